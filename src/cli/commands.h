@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+
+/// One function per subcommand; each parses its own options from `arguments`
+/// (program name and subcommand first) and returns an ExitCode.
+namespace meshscope::cli {
+
+int syncCommand(const QStringList &arguments);
+int searchCommand(const QStringList &arguments);
+int generateCommand(const QStringList &arguments);
+
+} // namespace meshscope::cli

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+/// Where Meshscope keeps its files on this machine.
+namespace meshscope::paths {
+
+/// The per-user cache database (…/.cache/meshscope/cache.sqlite on Linux).
+QString defaultCacheFile();
+
+/// The bundled sample mesh as a writable folder: the embedded copy is extracted on first use (and
+/// refreshed when the app version changes) so that reviews and edits can be written beside it.
+/// Files the user added there are kept.
+QString sampleMeshFolder();
+
+/// The embedded, read-only sample mesh (":/sample-mesh").
+QString embeddedSampleMesh();
+
+} // namespace meshscope::paths

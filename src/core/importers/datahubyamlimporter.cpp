@@ -1,0 +1,15 @@
+#include "formats.h"
+
+namespace meshscope::importers {
+
+void importDatahubProductYaml(const YAML::Node &, const QString &file, ImportResult &result)
+{
+    result.warning(file, 0, 0, QStringLiteral("importer not implemented yet"));
+}
+
+void importDatahubContractYaml(const YAML::Node &, const QString &file, ImportResult &result)
+{
+    result.warning(file, 0, 0, QStringLiteral("importer not implemented yet"));
+}
+
+} // namespace meshscope::importers

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "model/importresult.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace meshscope {
+
+/// @brief Reads one document (bytes in, entities and diagnostics out) after detecting its format.
+/// Pure: no file system, no SQL. `file` is only used to name places in diagnostics and to pick
+/// the parser by extension (.yaml/.yml, .json, .ndjson/.jsonl).
+ImportResult importDocument(const QString &file, const QByteArray &bytes);
+
+/// Whether a path looks like something importDocument can read (by extension), used by sync's walk.
+bool isCandidateDocument(const QString &path);
+
+/// Documents above this size are refused with a diagnostic rather than parsed (the DOM of a
+/// larger file would not fit the memory budget of a desktop app).
+constexpr qint64 kMaxYamlBytes = 32 * 1024 * 1024;
+constexpr qint64 kMaxJsonBytes = 256 * 1024 * 1024;
+
+} // namespace meshscope

@@ -1,0 +1,226 @@
+#include "yamlsupport.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringDecoder>
+
+namespace meshscope::yamlsupport {
+
+namespace {
+
+QString qs(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+/// Position of the first invalid UTF-8 byte as (line, column), or (0, 0) if the text is valid.
+std::pair<int, int> firstInvalidUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder.decode(bytes);
+    if (!decoder.hasError())
+        return {0, 0};
+    int line = 1, column = 1;
+    for (const QChar c : decoded) {
+        if (c == QChar::ReplacementCharacter)
+            return {line, column};
+        if (c == QLatin1Char('\n')) {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+} // namespace
+
+bool loadAll(const QByteArray &bytes, const QString &file, std::vector<YAML::Node> &documents,
+             ImportResult &result)
+{
+    const auto [badLine, badColumn] = firstInvalidUtf8(bytes);
+    if (badLine > 0) {
+        result.error(file, badLine, badColumn, QStringLiteral("invalid UTF-8 byte sequence"));
+        return false;
+    }
+    try {
+        documents = YAML::LoadAll(bytes.toStdString());
+    } catch (const YAML::Exception &e) {
+        result.error(file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+                     QStringLiteral("YAML syntax error: ") + qs(e.msg));
+        return false;
+    } catch (const std::exception &e) {
+        result.error(file, 0, 0, QStringLiteral("YAML could not be read: ") + QString::fromUtf8(e.what()));
+        return false;
+    }
+    return true;
+}
+
+int lineOf(const YAML::Node &node)
+{
+    if (!node.IsDefined())
+        return 0;
+    const YAML::Mark m = node.Mark();
+    return m.is_null() ? 0 : m.line + 1;
+}
+
+int columnOf(const YAML::Node &node)
+{
+    if (!node.IsDefined())
+        return 0;
+    const YAML::Mark m = node.Mark();
+    return m.is_null() ? 0 : m.column + 1;
+}
+
+YAML::Node child(const YAML::Node &map, const char *key)
+{
+    if (!map.IsDefined() || !map.IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    try {
+        const YAML::Node c = map[key];
+        return c;
+    } catch (const YAML::Exception &) {
+        return YAML::Node(YAML::NodeType::Undefined);
+    }
+}
+
+bool has(const YAML::Node &map, const char *key)
+{
+    const YAML::Node c = child(map, key);
+    return c.IsDefined() && !c.IsNull();
+}
+
+QString scalar(const YAML::Node &node)
+{
+    if (!node.IsDefined() || !node.IsScalar())
+        return {};
+    return qs(node.Scalar());
+}
+
+QString str(const YAML::Node &map, const char *key)
+{
+    return scalar(child(map, key));
+}
+
+bool boolean(const YAML::Node &map, const char *key, bool fallback)
+{
+    const QString s = str(map, key).trimmed().toLower();
+    if (s == u"true" || s == u"yes" || s == u"1" || s == u"on")
+        return true;
+    if (s == u"false" || s == u"no" || s == u"0" || s == u"off")
+        return false;
+    return fallback;
+}
+
+int integer(const YAML::Node &map, const char *key, int fallback)
+{
+    bool ok = false;
+    const int v = str(map, key).trimmed().toInt(&ok);
+    return ok ? v : fallback;
+}
+
+QStringList stringList(const YAML::Node &map, const char *key)
+{
+    const YAML::Node c = child(map, key);
+    QStringList out;
+    if (!c.IsDefined() || c.IsNull())
+        return out;
+    if (c.IsScalar()) {
+        if (!c.Scalar().empty())
+            out << qs(c.Scalar());
+        return out;
+    }
+    if (c.IsSequence()) {
+        for (const YAML::Node &item : c) {
+            if (item.IsScalar())
+                out << qs(item.Scalar());
+        }
+    }
+    return out;
+}
+
+static QJsonValue scalarToJson(const YAML::Node &node)
+{
+    const std::string &s = node.Scalar();
+    // Plain (untagged, unquoted) scalars get YAML 1.2 core-schema typing; quoted ones stay strings.
+    if (node.Tag() == "?") {
+        if (s == "true" || s == "True" || s == "TRUE")
+            return true;
+        if (s == "false" || s == "False" || s == "FALSE")
+            return false;
+        if (s == "null" || s == "~" || s == "Null" || s == "NULL" || s.empty())
+            return QJsonValue::Null;
+        bool ok = false;
+        const QString text = qs(s);
+        const qlonglong asInt = text.toLongLong(&ok);
+        if (ok)
+            return QJsonValue(asInt);
+        const double asDouble = text.toDouble(&ok);
+        if (ok)
+            return asDouble;
+    }
+    return qs(s);
+}
+
+QJsonValue toJson(const YAML::Node &node, qint64 &budget)
+{
+    if (--budget < 0 || !node.IsDefined())
+        return QJsonValue::Null;
+    switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+        return scalarToJson(node);
+    case YAML::NodeType::Sequence: {
+        QJsonArray array;
+        for (const YAML::Node &item : node) {
+            if (budget < 0)
+                break;
+            array.append(toJson(item, budget));
+        }
+        return array;
+    }
+    case YAML::NodeType::Map: {
+        QJsonObject object;
+        for (const auto &entry : node) {
+            if (budget < 0)
+                break;
+            const QString key = entry.first.IsScalar() ? qs(entry.first.Scalar()) : QStringLiteral("?");
+            object.insert(key, toJson(entry.second, budget));
+        }
+        return object;
+    }
+    default:
+        return QJsonValue::Null;
+    }
+}
+
+QJsonObject objectOf(const YAML::Node &map, const char *key, qint64 &budget)
+{
+    const YAML::Node c = child(map, key);
+    if (!c.IsDefined() || !c.IsMap())
+        return {};
+    return toJson(c, budget).toObject();
+}
+
+static bool expectShape(const YAML::Node &map, const char *key, YAML::NodeType::value type,
+                        const char *what, const QString &file, ImportResult &result)
+{
+    const YAML::Node c = child(map, key);
+    if (!c.IsDefined() || c.IsNull() || c.Type() == type)
+        return true;
+    result.error(file, lineOf(c), columnOf(c),
+                 QStringLiteral("`%1` must be a %2").arg(QLatin1String(key), QLatin1String(what)));
+    return false;
+}
+
+bool expectSequence(const YAML::Node &map, const char *key, const QString &file, ImportResult &result)
+{
+    return expectShape(map, key, YAML::NodeType::Sequence, "list", file, result);
+}
+
+bool expectMap(const YAML::Node &map, const char *key, const QString &file, ImportResult &result)
+{
+    return expectShape(map, key, YAML::NodeType::Map, "mapping", file, result);
+}
+
+} // namespace meshscope::yamlsupport

@@ -1,0 +1,84 @@
+#include "importers/importer.h"
+#include "model/entities.h"
+#include "model/importresult.h"
+
+#include <QTest>
+
+using namespace meshscope;
+
+class TestModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void datasetIdsMeetAcrossSources_data()
+    {
+        QTest::addColumn<QString>("ns");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("openlineage postgres") << "postgres://db.example:5432" << "shop.public.orders"
+                                              << "postgres://shop.public.orders";
+        QTest::newRow("dbt adapter, quoted relation") << "postgres" << "\"shop\".\"public\".\"Orders\""
+                                                      << "postgres://shop.public.orders";
+        QTest::newRow("postgresql alias") << "postgresql://h" << "shop.public.orders"
+                                          << "postgres://shop.public.orders";
+        QTest::newRow("kafka kept verbatim") << "kafka://broker:9092" << "orders.v1"
+                                             << "kafka://broker:9092/orders.v1";
+        QTest::newRow("plain namespace") << "food_delivery" << "public.menus" << "food_delivery/public.menus";
+    }
+    void datasetIdsMeetAcrossSources()
+    {
+        QFETCH(QString, ns);
+        QFETCH(QString, name);
+        QFETCH(QString, expected);
+        QCOMPARE(datasetId(ns, name), expected);
+    }
+
+    void domainTypesAcceptCommonSpellings()
+    {
+        QCOMPARE(parseDomainType("source-aligned"), DomainType::SourceAligned);
+        QCOMPARE(parseDomainType("consumerAligned"), DomainType::ConsumerAligned);
+        QCOMPARE(parseDomainType("Aggregate"), DomainType::Aggregate);
+        QCOMPARE(parseDomainType("banana"), DomainType::Unknown);
+        QCOMPARE(domainTypeName(DomainType::ConsumerAligned), QStringLiteral("consumer-aligned"));
+    }
+
+    void slugify()
+    {
+        QCOMPARE(meshscope::slugify("Order Management"), QStringLiteral("order-management"));
+        QCOMPARE(meshscope::slugify("  customer_360 "), QStringLiteral("customer-360"));
+    }
+
+    void diagnosticsNameFileAndPlace()
+    {
+        Diagnostic d{"a.yaml", 3, 7, Diagnostic::Severity::Error, "boom"};
+        QCOMPARE(d.toString(), QStringLiteral("a.yaml:3:7: error: boom"));
+    }
+
+    void badYamlGetsLineAndColumn()
+    {
+        const ImportResult r = importDocument("bad.yaml", "kind: DataContract\nschema: [a, b\n");
+        QVERIFY(r.hasErrors());
+        QCOMPARE(r.diagnostics.front().file, QStringLiteral("bad.yaml"));
+        QVERIFY(r.diagnostics.front().line > 0);
+    }
+
+    void invalidUtf8IsRejectedWithPlace()
+    {
+        QByteArray bytes = "kind: DataContract\nname: caf";
+        bytes.append(char(0xC3)).append(char(0x28)).append("\n");
+        const ImportResult r = importDocument("latin.yaml", bytes);
+        QVERIFY(r.hasErrors());
+        QCOMPARE(r.diagnostics.front().line, 2);
+        QVERIFY(r.diagnostics.front().message.contains("UTF-8"));
+    }
+
+    void oversizedDocumentsAreRefusedNotParsed()
+    {
+        const QByteArray big(int(kMaxYamlBytes) + 1, 'a');
+        const ImportResult r = importDocument("big.yaml", big);
+        QVERIFY(r.hasErrors());
+        QVERIFY(r.diagnostics.front().message.contains("limit"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModel)
+#include "tst_model.moc"

@@ -19,6 +19,9 @@ void importManifestProduct(const YAML::Node &doc, const QString &file, ImportRes
 void importDatahubProductYaml(const YAML::Node &doc, const QString &file, ImportResult &result);
 void importDatahubContractYaml(const YAML::Node &doc, const QString &file, ImportResult &result);
 
+// Domains described by a manifest (`kind: Domain`, domainimporter.cpp): name, type, parent, owner
+void importDomainManifest(const YAML::Node &doc, const QString &file, ImportResult &result);
+
 // Governance (policyimporter.cpp)
 void importPolicy(const YAML::Node &doc, const QString &file, ImportResult &result);
 

@@ -63,6 +63,11 @@ bool importYamlDocument(const YAML::Node &doc, const QString &file, ImportResult
                          .arg(apiVersion));
         return true;
     }
+    if (kind == u"Domain") {
+        result.format = QStringLiteral("domain");
+        importers::importDomainManifest(doc, file, result);
+        return true;
+    }
     if (kind == u"GovernancePolicy") {
         result.format = QStringLiteral("policy");
         importers::importPolicy(doc, file, result);

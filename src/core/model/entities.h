@@ -24,6 +24,7 @@ struct Domain {
     DomainType type = DomainType::Unknown;
     QString parentId; ///< sub-domains name their parent; empty for top level
     QString description;
+    QString owner;
 };
 
 struct Person {
@@ -230,6 +231,7 @@ struct Dataset {
     QString owner;
     QString productId; ///< owning data product when known
     QStringList tags;
+    QStringList checks; ///< names of quality checks defined on it (dbt tests, OpenLineage assertions)
     QList<DatasetColumn> columns;
 };
 

@@ -79,7 +79,8 @@ YAML::Node child(const YAML::Node &map, const char *key)
         return YAML::Node(YAML::NodeType::Undefined);
     try {
         const YAML::Node c = map[key];
-        return c;
+        // A missing key yields an invalid "zombie" node whose Type()/IsMap()/... throw InvalidNode.
+        return c.IsDefined() ? c : YAML::Node(YAML::NodeType::Undefined);
     } catch (const YAML::Exception &) {
         return YAML::Node(YAML::NodeType::Undefined);
     }

@@ -110,6 +110,7 @@ struct QualityRule {
     QString element; ///< "object" or "object.property" the rule is attached to
     QJsonObject thresholds; ///< mustBe, mustBeGreaterThan, mustBeBetween, ...
     int line = 0;
+    QJsonObject custom; ///< businessImpact, method, scheduler, arguments, engine, implementation, ...
 };
 
 struct ContractProperty {
@@ -154,6 +155,7 @@ struct SchemaObject {
     QList<QualityRule> quality;
     QList<Relationship> relationships;
     int line = 0;
+    QJsonObject custom; ///< dataGranularityDescription, customProperties, examples, ...
 };
 
 struct Server {

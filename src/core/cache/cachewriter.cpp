@@ -1,0 +1,386 @@
+#include "cachewriter.h"
+
+#include "model/serialization.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace meshscope::cache {
+
+namespace {
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString joined(const QStringList &list)
+{
+    return list.join(QLatin1Char(' '));
+}
+
+/// Names of a contract's schema objects and properties (nested too), for full-text search.
+void collectPropertyNames(const QList<ContractProperty> &properties, QStringList &out)
+{
+    for (const ContractProperty &p : properties) {
+        out << p.name;
+        if (!p.businessName.isEmpty())
+            out << p.businessName;
+        collectPropertyNames(p.properties, out);
+    }
+}
+
+QString duplicateMessage(const char *what, const QString &id, const QString &otherFile)
+{
+    return QStringLiteral("duplicate %1 id '%2': already defined in %3; this definition is ignored")
+        .arg(QLatin1String(what), id, otherFile);
+}
+
+} // namespace
+
+CacheWriter::CacheWriter(sql::Connection &db) : m_db(db) {}
+
+sql::Statement &CacheWriter::statement(const char *sqlText)
+{
+    auto it = m_statements.find(sqlText);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sqlText, std::make_unique<sql::Statement>(m_db.prepare(sqlText))).first;
+    it->second->reset();
+    return *it->second;
+}
+
+qint64 CacheWriter::ensureSource(const QString &uri)
+{
+    sql::Statement &find = statement("SELECT id FROM sources WHERE uri = ?");
+    find.bind(1, uri);
+    if (find.step())
+        return find.int64(0);
+    sql::Statement &insert = statement("INSERT INTO sources(uri) VALUES (?)");
+    insert.bind(1, uri).run();
+    return m_db.lastInsertRowId();
+}
+
+QHash<QString, DocumentState> CacheWriter::documentStates(qint64 sourceId)
+{
+    QHash<QString, DocumentState> states;
+    sql::Statement &s = statement(
+        "SELECT path, id, hash, size, mtime, needs_reimport FROM documents WHERE source_id = ?");
+    s.bind(1, sourceId);
+    while (s.step()) {
+        DocumentState st;
+        st.id = s.int64(1);
+        st.hash = s.text(2).toLatin1();
+        st.size = s.int64(3);
+        st.mtime = s.int64(4);
+        st.needsReimport = s.int64(5) != 0;
+        states.insert(s.text(0), st);
+    }
+    return states;
+}
+
+void CacheWriter::collectImages(qint64 documentId, EntityImages &into)
+{
+    struct Query {
+        const char *kind;
+        const char *sql;
+    };
+    static const Query queries[] = {
+        {"product", "SELECT id, domain_id, data FROM products WHERE document_id = ?"},
+        {"contract", "SELECT id || '@' || version, domain_id, data FROM contracts WHERE document_id = ?"},
+        {"policy", "SELECT id, domain_id, data FROM policies WHERE document_id = ?"},
+        {"dataset", "SELECT id, NULL, data FROM datasets WHERE document_id = ?"},
+    };
+    for (const Query &q : queries) {
+        sql::Statement &s = statement(q.sql);
+        s.bind(1, documentId);
+        while (s.step()) {
+            EntityImage image{json::parseObject(s.text(2).toUtf8()), s.text(1)};
+            into[{QLatin1String(q.kind), s.text(0)}] = image;
+        }
+    }
+    // Domains have no JSON column: rebuild the struct so its image compares equal to a fresh import's.
+    sql::Statement &s = statement("SELECT id, name, type, parent_id, description, owner FROM domains WHERE document_id = ?");
+    s.bind(1, documentId);
+    while (s.step()) {
+        Domain d{s.text(0), s.text(1), parseDomainType(s.text(2)), s.text(3), s.text(4), s.text(5)};
+        QJsonObject o = json::toJson(d);
+        o.remove(QStringLiteral("id"));
+        into[{QStringLiteral("domain"), d.id}] = {o, d.id};
+    }
+}
+
+void CacheWriter::removeDocument(qint64 documentId)
+{
+    sql::Statement &s = statement("DELETE FROM documents WHERE id = ?");
+    s.bind(1, documentId).run();
+}
+
+void CacheWriter::touchDocument(qint64 documentId, qint64 mtime)
+{
+    sql::Statement &s = statement("UPDATE documents SET mtime = ? WHERE id = ?");
+    s.bind(1, mtime).bind(2, documentId).run();
+}
+
+qint64 CacheWriter::writeDocument(qint64 sourceId, const QString &path, const QByteArray &hash, qint64 size,
+                                  qint64 mtime, const QByteArray &content, ImportResult &result)
+{
+    sql::Statement &insert = statement(
+        "INSERT INTO documents(source_id, path, hash, size, mtime, format, content) VALUES (?,?,?,?,?,?,?)");
+    insert.bind(1, sourceId).bind(2, path).bind(3, QString::fromLatin1(hash)).bind(4, size).bind(5, mtime);
+    insert.bindOptional(6, result.format).bind(7, content).run();
+    const qint64 documentId = m_db.lastInsertRowId();
+
+    const size_t diagnosticsBefore = result.diagnostics.size();
+    writeDomains(documentId, result);
+    writeProducts(documentId, path, result);
+    writeContracts(documentId, path, result);
+    writePolicies(documentId, path, result);
+    writeLineage(documentId, result);
+    if (result.diagnostics.size() > diagnosticsBefore) {
+        // Refused duplicates: read this document again next time, in case the other one goes away.
+        sql::Statement &flag = statement("UPDATE documents SET needs_reimport = 1 WHERE id = ?");
+        flag.bind(1, documentId).run();
+    }
+    writeDiagnostics(documentId, result);
+    return documentId;
+}
+
+void CacheWriter::keepLastGood(qint64 documentId, const ImportResult &result)
+{
+    sql::Statement &clear = statement("DELETE FROM diagnostics WHERE document_id = ?");
+    clear.bind(1, documentId).run();
+    sql::Statement &flag = statement("UPDATE documents SET needs_reimport = 1 WHERE id = ?");
+    flag.bind(1, documentId).run();
+    writeDiagnostics(documentId, result);
+}
+
+void CacheWriter::writeDomains(qint64 documentId, const ImportResult &r)
+{
+    sql::Statement &s = statement("INSERT INTO domains(id, document_id, name, type, parent_id, description, "
+                                    "owner) VALUES (?,?,?,?,?,?,?)");
+    for (const Domain &d : r.domains) {
+        s.bind(1, d.id).bind(2, documentId).bindOptional(3, d.name).bindOptional(4, domainTypeName(d.type));
+        s.bindOptional(5, d.parentId).bindOptional(6, d.description).bindOptional(7, d.owner).run();
+        addSearchRow(documentId, QStringLiteral("domain"), d.id, d.name, d.description, {}, d.owner, {});
+    }
+    sql::Statement &t = statement("INSERT INTO teams(id, document_id, name, domain_id, data) VALUES (?,?,?,?,?)");
+    for (const Team &team : r.teams) {
+        t.bind(1, team.id).bind(2, documentId).bindOptional(3, team.name).bindOptional(4, team.domainId);
+        t.bind(5, QString::fromUtf8(json::compact(json::toJson(team)))).run();
+    }
+}
+
+QString CacheWriter::ownerOf(const char *table, const QString &id, const QString &extraKey)
+{
+    const QByteArray sqlText = QByteArray("SELECT d.path FROM ") + table
+        + " e JOIN documents d ON d.id = e.document_id WHERE e.id = ?"
+        + (extraKey.isNull() ? QByteArray() : QByteArray(" AND e.version = ?"));
+    sql::Statement s = m_db.prepare(sqlText.constData()); // dynamic text: not cached
+    s.bind(1, id);
+    if (!extraKey.isNull())
+        s.bind(2, extraKey);
+    return s.step() ? s.text(0) : QString();
+}
+
+void CacheWriter::writeProducts(qint64 documentId, const QString &path, ImportResult &r)
+{
+    sql::Statement &s = statement(
+        "INSERT INTO products(id, document_id, line, name, domain_id, owner, status, domain_type, data) "
+        "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING");
+    sql::Statement &port = statement("INSERT INTO ports(product_id, direction, name, contract_id, location, "
+                                       "source_product_id) VALUES (?,?,?,?,?,?)");
+    for (const DataProduct &p : r.products) {
+        s.bind(1, p.id).bind(2, documentId).bind(3, p.line).bindOptional(4, p.name).bindOptional(5, p.domainId);
+        s.bindOptional(6, p.owner).bindOptional(7, p.status).bindOptional(8, domainTypeName(p.domainType));
+        s.bind(9, QString::fromUtf8(json::compact(json::toJson(p)))).run();
+        if (m_db.changes() == 0) {
+            r.error(path, p.line, 0, duplicateMessage("data product", p.id, ownerOf("products", p.id)));
+            continue;
+        }
+        QStringList fields;
+        for (const SchemaField &f : p.fields)
+            fields << f.name;
+        for (const auto *ports : {&p.inputPorts, &p.outputPorts}) {
+            const QString direction = ports == &p.inputPorts ? QStringLiteral("input") : QStringLiteral("output");
+            for (const Port &pt : *ports) {
+                port.bind(1, p.id).bind(2, direction).bindOptional(3, pt.name).bindOptional(4, pt.contractId);
+                port.bindOptional(5, pt.location).bindOptional(6, pt.sourceProductId).run();
+                fields << pt.name;
+            }
+        }
+        addSearchRow(documentId, QStringLiteral("product"), p.id, p.name, p.description, joined(fields), p.owner,
+                     joined(p.tags));
+        if (!p.owner.isEmpty())
+            addSearchRow(documentId, QStringLiteral("owner"), p.owner, p.owner, {}, {}, p.owner, {});
+        for (const QString &tag : p.tags)
+            addSearchRow(documentId, QStringLiteral("tag"), tag, tag, {}, {}, {}, tag);
+    }
+}
+
+void CacheWriter::writeContracts(qint64 documentId, const QString &path, ImportResult &r)
+{
+    sql::Statement &s = statement(
+        "INSERT INTO contracts(id, version, document_id, name, domain_id, status, owner, data) "
+        "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id, version) DO NOTHING");
+    for (const Contract &c : r.contracts) {
+        s.bind(1, c.id).bind(2, c.version).bind(3, documentId).bindOptional(4, c.name);
+        s.bindOptional(5, c.domainId).bindOptional(6, c.status).bindOptional(7, c.owner);
+        s.bind(8, QString::fromUtf8(json::compact(json::toJson(c)))).run();
+        if (m_db.changes() == 0) {
+            r.error(path, 0, 0,
+                    duplicateMessage("data contract", c.id + QLatin1Char('@') + c.version,
+                                     ownerOf("contracts", c.id, c.version)));
+            continue;
+        }
+        QStringList fields, owners;
+        for (const SchemaObject &o : c.schema) {
+            fields << o.name;
+            collectPropertyNames(o.properties, fields);
+        }
+        owners << c.owner << c.teamName;
+        for (const Person &m : c.team)
+            owners << m.username << m.name;
+        addSearchRow(documentId, QStringLiteral("contract"), c.id, c.name, c.description, joined(fields),
+                     joined(owners), joined(c.tags));
+        for (const QString &tag : c.tags)
+            addSearchRow(documentId, QStringLiteral("tag"), tag, tag, {}, {}, {}, tag);
+    }
+}
+
+void CacheWriter::writePolicies(qint64 documentId, const QString &path, ImportResult &r)
+{
+    sql::Statement &s = statement("INSERT INTO policies(id, document_id, domain_id, data) VALUES (?,?,?,?) "
+                                    "ON CONFLICT(id) DO NOTHING");
+    for (const GovernancePolicy &p : r.policies) {
+        s.bind(1, p.id).bind(2, documentId).bindOptional(3, p.domainId);
+        s.bind(4, QString::fromUtf8(json::compact(json::toJson(p)))).run();
+        if (m_db.changes() == 0)
+            r.error(path, 0, 0, duplicateMessage("governance policy", p.id, ownerOf("policies", p.id)));
+    }
+}
+
+void CacheWriter::writeLineage(qint64 documentId, const ImportResult &r)
+{
+    sql::Statement &ds = statement(
+        "INSERT INTO datasets(id, document_id, name, kind, platform, product_id, data) VALUES (?,?,?,?,?,?,?)");
+    sql::Statement &col = statement(
+        "INSERT INTO columns(dataset_id, name, document_id, type, description) VALUES (?,?,?,?,?)");
+    for (const Dataset &d : r.datasets) {
+        ds.bind(1, d.id).bind(2, documentId).bindOptional(3, d.name).bindOptional(4, d.kind);
+        ds.bindOptional(5, d.platform).bindOptional(6, d.productId);
+        ds.bind(7, QString::fromUtf8(json::compact(json::toJson(d)))).run();
+        QStringList columnNames;
+        for (const DatasetColumn &c : d.columns) {
+            col.bind(1, d.id).bind(2, c.name).bind(3, documentId).bindOptional(4, c.type);
+            col.bindOptional(5, c.description).run();
+            columnNames << c.name;
+            addSearchRow(documentId, QStringLiteral("column"), d.id + QLatin1Char('#') + c.name, c.name,
+                         c.description, {}, {}, joined(c.tags));
+        }
+        addSearchRow(documentId, QStringLiteral("dataset"), d.id, d.name, d.description, joined(columnNames),
+                     d.owner, joined(d.tags));
+    }
+    sql::Statement &edge = statement(
+        "INSERT INTO lineage_edges(from_id, to_id, job_id, document_id) VALUES (?,?,?,?)");
+    for (const LineageEdge &e : r.lineageEdges)
+        edge.bind(1, e.from).bind(2, e.to).bindOptional(3, e.jobId).bind(4, documentId).run();
+    sql::Statement &cedge = statement("INSERT INTO column_edges(from_dataset, from_column, to_dataset, "
+                                        "to_column, transformation, document_id) VALUES (?,?,?,?,?,?)");
+    for (const ColumnLineageEdge &e : r.columnEdges) {
+        cedge.bind(1, e.fromDataset).bind(2, e.fromColumn).bind(3, e.toDataset).bind(4, e.toColumn);
+        cedge.bindOptional(5, e.transformation).bind(6, documentId).run();
+    }
+    sql::Statement &job = statement("INSERT INTO jobs(id, document_id, data) VALUES (?,?,?)");
+    for (const Job &j : r.jobs)
+        job.bind(1, j.id).bind(2, documentId).bind(3, QString::fromUtf8(json::compact(json::toJson(j)))).run();
+    sql::Statement &run = statement("INSERT INTO runs(run_id, job_id, state, event_time, inputs, outputs, "
+                                      "document_id) VALUES (?,?,?,?,?,?,?)");
+    for (const RunEvent &e : r.runs) {
+        run.bind(1, e.runId).bindOptional(2, e.jobId).bindOptional(3, e.state);
+        run.bindOptional(4, e.eventTime.toUTC().toString(Qt::ISODateWithMs));
+        run.bind(5, e.inputs.join(QLatin1Char('\n'))).bind(6, e.outputs.join(QLatin1Char('\n')));
+        run.bind(7, documentId).run();
+    }
+    sql::Statement &q = statement("INSERT INTO quality_results(dataset_id, column_name, check_name, success, "
+                                    "time, run_id, origin, message, document_id) VALUES (?,?,?,?,?,?,?,?,?)");
+    for (const QualityResult &qr : r.qualityResults) {
+        q.bind(1, qr.datasetId).bindOptional(2, qr.column).bind(3, qr.check).bind(4, qr.success);
+        q.bindOptional(5, qr.time.toUTC().toString(Qt::ISODateWithMs)).bindOptional(6, qr.runId);
+        q.bindOptional(7, qr.origin).bindOptional(8, qr.message).bind(9, documentId).run();
+    }
+}
+
+void CacheWriter::writeDiagnostics(qint64 documentId, const ImportResult &r)
+{
+    sql::Statement &s = statement(
+        "INSERT INTO diagnostics(document_id, line, col, severity, message) VALUES (?,?,?,?,?)");
+    for (const Diagnostic &d : r.diagnostics) {
+        s.bind(1, documentId).bind(2, d.line).bind(3, d.column).bind(4, Diagnostic::severityName(d.severity));
+        s.bind(5, d.message).run();
+    }
+}
+
+void CacheWriter::addSearchRow(qint64 documentId, const QString &kind, const QString &id, const QString &name,
+                               const QString &description, const QString &fields, const QString &owners,
+                               const QString &tags)
+{
+    sql::Statement &row = statement("INSERT INTO search_rows(document_id, kind, entity_id) VALUES (?,?,?)");
+    row.bind(1, documentId).bind(2, kind).bind(3, id).run();
+    sql::Statement &fts = statement(
+        "INSERT INTO search(rowid, entity_id, name, description, fields, owners, tags) VALUES (?,?,?,?,?,?,?)");
+    fts.bind(1, m_db.lastInsertRowId()).bind(2, id).bind(3, name).bind(4, description).bind(5, fields);
+    fts.bind(6, owners).bind(7, tags).run();
+}
+
+bool CacheWriter::entityExists(const EntityKey &key)
+{
+    const QString &kind = key.first;
+    const char *sqlText = kind == u"product"    ? "SELECT 1 FROM products WHERE id = ?"
+        : kind == u"contract"                   ? "SELECT 1 FROM contracts WHERE id || '@' || version = ?"
+        : kind == u"policy"                     ? "SELECT 1 FROM policies WHERE id = ?"
+        : kind == u"dataset"                    ? "SELECT 1 FROM datasets WHERE id = ?"
+                                                : "SELECT 1 FROM domains WHERE id = ?";
+    sql::Statement &s = statement(sqlText);
+    s.bind(1, key.second);
+    return s.step();
+}
+
+qint64 CacheWriter::beginSync(qint64 sourceId)
+{
+    sql::Statement &s = statement("INSERT INTO syncs(source_id, started, status) VALUES (?,?, 'running')");
+    s.bind(1, sourceId).bind(2, nowIso()).run();
+    return m_db.lastInsertRowId();
+}
+
+void CacheWriter::finishSync(qint64 syncId, const QString &status, const QJsonObject &summary)
+{
+    const QString now = nowIso();
+    sql::Statement &s = statement("UPDATE syncs SET finished = ?, status = ?, summary = ? WHERE id = ?");
+    s.bind(1, now).bind(2, status).bind(3, QString::fromUtf8(json::compact(summary))).bind(4, syncId).run();
+    sql::Statement &src = statement(
+        "UPDATE sources SET last_sync = ? WHERE id = (SELECT source_id FROM syncs WHERE id = ?)");
+    src.bind(1, now).bind(2, syncId).run();
+}
+
+void CacheWriter::recordChange(qint64 syncId, const EntityKey &key, const QString &change,
+                               const QString &domainId, const QStringList &fields)
+{
+    sql::Statement &s = statement("INSERT INTO change_feed(sync_id, at, kind, entity_id, change, domain_id, "
+                                    "fields) VALUES (?,?,?,?,?,?,?)");
+    s.bind(1, syncId).bind(2, nowIso()).bind(3, key.first).bind(4, key.second).bind(5, change);
+    s.bindOptional(6, domainId);
+    if (fields.isEmpty())
+        s.bindNull(7);
+    else
+        s.bind(7, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(fields)).toJson(QJsonDocument::Compact)));
+    s.run();
+}
+
+void CacheWriter::removeSource(const QString &uri)
+{
+    sql::Statement &s = statement("DELETE FROM sources WHERE uri = ?");
+    s.bind(1, uri).run();
+}
+
+} // namespace meshscope::cache

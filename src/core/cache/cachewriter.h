@@ -1,0 +1,81 @@
+#pragma once
+
+#include "model/importresult.h"
+#include "sqlite.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+#include <map>
+#include <memory>
+
+namespace meshscope::cache {
+
+/// What the cache remembers of one document, to decide whether it must be read again.
+struct DocumentState {
+    qint64 id = 0;
+    QByteArray hash;
+    qint64 size = 0;
+    qint64 mtime = 0;
+    bool needsReimport = false;
+};
+
+/// (kind, id) of an entity tracked by the change feed: "domain", "product", "contract", "policy", "dataset".
+using EntityKey = std::pair<QString, QString>;
+
+/// An entity's serialized form and domain, as the change feed compares it.
+struct EntityImage {
+    QJsonObject data;
+    QString domainId;
+};
+using EntityImages = std::map<EntityKey, EntityImage>;
+
+/// @brief All writes of a sync: documents, their entities, search rows, diagnostics and the change feed.
+/// Call inside a sql::Transaction; nothing here commits.
+class CacheWriter {
+public:
+    explicit CacheWriter(sql::Connection &db);
+
+    qint64 ensureSource(const QString &uri);
+    QHash<QString, DocumentState> documentStates(qint64 sourceId);
+    /// Entities the given documents currently hold, for the change feed's before-picture.
+    void collectImages(qint64 documentId, EntityImages &into);
+    void removeDocument(qint64 documentId);
+    /// Same content, new modification time: nothing to parse again.
+    void touchDocument(qint64 documentId, qint64 mtime);
+    /// Replaces only the diagnostics of a document that failed to parse, keeping its entities, and marks
+    /// it to be read again next time.
+    void keepLastGood(qint64 documentId, const ImportResult &result);
+    /// Stores a document and everything it yields. Entities whose id another document already owns
+    /// are refused with an error diagnostic naming the other file (added to `result`).
+    qint64 writeDocument(qint64 sourceId, const QString &path, const QByteArray &hash, qint64 size,
+                         qint64 mtime, const QByteArray &content, ImportResult &result);
+    /// Whether (kind, id) still exists in any document (datasets and domains can come from several).
+    bool entityExists(const EntityKey &key);
+
+    qint64 beginSync(qint64 sourceId);
+    void finishSync(qint64 syncId, const QString &status, const QJsonObject &summary);
+    void recordChange(qint64 syncId, const EntityKey &key, const QString &change, const QString &domainId,
+                      const QStringList &fields);
+    void removeSource(const QString &uri);
+
+private:
+    void writeDomains(qint64 documentId, const ImportResult &r);
+    void writeProducts(qint64 documentId, const QString &path, ImportResult &r);
+    void writeContracts(qint64 documentId, const QString &path, ImportResult &r);
+    void writePolicies(qint64 documentId, const QString &path, ImportResult &r);
+    void writeLineage(qint64 documentId, const ImportResult &r);
+    void writeDiagnostics(qint64 documentId, const ImportResult &r);
+    void addSearchRow(qint64 documentId, const QString &kind, const QString &id, const QString &name,
+                      const QString &description, const QString &fields, const QString &owners,
+                      const QString &tags);
+    QString ownerOf(const char *table, const QString &id, const QString &extraKey = {});
+
+    /// Prepared once per writer and reused: a cold sync runs these statements hundreds of thousands of times.
+    sql::Statement &statement(const char *sqlText);
+
+    sql::Connection &m_db;
+    std::map<const char *, std::unique_ptr<sql::Statement>> m_statements;
+};
+
+} // namespace meshscope::cache

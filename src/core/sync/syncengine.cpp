@@ -1,0 +1,330 @@
+#include "syncengine.h"
+
+#include "cache/cachefile.h"
+#include "cache/cachereader.h"
+#include "cache/cachewriter.h"
+#include "importers/importer.h"
+#include "model/serialization.h"
+#include "sourcewalker.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <set>
+#include <thread>
+
+Q_LOGGING_CATEGORY(lcSync, "meshscope.sync")
+
+namespace meshscope {
+
+namespace {
+
+using cache::EntityImage;
+using cache::EntityImages;
+using cache::EntityKey;
+
+constexpr size_t kBatchSize = 256;
+
+/// A document read and parsed on a worker thread, waiting to be written.
+struct ParsedDocument {
+    const SourceFile *file = nullptr;
+    QByteArray hash;
+    QByteArray content;
+    bool readFailed = false;
+    bool sameContent = false; ///< hash equals the cached one: only the time changed
+    ImportResult result;
+};
+
+struct CancelledError {};
+
+/// The entities a document yields, as the change feed compares them.
+void imagesOf(const ImportResult &r, EntityImages &into)
+{
+    for (const Domain &d : r.domains) {
+        QJsonObject o = json::toJson(d);
+        o.remove(QStringLiteral("id"));
+        into[{QStringLiteral("domain"), d.id}] = {o, d.id};
+    }
+    for (const DataProduct &p : r.products)
+        into[{QStringLiteral("product"), p.id}] = {json::toJson(p), p.domainId};
+    for (const Contract &c : r.contracts)
+        into[{QStringLiteral("contract"), c.id + QLatin1Char('@') + c.version}] = {json::toJson(c), c.domainId};
+    for (const GovernancePolicy &p : r.policies)
+        into[{QStringLiteral("policy"), p.id}] = {json::toJson(p), p.domainId};
+    for (const Dataset &d : r.datasets)
+        into[{QStringLiteral("dataset"), d.id}] = {json::toJson(d), QString()};
+}
+
+bool yieldsNothing(const ImportResult &r)
+{
+    return r.domains.empty() && r.products.empty() && r.contracts.empty() && r.policies.empty()
+        && r.datasets.empty() && r.lineageEdges.empty() && r.runs.empty() && r.qualityResults.empty();
+}
+
+/// Top-level keys whose values differ between two images.
+QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
+{
+    QStringList fields;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (before.value(it.key()) != it.value())
+            fields << it.key();
+    }
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        if (!after.contains(it.key()))
+            fields << it.key();
+    }
+    return fields;
+}
+
+/// Reads, hashes and (if the content changed) imports a batch of files on all cores.
+void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::DocumentState> &states)
+{
+    std::atomic_size_t next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < batch.size(); i = next++) {
+            ParsedDocument &doc = batch[i];
+            QFile f(doc.file->absolutePath);
+            if (!f.open(QIODevice::ReadOnly)) {
+                doc.readFailed = true;
+                doc.result.error(doc.file->relativePath, 0, 0, QStringLiteral("cannot read: ") + f.errorString());
+                continue;
+            }
+            doc.content = f.readAll();
+            doc.hash = QCryptographicHash::hash(doc.content, QCryptographicHash::Sha1).toHex();
+            const auto state = states.constFind(doc.file->relativePath);
+            if (state != states.constEnd() && state->hash == doc.hash && !state->needsReimport) {
+                doc.sameContent = true;
+                doc.content.clear();
+                continue;
+            }
+            doc.result = importDocument(doc.file->relativePath, doc.content);
+        }
+    };
+    const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), unsigned(batch.size())));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread &t : pool)
+        t.join();
+}
+
+class SourceSync {
+public:
+    SourceSync(sql::Connection &db, SyncReport &report, const SyncEngine::ProgressCallback &progress,
+               SyncProgress &state, const std::atomic_bool *cancel)
+        : m_writer(db), m_report(report), m_progress(progress), m_state(state), m_cancel(cancel)
+    {
+    }
+
+    void run(const QString &uri, const std::vector<SourceFile> &files)
+    {
+        const qint64 sourceId = m_writer.ensureSource(uri);
+        const qint64 syncId = m_writer.beginSync(sourceId);
+        QHash<QString, cache::DocumentState> states = m_writer.documentStates(sourceId);
+
+        // Vanished documents go first, so that an id they held is free for a document read below.
+        removeVanished(files, states);
+        std::vector<const SourceFile *> toRead;
+        for (const SourceFile &f : files) {
+            const auto it = states.constFind(f.relativePath);
+            if (it != states.constEnd() && it->size == f.size && it->mtime == f.mtime && !it->needsReimport) {
+                ++m_report.filesUnchanged;
+                advance(f.relativePath);
+            } else {
+                toRead.push_back(&f);
+            }
+        }
+        for (size_t start = 0; start < toRead.size(); start += kBatchSize) {
+            if (m_cancel && m_cancel->load())
+                throw CancelledError{};
+            std::vector<ParsedDocument> batch(std::min(kBatchSize, toRead.size() - start));
+            for (size_t i = 0; i < batch.size(); ++i)
+                batch[i].file = toRead[start + i];
+            parseBatch(batch, states);
+            for (ParsedDocument &doc : batch)
+                store(sourceId, doc, states);
+        }
+        recordChanges(syncId);
+
+        QJsonObject summary{{QStringLiteral("parsed"), m_report.filesParsed},
+                            {QStringLiteral("removed"), m_report.filesRemoved}};
+        m_writer.finishSync(syncId, QStringLiteral("ok"), summary);
+    }
+
+private:
+    void advance(const QString &file)
+    {
+        ++m_state.done;
+        m_state.currentFile = file;
+        if (m_progress && (m_state.done % 64 == 0 || m_state.done == m_state.total))
+            m_progress(m_state);
+    }
+
+    void store(qint64 sourceId, ParsedDocument &doc, const QHash<QString, cache::DocumentState> &states)
+    {
+        const SourceFile &f = *doc.file;
+        advance(f.relativePath);
+        const auto state = states.constFind(f.relativePath);
+        if (doc.readFailed) {
+            // Keep what the cache had: an unreadable file is not a deleted one.
+            m_report.diagnostics.insert(m_report.diagnostics.end(), doc.result.diagnostics.begin(),
+                                        doc.result.diagnostics.end());
+            return;
+        }
+        if (doc.sameContent) {
+            ++m_report.filesUnchanged;
+            m_writer.touchDocument(state->id, f.mtime);
+            return;
+        }
+        ++m_report.filesParsed;
+        if (state != states.constEnd() && yieldsNothing(doc.result) && doc.result.hasErrors()) {
+            // A document that no longer parses (a half-saved edit, a bad merge) keeps its last good
+            // entities; its new diagnostics say so, and it is read again on the next sync.
+            doc.result.warning(f.relativePath, 0, 0,
+                               QStringLiteral("showing the last version that could be read until this is fixed"));
+            m_writer.keepLastGood(state->id, doc.result);
+            m_report.diagnostics.insert(m_report.diagnostics.end(), doc.result.diagnostics.begin(),
+                                        doc.result.diagnostics.end());
+            return;
+        }
+        if (state != states.constEnd()) {
+            m_writer.collectImages(state->id, m_before);
+            m_writer.removeDocument(state->id);
+        }
+        EntityImages images;
+        imagesOf(doc.result, images);
+        for (auto &[key, image] : images) {
+            if (m_before.count(key))
+                m_after[key] = std::move(image);
+            else if (key.first != u"domain" && key.first != u"dataset")
+                m_added.push_back({key, image.domainId});
+            else if (!m_writer.entityExists(key))
+                m_added.push_back({key, image.domainId});
+        }
+        const QByteArray stored = doc.content.size() <= SyncEngine::kMaxStoredContent ? doc.content : QByteArray();
+        m_writer.writeDocument(sourceId, f.relativePath, doc.hash, f.size, f.mtime, stored, doc.result);
+        for (const Diagnostic &d : doc.result.diagnostics) {
+            if (d.severity != Diagnostic::Severity::Info)
+                m_report.diagnostics.push_back(d);
+        }
+    }
+
+    void removeVanished(const std::vector<SourceFile> &files, const QHash<QString, cache::DocumentState> &states)
+    {
+        QSet<QString> present;
+        for (const SourceFile &f : files)
+            present.insert(f.relativePath);
+        for (auto it = states.constBegin(); it != states.constEnd(); ++it) {
+            if (present.contains(it.key()))
+                continue;
+            m_writer.collectImages(it->id, m_before);
+            m_writer.removeDocument(it->id);
+            ++m_report.filesRemoved;
+        }
+    }
+
+    void recordChanges(qint64 syncId)
+    {
+        // An entity the same sync reports twice (e.g. a domain named by many documents) counts once.
+        std::set<EntityKey> seen;
+        for (const auto &[key, domain] : m_added) {
+            if (!seen.insert(key).second)
+                continue;
+            m_writer.recordChange(syncId, key, QStringLiteral("added"), domain, {});
+            ++m_report.added;
+        }
+        for (const auto &[key, before] : m_before) {
+            if (!seen.insert(key).second)
+                continue;
+            const auto after = m_after.find(key);
+            if (after != m_after.end()) {
+                const QStringList fields = changedFields(before.data, after->second.data);
+                if (!fields.isEmpty()) {
+                    m_writer.recordChange(syncId, key, QStringLiteral("changed"), after->second.domainId, fields);
+                    ++m_report.changed;
+                }
+            } else if (!m_writer.entityExists(key)) {
+                m_writer.recordChange(syncId, key, QStringLiteral("removed"), before.domainId, {});
+                ++m_report.removed;
+            }
+        }
+    }
+
+    cache::CacheWriter m_writer;
+    SyncReport &m_report;
+    const SyncEngine::ProgressCallback &m_progress;
+    SyncProgress &m_state;
+    const std::atomic_bool *m_cancel;
+    EntityImages m_before; ///< entities of replaced or removed documents, as they were
+    EntityImages m_after;  ///< their new images, only where a before-image exists
+    std::vector<std::pair<EntityKey, QString>> m_added;
+};
+
+} // namespace
+
+SyncEngine::SyncEngine(QString cachePath) : m_cachePath(std::move(cachePath)) {}
+
+SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &progress,
+                           const std::atomic_bool *cancel)
+{
+    SyncReport report;
+    sql::Connection db;
+    try {
+        db = cache::openCache(m_cachePath);
+    } catch (const sql::SqlError &e) {
+        report.fatalError = e.message();
+        return report;
+    }
+
+    // Walk everything first so progress has a true total.
+    std::vector<std::pair<QString, std::vector<SourceFile>>> walked;
+    SyncProgress state;
+    for (const QString &source : sources) {
+        if (isRemoteSource(source)) {
+            report.diagnostics.push_back({source, 0, 0, Diagnostic::Severity::Error,
+                                          QStringLiteral("catalog servers are not supported by this build; "
+                                                         "the cached copy of this source is kept")});
+            continue;
+        }
+        std::vector<SourceFile> files;
+        QString error;
+        if (!walkSource(source, files, &error)) {
+            report.diagnostics.push_back({source, 0, 0, Diagnostic::Severity::Error,
+                                          error + QStringLiteral("; the cached copy of this source is kept")});
+            continue;
+        }
+        report.filesSeen += int(files.size());
+        state.total += int(files.size());
+        walked.emplace_back(QFileInfo(source).absoluteFilePath(), std::move(files));
+    }
+    if (progress)
+        progress(state);
+
+    for (const auto &[uri, files] : walked) {
+        try {
+            sql::Transaction tx(db);
+            SourceSync(db, report, progress, state, cancel).run(uri, files);
+            tx.commit();
+        } catch (const CancelledError &) {
+            report.cancelled = true;
+            break;
+        } catch (const sql::SqlError &e) {
+            report.fatalError = QStringLiteral("%1: cache write failed, source left as it was: %2")
+                                    .arg(uri, e.message());
+            break;
+        }
+    }
+    try {
+        report.counts = cache::CacheReader(db).counts();
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcSync) << "could not count the cache:" << e.message();
+    }
+    return report;
+}
+
+} // namespace meshscope

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "model/diagnostic.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <vector>
+
+namespace meshscope {
+
+/// Totals of what the cache holds, for `meshscope sync --json` and the status bar.
+struct CacheCounts {
+    qint64 files = 0, domains = 0, products = 0, contracts = 0, policies = 0, datasets = 0, columns = 0,
+           lineageEdges = 0, columnEdges = 0, runs = 0, qualityResults = 0;
+    QJsonObject toJson() const;
+};
+
+/// @brief What one sync did: how many documents it read, skipped and removed, what changed, what went wrong.
+struct SyncReport {
+    int filesSeen = 0;      ///< candidate documents found in the sources
+    int filesParsed = 0;    ///< read and imported again (new or changed content)
+    int filesUnchanged = 0; ///< skipped: same size and time, or same content hash
+    int filesRemoved = 0;   ///< in the cache but gone from the source
+    int added = 0, changed = 0, removed = 0; ///< entities, per the change feed
+    bool cancelled = false;
+    QString fatalError; ///< a source or the cache could not be used at all
+    std::vector<Diagnostic> diagnostics; ///< errors and warnings of the documents read in this sync
+    CacheCounts counts;
+
+    bool hasDocumentErrors() const;
+    QJsonObject toJson() const;
+};
+
+} // namespace meshscope

@@ -1,0 +1,252 @@
+#include "cache/cachefile.h"
+#include "cache/cachereader.h"
+#include "cache/migrations.h"
+#include "cache/search.h"
+#include "sync/syncengine.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace meshscope;
+
+namespace {
+
+QByteArray product(const QString &id, const QString &domain, const QString &contractId,
+                   const QString &description = QStringLiteral("Orders placed in the web shop."))
+{
+    return QStringLiteral("apiVersion: v1.0.0\nkind: DataProduct\nid: %1\nname: %1 product\nstatus: active\n"
+                          "domain: %2\ndescription:\n  purpose: %4\n"
+                          "outputPorts:\n  - name: main\n    version: 1.0.0\n    contractId: %3\n")
+        .arg(id, domain, contractId, description)
+        .toUtf8();
+}
+
+QByteArray contract(const QString &id, const QString &version, const QString &column)
+{
+    return QStringLiteral("apiVersion: v3.1.0\nkind: DataContract\nid: %1\nversion: %2\nstatus: active\n"
+                          "name: %1\ndomain: orders\nschema:\n  - name: orders\n    properties:\n"
+                          "      - name: order_id\n        logicalType: string\n        required: true\n"
+                          "      - name: %3\n        logicalType: number\n")
+        .arg(id, version, column)
+        .toUtf8();
+}
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(bytes);
+}
+
+qint64 count(const QString &cachePath, const char *sqlText)
+{
+    sql::Connection db = cache::openCache(cachePath);
+    sql::Statement s = db.prepare(sqlText);
+    return s.step() ? s.int64(0) : -1;
+}
+
+} // namespace
+
+class TestSync : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_source;
+    QString m_cache;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_source = m_dir.filePath(QStringLiteral("mesh-%1").arg(QTest::currentTestFunction()));
+        m_cache = m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(QTest::currentTestFunction()));
+        write(m_source + "/products/orders.odps.yaml", product("orders", "orders", "orders.events"));
+        write(m_source + "/products/customers.odps.yaml", product("customers", "customer", "customer.profile",
+                                                                 "Customer master data."));
+        write(m_source + "/contracts/orders.odcs.yaml", contract("orders.events", "1.0.0", "amount"));
+        write(m_source + "/README.md", "not a mesh document");
+    }
+
+    void coldSyncImportsEverythingAndIgnoresOtherFiles()
+    {
+        const SyncReport r = SyncEngine(m_cache).run({m_source});
+        QVERIFY2(r.fatalError.isEmpty(), qPrintable(r.fatalError));
+        QCOMPARE(r.filesSeen, 3);
+        QCOMPARE(r.filesParsed, 3);
+        QCOMPARE(r.counts.products, 2);
+        QCOMPARE(r.counts.contracts, 1);
+        QCOMPARE(r.counts.domains, 2);
+        QCOMPARE(r.added, 2 + 1 + 2); // products, contract, domains
+        QVERIFY(!r.hasDocumentErrors());
+    }
+
+    void unchangedResyncParsesNothing()
+    {
+        SyncEngine(m_cache).run({m_source});
+        const SyncReport again = SyncEngine(m_cache).run({m_source});
+        QCOMPARE(again.filesParsed, 0);
+        QCOMPARE(again.filesUnchanged, 3);
+        QCOMPARE(again.added + again.changed + again.removed, 0);
+    }
+
+    void touchedButIdenticalFileIsNotParsed()
+    {
+        SyncEngine(m_cache).run({m_source});
+        QFile f(m_source + "/products/orders.odps.yaml");
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(60), QFileDevice::FileModificationTime));
+        f.close();
+        const SyncReport again = SyncEngine(m_cache).run({m_source});
+        QCOMPARE(again.filesParsed, 0);
+        QCOMPARE(again.filesUnchanged, 3);
+    }
+
+    void changedFileIsReadAgainAndFeedNamesTheFields()
+    {
+        SyncEngine(m_cache).run({m_source});
+        write(m_source + "/contracts/orders.odcs.yaml", contract("orders.events", "1.0.0", "total"));
+        const SyncReport r = SyncEngine(m_cache).run({m_source});
+        QCOMPARE(r.filesParsed, 1);
+        QCOMPARE(r.changed, 1);
+        sql::Connection db = cache::openCache(m_cache);
+        const auto changes = cache::CacheReader(db).changesSince({});
+        QVERIFY(!changes.empty());
+        QCOMPARE(changes.front().kind, QStringLiteral("contract"));
+        QCOMPARE(changes.front().entityId, QStringLiteral("orders.events@1.0.0"));
+        QCOMPARE(changes.front().change, QStringLiteral("changed"));
+        QVERIFY(changes.front().fields.contains(QStringLiteral("schema")));
+        QVERIFY(cache::search(db, "amount").empty() || cache::search(db, "amount").front().kind != u"contract");
+        QCOMPARE(cache::search(db, "total").front().id, QStringLiteral("orders.events"));
+    }
+
+    void removedFileRemovesItsEntities()
+    {
+        SyncEngine(m_cache).run({m_source});
+        QVERIFY(QFile::remove(m_source + "/products/customers.odps.yaml"));
+        const SyncReport r = SyncEngine(m_cache).run({m_source});
+        QCOMPARE(r.filesRemoved, 1);
+        QCOMPARE(r.counts.products, 1);
+        QCOMPARE(r.removed, 2); // the product and its only domain
+        sql::Connection db = cache::openCache(m_cache);
+        QVERIFY(cache::search(db, "customers").empty());
+    }
+
+    void duplicateIdsAcrossFilesAreReportedAndFirstWins()
+    {
+        write(m_source + "/products/zz-copy.odps.yaml", product("orders", "finance", "x"));
+        const SyncReport r = SyncEngine(m_cache).run({m_source});
+        QCOMPARE(r.counts.products, 2);
+        QVERIFY(r.hasDocumentErrors());
+        const auto dup = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                      [](const Diagnostic &d) { return d.message.contains("duplicate"); });
+        QVERIFY(dup != r.diagnostics.end());
+        QCOMPARE(dup->file, QStringLiteral("products/zz-copy.odps.yaml"));
+        QVERIFY(dup->message.contains("products/orders.odps.yaml"));
+        QCOMPARE(count(m_cache, "SELECT count(*) FROM products WHERE id='orders' AND domain_id='orders'"), 1);
+
+        // Once the first definition goes away, the other one takes its place on the next sync.
+        QVERIFY(QFile::remove(m_source + "/products/orders.odps.yaml"));
+        SyncEngine(m_cache).run({m_source});
+        QCOMPARE(count(m_cache, "SELECT count(*) FROM products WHERE id='orders' AND domain_id='finance'"), 1);
+    }
+
+    void brokenEditKeepsTheLastGoodVersion()
+    {
+        SyncEngine(m_cache).run({m_source});
+        write(m_source + "/products/orders.odps.yaml", "kind: DataProduct\nid: [unclosed\n");
+        const SyncReport r = SyncEngine(m_cache).run({m_source});
+        QVERIFY(r.hasDocumentErrors());
+        QCOMPARE(r.diagnostics.front().file, QStringLiteral("products/orders.odps.yaml"));
+        QVERIFY(r.diagnostics.front().line > 0);
+        QCOMPARE(r.counts.products, 2); // still there
+        // Fixed again: read again even though nothing else changed.
+        write(m_source + "/products/orders.odps.yaml", product("orders", "orders", "orders.events", "Fixed."));
+        const SyncReport fixed = SyncEngine(m_cache).run({m_source});
+        QCOMPARE(fixed.filesParsed, 1);
+        QVERIFY(!fixed.hasDocumentErrors());
+    }
+
+    void missingSourceKeepsItsCachedCopy()
+    {
+        SyncEngine(m_cache).run({m_source});
+        const SyncReport r = SyncEngine(m_cache).run({m_source + "-gone"});
+        QVERIFY(r.hasDocumentErrors());
+        QVERIFY(r.diagnostics.front().message.contains("no such file"));
+        QCOMPARE(r.counts.products, 2);
+    }
+
+    void cancelledSyncLeavesTheCacheAsItWas()
+    {
+        SyncEngine(m_cache).run({m_source});
+        write(m_source + "/products/new.odps.yaml", product("new", "orders", "y"));
+        QVERIFY(QFile::remove(m_source + "/contracts/orders.odcs.yaml"));
+        std::atomic_bool cancel{false};
+        const SyncReport r = SyncEngine(m_cache).run({m_source}, [&](const SyncProgress &) { cancel = true; }, &cancel);
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.counts.products, 2);
+        QCOMPARE(r.counts.contracts, 1);
+    }
+
+    void newerCacheFileIsRefused()
+    {
+        {
+            sql::Connection db = cache::openCache(m_cache);
+            db.exec("PRAGMA user_version = 99");
+        }
+        const SyncReport r = SyncEngine(m_cache).run({m_source});
+        QVERIFY(r.fatalError.contains("newer Meshscope"));
+        QVERIFY(r.fatalError.contains(m_cache));
+    }
+
+    void searchRanksExactIdsAndNamesFirst()
+    {
+        write(m_source + "/products/mentions.odps.yaml",
+              product("refunds", "payments", "z", "Refunds reference orders and customers."));
+        SyncEngine(m_cache).run({m_source});
+        sql::Connection db = cache::openCache(m_cache);
+        const auto hits = cache::search(db, "customers");
+        QVERIFY(hits.size() >= 2);
+        QCOMPARE(hits.front().id, QStringLiteral("customers")); // the name match, not the description match
+        const auto prefix = cache::search(db, "refu");
+        QVERIFY(!prefix.empty());
+        QCOMPARE(prefix.front().id, QStringLiteral("refunds"));
+        const auto exact = cache::search(db, "orders.events");
+        QVERIFY(!exact.empty());
+        QCOMPARE(exact.front().id, QStringLiteral("orders.events"));
+        QVERIFY(cache::search(db, "  ;; ").empty());
+    }
+
+    void killedSyncLeavesALastGoodCache()
+    {
+        // A real process killed mid-sync: the cache must open and hold either the old or the new state.
+        QTemporaryDir big;
+        QProcess gen;
+        gen.start(QStringLiteral(MESHSCOPE_BINARY),
+                  {"generate", "--out", big.path(), "--products", "1500", "--domains", "12", "--seed", "7"});
+        QVERIFY(gen.waitForFinished(120000));
+        QCOMPARE(gen.exitCode(), 0);
+        SyncEngine(m_cache).run({m_source});
+        const qint64 before = count(m_cache, "SELECT count(*) FROM products");
+
+        QProcess sync;
+        sync.start(QStringLiteral(MESHSCOPE_BINARY), {"sync", "--cache", m_cache, "--source", big.path()});
+        QVERIFY(sync.waitForStarted());
+        QTest::qWait(400);
+        sync.kill();
+        sync.waitForFinished();
+        const qint64 after = count(m_cache, "SELECT count(*) FROM products");
+        QVERIFY2(after == before || after == before + 1500, qPrintable(QString::number(after)));
+        sql::Connection db = cache::openCache(m_cache);
+        sql::Statement check = db.prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), QStringLiteral("ok"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"

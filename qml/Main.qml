@@ -1,10 +1,112 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
+import Meshscope
+import Meshscope.Backend
 
 ApplicationWindow {
+    id: window
+
+    /// Views set this while they load, so a screenshot waits for them.
+    property bool busy: false
+    property string area: AppController.startArea
+
+    readonly property var areas: [
+        { key: "domains", label: qsTr("Domains") },
+        { key: "lineage", label: qsTr("Lineage") },
+        { key: "quality", label: qsTr("Quality") },
+        { key: "contracts", label: qsTr("Contracts") },
+        { key: "council", label: qsTr("Council") },
+        { key: "settings", label: qsTr("Settings") }
+    ]
+    readonly property int areaIndex: Math.max(0, areas.findIndex(a => a.key === area))
+
+    width: AppSettings.windowWidth
+    height: AppSettings.windowHeight
+    minimumWidth: 960
+    minimumHeight: 600
     visible: true
-    width: 1280
-    height: 800
-    title: "Meshscope"
+    title: qsTr("Meshscope") + " — " + areas[areaIndex].label
+    color: Theme.background
+
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.surfaceAlt
+    palette.text: Theme.text
+    palette.button: Theme.surfaceAlt
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.accentText
+    palette.placeholderText: Theme.textMuted
+    palette.mid: Theme.border
+    palette.light: Theme.surface
+    palette.dark: Theme.border
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+
+    onWidthChanged: if (visibility === Window.Windowed) AppSettings.windowWidth = width
+    onHeightChanged: if (visibility === Window.Windowed) AppSettings.windowHeight = height
+    onAreaChanged: AppSettings.lastArea = area
+
+    Shortcut { sequence: "Ctrl+K"; onActivated: search.open() }
+    Shortcut { sequence: "Ctrl+1"; onActivated: window.area = "domains" }
+    Shortcut { sequence: "Ctrl+2"; onActivated: window.area = "lineage" }
+    Shortcut { sequence: "Ctrl+3"; onActivated: window.area = "quality" }
+    Shortcut { sequence: "Ctrl+4"; onActivated: window.area = "contracts" }
+    Shortcut { sequence: "Ctrl+5"; onActivated: window.area = "council" }
+    Shortcut { sequence: "Ctrl+,"; onActivated: window.area = "settings" }
+    Shortcut { sequence: "Ctrl+R"; onActivated: AppController.syncNow() }
+    Shortcut { sequence: StandardKey.Quit; onActivated: Qt.quit() }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        NavRail {
+            Layout.fillHeight: true
+            areas: window.areas
+            current: window.area
+            onSelected: (key) => window.area = key
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            TopBar {
+                Layout.fillWidth: true
+                areaLabel: window.areas[window.areaIndex].label
+                onSearchRequested: search.open()
+            }
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: window.areaIndex
+                DomainsView {}
+                LineageView {}
+                QualityView {}
+                ContractsView {}
+                CouncilView {}
+                SettingsView {}
+            }
+            StatusBar {
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    SearchPopup {
+        id: search
+        onOpenItem: (kind, entityId) => {
+            if (kind === "contract")
+                window.area = "contracts"
+            else if (kind === "dataset" || kind === "column")
+                window.area = "lineage"
+            else
+                window.area = "domains"
+        }
+    }
 }

@@ -1,0 +1,125 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Meshscope
+import Meshscope.Backend
+
+// Sources to sync, who you are in reviews, and the look.
+Pane {
+    id: settings
+    padding: Theme.margin * 1.5
+    background: Rectangle { color: Theme.background }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(parent.width, 760)
+            spacing: Theme.margin
+
+            ViewHeader {
+                Layout.fillWidth: true
+                title: qsTr("Settings")
+                subtitle: qsTr("Cache: %1").arg(AppController.cachePath)
+            }
+
+            Section { text: qsTr("Sources") }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.textMuted
+                text: AppSettings.sources.length === 0
+                      ? qsTr("No sources configured: Meshscope shows the bundled sample mesh. Add a mesh folder (a git checkout of YAML) or a single file.")
+                      : qsTr("Folders are searched recursively for ODCS, DCS, ODPS, dbt manifests and OpenLineage events.")
+            }
+            Repeater {
+                model: AppSettings.sources
+                delegate: RowLayout {
+                    id: sourceRow
+                    required property string modelData
+                    required property int index
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: sourceRow.modelData
+                        color: Theme.text
+                        elide: Text.ElideMiddle
+                    }
+                    Button {
+                        text: qsTr("Remove")
+                        onClicked: {
+                            const list = AppSettings.sources.slice()
+                            list.splice(sourceRow.index, 1)
+                            AppSettings.sources = list
+                        }
+                    }
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: newSource
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("/path/to/mesh-repository")
+                    onAccepted: addButton.clicked()
+                }
+                Button {
+                    id: addButton
+                    text: qsTr("Add source")
+                    enabled: newSource.text.trim().length > 0
+                    onClicked: {
+                        AppSettings.sources = AppSettings.sources.concat([newSource.text.trim()])
+                        newSource.text = ""
+                        AppController.syncNow()
+                    }
+                }
+            }
+
+            Section { text: qsTr("Identity") }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.textMuted
+                text: qsTr("Your name and e-mail sign comments and votes on contract proposals. By default they come from git config.")
+            }
+            GridLayout {
+                columns: 2
+                columnSpacing: Theme.margin
+                Label { text: qsTr("Name"); color: Theme.text }
+                TextField {
+                    Layout.preferredWidth: 360
+                    text: AppSettings.identityName
+                    onEditingFinished: AppSettings.identityName = text
+                }
+                Label { text: qsTr("E-mail"); color: Theme.text }
+                TextField {
+                    Layout.preferredWidth: 360
+                    text: AppSettings.identityEmail
+                    onEditingFinished: AppSettings.identityEmail = text
+                }
+            }
+
+            Section { text: qsTr("Appearance") }
+            RowLayout {
+                Label { text: qsTr("Theme"); color: Theme.text }
+                ComboBox {
+                    id: themeBox
+                    readonly property var values: ["system", "light", "dark"]
+                    model: [qsTr("Follow the system"), qsTr("Light"), qsTr("Dark")]
+                    currentIndex: Math.max(0, values.indexOf(AppSettings.theme))
+                    onActivated: (index) => AppSettings.theme = values[index]
+                    Layout.preferredWidth: 220
+                }
+            }
+        }
+    }
+
+    component Section: Label {
+        Layout.topMargin: Theme.spacing
+        color: Theme.text
+        font.pointSize: Theme.fontHeading
+        font.bold: true
+    }
+}

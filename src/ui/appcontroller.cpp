@@ -1,0 +1,141 @@
+#include "appcontroller.h"
+
+#include "appinfo/paths.h"
+#include "appsettings.h"
+#include "cache/cachefile.h"
+#include "cache/cachereader.h"
+#include "sync/syncengine.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QLoggingCategory>
+#include <QPalette>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcApp, "meshscope.app")
+
+namespace {
+AppController *g_instance = nullptr;
+}
+
+AppController::AppController(QString cachePath, QStringList commandLineSources, QString startArea,
+                             QString selectId, QObject *parent)
+    : QObject(parent)
+    , m_cachePath(std::move(cachePath))
+    , m_commandLineSources(std::move(commandLineSources))
+    , m_startArea(std::move(startArea))
+    , m_selectId(std::move(selectId))
+{
+    g_instance = this;
+    qApp->installEventFilter(this);
+    refresh();
+}
+
+AppController::~AppController()
+{
+    if (m_syncThread) {
+        m_cancel = true;
+        m_syncThread->wait();
+    }
+}
+
+AppController *AppController::instance()
+{
+    return g_instance;
+}
+
+AppController *AppController::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+    return g_instance;
+}
+
+QStringList AppController::sources() const
+{
+    if (!m_commandLineSources.isEmpty())
+        return m_commandLineSources;
+    const QStringList configured = AppSettings::instance() ? AppSettings::instance()->sources() : QStringList();
+    return configured.isEmpty() ? QStringList{meshscope::paths::sampleMeshFolder()} : configured;
+}
+
+bool AppController::systemDark() const
+{
+    // Qt 6.4 has no QStyleHints::colorScheme(); the platform palette tells the same.
+    return QGuiApplication::palette().color(QPalette::Window).lightness() < 128;
+}
+
+bool AppController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
+        Q_EMIT systemDarkChanged();
+    return QObject::eventFilter(watched, event);
+}
+
+void AppController::refresh()
+{
+    try {
+        meshscope::sql::Connection db = meshscope::cache::openCache(m_cachePath);
+        meshscope::cache::CacheReader reader(db);
+        m_lastSync = reader.lastSync();
+        m_counts = reader.counts().toJson().toVariantMap();
+    } catch (const meshscope::sql::SqlError &e) {
+        m_syncMessage = e.message();
+        Q_EMIT syncMessageChanged();
+    }
+    Q_EMIT cacheChanged();
+}
+
+void AppController::syncNow()
+{
+    if (m_syncThread)
+        return;
+    m_cancel = false;
+    m_syncDone = 0;
+    m_syncTotal = 0;
+    const QStringList toSync = sources();
+    const QString cachePath = m_cachePath;
+    m_syncThread = QThread::create([this, toSync, cachePath] {
+        meshscope::SyncEngine engine(cachePath);
+        const meshscope::SyncReport report = engine.run(
+            toSync,
+            [this](const meshscope::SyncProgress &p) {
+                QMetaObject::invokeMethod(this, [this, p] {
+                    m_syncDone = p.done;
+                    m_syncTotal = p.total;
+                    Q_EMIT syncProgressChanged();
+                }, Qt::QueuedConnection);
+            },
+            &m_cancel);
+        QMetaObject::invokeMethod(this, [this, report] {
+            QStringList diags;
+            int errors = 0;
+            for (const meshscope::Diagnostic &d : report.diagnostics) {
+                diags << d.toString();
+                errors += d.severity == meshscope::Diagnostic::Severity::Error ? 1 : 0;
+            }
+            m_diagnostics = diags;
+            if (!report.fatalError.isEmpty())
+                m_syncMessage = tr("Sync failed: %1").arg(report.fatalError);
+            else if (report.cancelled)
+                m_syncMessage = tr("Sync cancelled; the cache is as it was");
+            else
+                m_syncMessage = tr("%n file(s) read", nullptr, report.filesParsed)
+                    + (errors ? tr(", %n problem(s)", nullptr, errors) : QString());
+            m_syncThread->wait();
+            m_syncThread->deleteLater();
+            m_syncThread = nullptr;
+            refresh();
+            Q_EMIT syncMessageChanged();
+            Q_EMIT syncingChanged();
+            Q_EMIT syncFinished();
+        }, Qt::QueuedConnection);
+    });
+    m_syncThread->start();
+    Q_EMIT syncingChanged();
+    Q_EMIT syncProgressChanged();
+}
+
+void AppController::cancelSync()
+{
+    m_cancel = true;
+}

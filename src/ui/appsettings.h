@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QSettings>
+
+/// @brief The user's preferences, persisted with QSettings: window geometry, last area, theme,
+/// identity and sources. Exposed to QML as the `AppSettings` singleton.
+class AppSettings : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(int windowWidth READ windowWidth WRITE setWindowWidth NOTIFY windowWidthChanged)
+    Q_PROPERTY(int windowHeight READ windowHeight WRITE setWindowHeight NOTIFY windowHeightChanged)
+    Q_PROPERTY(QString lastArea READ lastArea WRITE setLastArea NOTIFY lastAreaChanged)
+    /// "system", "light" or "dark"
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
+    Q_PROPERTY(QString identityName READ identityName WRITE setIdentityName NOTIFY identityChanged)
+    Q_PROPERTY(QString identityEmail READ identityEmail WRITE setIdentityEmail NOTIFY identityChanged)
+    /// Folders, files or catalog URLs to sync; empty means the bundled sample mesh.
+    Q_PROPERTY(QStringList sources READ sources WRITE setSources NOTIFY sourcesChanged)
+
+public:
+    explicit AppSettings(QObject *parent = nullptr);
+
+    static AppSettings *instance();
+    static AppSettings *create(QQmlEngine *, QJSEngine *);
+
+    int windowWidth() const;
+    void setWindowWidth(int w);
+    int windowHeight() const;
+    void setWindowHeight(int h);
+    QString lastArea() const;
+    void setLastArea(const QString &area);
+    QString theme() const;
+    void setTheme(const QString &theme);
+    QString identityName() const;
+    void setIdentityName(const QString &name);
+    QString identityEmail() const;
+    void setIdentityEmail(const QString &email);
+    QStringList sources() const;
+    void setSources(const QStringList &sources);
+
+    /// Keeps window size and area out of QSettings (screenshots must not change the user's window).
+    void setEphemeral(bool ephemeral) { m_ephemeral = ephemeral; }
+
+Q_SIGNALS:
+    void windowWidthChanged();
+    void windowHeightChanged();
+    void lastAreaChanged();
+    void themeChanged();
+    void identityChanged();
+    void sourcesChanged();
+
+private:
+    QVariant value(const QString &key, const QVariant &fallback) const;
+    void store(const QString &key, const QVariant &value);
+
+    QSettings m_settings;
+    bool m_ephemeral = false;
+    QVariantMap m_overrides;
+};

@@ -1,0 +1,84 @@
+#include "screenshotter.h"
+
+#include "appcontroller.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTextStream>
+#include <QTimer>
+
+namespace {
+/// Frames to wait once idle: the first swapped frame after a model reset can still show the old state.
+constexpr int kSettleFrames = 3;
+constexpr int kTimeoutMs = 60000;
+
+/// The visible item named "viewTitle" in the visual tree (QObject children miss items re-parented
+/// into controls' content items).
+QQuickItem *visibleTitle(QQuickItem *item)
+{
+    if (!item->isVisible() || item->opacity() == 0.0)
+        return nullptr;
+    if (item->objectName() == u"viewTitle")
+        return item;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (QQuickItem *found = visibleTitle(child))
+            return found;
+    }
+    return nullptr;
+}
+} // namespace
+
+Screenshotter::Screenshotter(QQuickWindow *window, AppController *controller, QString path, QString view)
+    : QObject(window), m_window(window), m_controller(controller), m_path(std::move(path)), m_view(std::move(view))
+{
+    connect(m_window, &QQuickWindow::frameSwapped, this, &Screenshotter::onFrame, Qt::QueuedConnection);
+    QTimer::singleShot(kTimeoutMs, this, [this] {
+        QTextStream(stderr) << "meshscope gui: timed out waiting for the view to render" << Qt::endl;
+        QCoreApplication::exit(2);
+    });
+    // Keep frames coming while waiting (an idle scene graph renders nothing new).
+    auto *ticker = new QTimer(this);
+    connect(ticker, &QTimer::timeout, m_window, &QQuickWindow::update);
+    ticker->start(50);
+}
+
+void Screenshotter::onFrame()
+{
+    if (m_controller->syncing() || m_window->property("busy").toBool()) {
+        m_framesAfterIdle = 0;
+        return;
+    }
+    if (++m_framesAfterIdle == kSettleFrames)
+        save();
+}
+
+void Screenshotter::save()
+{
+    const QImage image = m_window->grabWindow();
+    QTextStream err(stderr);
+    if (image.isNull() || !image.save(m_path)) {
+        err << "meshscope gui: cannot save the screenshot to " << m_path << Qt::endl;
+        QCoreApplication::exit(2);
+        return;
+    }
+    // Tell tests where the view's title was drawn so they can check text is really there.
+    QJsonObject info{{QStringLiteral("screenshot"), m_path}, {QStringLiteral("view"), m_view},
+                     {QStringLiteral("width"), image.width()}, {QStringLiteral("height"), image.height()}};
+    const qreal dpr = m_window->effectiveDevicePixelRatio();
+    if (QQuickItem *title = visibleTitle(m_window->contentItem())) {
+        const QRectF r = title->mapRectToScene(QRectF(0, 0, title->width(), title->height()));
+        info.insert(QStringLiteral("title"), title->property("text").toString());
+        info.insert(QStringLiteral("titleRect"),
+                    QJsonArray{qRound(r.x() * dpr), qRound(r.y() * dpr), qRound(r.width() * dpr),
+                               qRound(r.height() * dpr)});
+    }
+    QTextStream(stdout) << QJsonDocument(info).toJson(QJsonDocument::Compact) << Qt::endl;
+    m_exitCode = 0;
+    QCoreApplication::exit(0);
+}

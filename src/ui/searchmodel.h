@@ -1,0 +1,57 @@
+#pragma once
+
+#include "cache/search.h"
+
+#include <QAbstractListModel>
+#include <QQmlEngine>
+#include <QThread>
+
+class SearchWorker;
+
+/// @brief Results of the global search (Ctrl+K) as the user types, grouped by kind.
+/// Queries run on a worker thread with its own SQLite connection; an answer to an older query
+/// than the newest is dropped.
+class SearchModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+    Q_PROPERTY(bool searching READ searching NOTIFY searchingChanged)
+
+public:
+    enum Roles {
+        KindRole = Qt::UserRole + 1, ///< product, contract, dataset, column, domain, owner, tag
+        KindLabelRole,               ///< the kind as a section heading ("Data products")
+        EntityIdRole,                ///< the entity's id, what opening it needs
+        TitleRole,                   ///< its name
+        SnippetRole,                 ///< matching text, the match in [brackets]
+    };
+    Q_ENUM(Roles)
+
+    explicit SearchModel(QObject *parent = nullptr);
+    ~SearchModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString query() const { return m_query; }
+    void setQuery(const QString &query);
+    bool searching() const { return m_pending > 0; }
+
+    static QString kindLabel(const QString &kind);
+
+Q_SIGNALS:
+    void queryChanged();
+    void searchingChanged();
+    void requestSearch(quint64 generation, const QString &cachePath, const QString &query);
+
+private:
+    void onResults(quint64 generation, const std::vector<meshscope::cache::SearchHit> &hits);
+
+    QString m_query;
+    std::vector<meshscope::cache::SearchHit> m_hits;
+    QThread m_thread;
+    SearchWorker *m_worker = nullptr;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+};

@@ -135,7 +135,7 @@ void get(const QJsonObject &o, const char *key, QList<T> &list)
     F(name) F(type) F(description) F(required) F(pii) F(classification) F(governance) F(tags)
 #define QUALITYRULE_FIELDS(F)                                                                             \
     F(id) F(name) F(type) F(metric) F(dimension) F(severity) F(description) F(query) F(schedule)          \
-    F(element) F(thresholds) F(line)
+    F(element) F(thresholds) F(custom) F(line)
 #define RELATIONSHIP_FIELDS(F) F(type) F(from) F(to)
 #define SERVER_FIELDS(F) F(server) F(type) F(environment) F(description) F(details)
 #define ROLE_FIELDS(F) F(role) F(access) F(firstLevelApprovers) F(secondLevelApprovers)
@@ -147,7 +147,7 @@ void get(const QJsonObject &o, const char *key, QList<T> &list)
     F(criticalDataElement) F(tags) F(examples) F(constraints) F(quality) F(properties) F(custom) F(line)
 #define OBJECT_FIELDS(F)                                                                                  \
     F(id) F(name) F(physicalName) F(physicalType) F(businessName) F(description) F(tags) F(properties)   \
-    F(quality) F(relationships) F(line)
+    F(quality) F(relationships) F(custom) F(line)
 #define DOMAIN_FIELDS(F) F(id) F(name) F(type) F(parentId) F(description) F(owner)
 #define TEAM_FIELDS(F) F(id) F(name) F(domainId) F(description) F(members)
 #define PRODUCT_FIELDS(F)                                                                                 \

@@ -71,6 +71,22 @@ private Q_SLOTS:
         QVERIFY(r.diagnostics.front().message.contains("UTF-8"));
     }
 
+    void inputsThatHangYamlCppAreRefused_data()
+    {
+        // Found by the fuzzer: yaml-cpp 0.7's LoadAll() loops forever (and eats memory) on these.
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("lone comma") << QByteArray(",\n");
+        QTest::newRow("comma then text") << QByteArray(",'uE");
+        QTest::newRow("comma then keys") << QByteArray(",d: x\nkind: Domain\n");
+    }
+    void inputsThatHangYamlCppAreRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        const ImportResult r = importDocument("comma.yaml", bytes);
+        QVERIFY(r.hasErrors());
+        QVERIFY(r.diagnostics.front().message.contains("YAML syntax error"));
+    }
+
     void oversizedDocumentsAreRefusedNotParsed()
     {
         const QByteArray big(int(kMaxYamlBytes) + 1, 'a');

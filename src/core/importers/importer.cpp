@@ -125,7 +125,8 @@ void importJson(const QString &file, const QByteArray &bytes, ImportResult &resu
                                       QStringLiteral("dbt artifact other than manifest.json; skipped")});
         return;
     }
-    if (head.contains("\"eventType\"") || (head.contains("\"run\"") && head.contains("\"job\""))) {
+    if (head.contains("\"eventType\"") || head.contains("openlineage.io/spec")
+        || (head.contains("\"run\"") && head.contains("\"job\""))) {
         result.format = QStringLiteral("openlineage");
         importers::importOpenLineage(bytes, file, result);
         return;
@@ -144,18 +145,32 @@ bool isCandidateDocument(const QString &path)
         || suffix == u"jsonl";
 }
 
+static bool isJsonName(const QString &file)
+{
+    const QString suffix = QFileInfo(file).suffix().toLower();
+    return suffix == u"json" || suffix == u"ndjson" || suffix == u"jsonl";
+}
+
+qint64 maxDocumentBytes(const QString &file)
+{
+    return isJsonName(file) ? kMaxJsonBytes : kMaxYamlBytes;
+}
+
+Diagnostic oversizeDiagnostic(const QString &file, qint64 size)
+{
+    return {file, 0, 0, Diagnostic::Severity::Error,
+            QStringLiteral("file is %1 MB, over the %2 MB limit for %3 documents; not read")
+                .arg(size / (1024 * 1024))
+                .arg(maxDocumentBytes(file) / (1024 * 1024))
+                .arg(isJsonName(file) ? QStringLiteral("JSON") : QStringLiteral("YAML"))};
+}
+
 ImportResult importDocument(const QString &file, const QByteArray &bytes)
 {
     ImportResult result;
-    const QString suffix = QFileInfo(file).suffix().toLower();
-    const bool json = suffix == u"json" || suffix == u"ndjson" || suffix == u"jsonl";
-    const qint64 limit = json ? kMaxJsonBytes : kMaxYamlBytes;
-    if (bytes.size() > limit) {
-        result.error(file, 0, 0,
-                     QStringLiteral("file is %1 MB, over the %2 MB limit for %3 documents; not read")
-                         .arg(bytes.size() / (1024 * 1024))
-                         .arg(limit / (1024 * 1024))
-                         .arg(json ? QStringLiteral("JSON") : QStringLiteral("YAML")));
+    const bool json = isJsonName(file);
+    if (bytes.size() > maxDocumentBytes(file)) {
+        result.diagnostics.push_back(oversizeDiagnostic(file, bytes.size()));
         return result;
     }
     if (json)

@@ -18,6 +18,11 @@ bool isCandidateDocument(const QString &path);
 /// Documents above this size are refused with a diagnostic rather than parsed (the DOM of a
 /// larger file would not fit the memory budget of a desktop app).
 constexpr qint64 kMaxYamlBytes = 32 * 1024 * 1024;
-constexpr qint64 kMaxJsonBytes = 256 * 1024 * 1024;
+constexpr qint64 kMaxJsonBytes = 128 * 1024 * 1024;
+
+/// The size limit for a document of this name (by extension).
+qint64 maxDocumentBytes(const QString &file);
+/// The diagnostic for a document over its limit; sync uses it to refuse a file without reading it.
+Diagnostic oversizeDiagnostic(const QString &file, qint64 size);
 
 } // namespace meshscope

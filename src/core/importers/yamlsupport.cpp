@@ -3,6 +3,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringDecoder>
+#include <yaml-cpp/eventhandler.h>
+
+#include <sstream>
 
 namespace meshscope::yamlsupport {
 
@@ -34,6 +37,30 @@ std::pair<int, int> firstInvalidUtf8(const QByteArray &bytes)
     return {line, column};
 }
 
+/// Counts parser events without building nodes. Used for a first pass that guards yaml-cpp 0.7
+/// against inputs it never finishes: a stream starting with ',' makes LoadAll() produce empty
+/// documents forever, so the number of documents is bounded by the input's size.
+class CountingHandler : public YAML::EventHandler {
+public:
+    qint64 events = 0;
+    qint64 documents = 0;
+    void OnDocumentStart(const YAML::Mark &) override { ++documents; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &, YAML::anchor_t) override { ++events; }
+    void OnAlias(const YAML::Mark &, YAML::anchor_t) override { ++events; }
+    void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t, const std::string &) override { ++events; }
+    void OnSequenceStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        ++events;
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t, YAML::EmitterStyle::value) override
+    {
+        ++events;
+    }
+    void OnMapEnd() override {}
+};
+
 } // namespace
 
 bool loadAll(const QByteArray &bytes, const QString &file, std::vector<YAML::Node> &documents,
@@ -45,6 +72,17 @@ bool loadAll(const QByteArray &bytes, const QString &file, std::vector<YAML::Nod
         return false;
     }
     try {
+        std::istringstream stream(bytes.toStdString());
+        YAML::Parser parser(stream);
+        CountingHandler counter;
+        const qint64 maxDocuments = bytes.size() / 3 + 2; // "---\n" is the smallest document
+        while (parser.HandleNextDocument(counter)) {
+            if (counter.documents > maxDocuments) {
+                result.error(file, 1, 1, QStringLiteral("YAML syntax error: the parser makes no progress "
+                                                        "(unexpected ',' or bracket at the top level?)"));
+                return false;
+            }
+        }
         documents = YAML::LoadAll(bytes.toStdString());
     } catch (const YAML::Exception &e) {
         result.error(file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,

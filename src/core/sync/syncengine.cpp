@@ -87,6 +87,11 @@ void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::
     auto worker = [&] {
         for (size_t i = next++; i < batch.size(); i = next++) {
             ParsedDocument &doc = batch[i];
+            if (doc.file->size > maxDocumentBytes(doc.file->relativePath)) {
+                doc.readFailed = true; // refused by size, never read: the cached copy stays
+                doc.result.diagnostics.push_back(oversizeDiagnostic(doc.file->relativePath, doc.file->size));
+                continue;
+            }
             QFile f(doc.file->absolutePath);
             if (!f.open(QIODevice::ReadOnly)) {
                 doc.readFailed = true;

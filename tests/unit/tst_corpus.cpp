@@ -75,6 +75,20 @@ private Q_SLOTS:
         QCOMPARE(r.counts.products, 34);
         QCOMPARE(r.counts.contracts, 36);
         QVERIFY(r.counts.qualityResults > 0);
+
+        sql::Connection db = cache::openCache(dir.filePath("cache.sqlite"));
+        // dbt and OpenLineage name the same warehouse tables: their edges meet, each remembering both sources.
+        sql::Statement shared = db.prepare(
+            "SELECT count(*) FROM (SELECT from_id, to_id FROM lineage_edges GROUP BY from_id, to_id "
+            "HAVING count(DISTINCT document_id) > 1)");
+        QVERIFY(shared.step());
+        QVERIFY(shared.int64(0) > 0);
+        // The original text is kept byte for byte, so a contract can be written back unchanged.
+        const QString path = "contracts/orders/orders.order_events.odcs.yaml";
+        sql::Statement text = db.prepare("SELECT content FROM documents WHERE path = ?");
+        text.bind(1, path);
+        QVERIFY(text.step());
+        QCOMPARE(text.blob(0), testsupport::readAll(testsupport::source("resources/sample-mesh/" + path)));
     }
 };
 

@@ -169,13 +169,11 @@ CREATE TABLE search_rows (
     kind TEXT NOT NULL, entity_id TEXT NOT NULL
 );
 CREATE INDEX search_rows_document ON search_rows(document_id);
+CREATE INDEX search_rows_entity ON search_rows(entity_id COLLATE NOCASE);
 CREATE VIRTUAL TABLE search USING fts5(
     entity_id, name, description, fields, owners, tags,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
--- Ranking weights per column (entity_id, name, description, fields, owners, tags): a name hit
--- outweighs a description hit fifty to one. Set as the table's rank so ORDER BY rank can use it.
-INSERT INTO search(search, rank) VALUES ('rank', 'bm25(60.0, 50.0, 1.0, 5.0, 3.0, 4.0)');
 CREATE TRIGGER search_rows_deleted AFTER DELETE ON search_rows BEGIN
     DELETE FROM search WHERE rowid = old.rowid;
 END;

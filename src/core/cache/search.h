@@ -20,7 +20,8 @@ struct SearchHit {
 /// (so "ord ev" finds "order_events" while typing). Returns empty when nothing searchable remains.
 QString ftsQuery(const QString &text);
 
-/// @brief Ranked full-text search: an exact id first, then name matches before description matches.
+/// @brief Ranked full-text search: an exact id first, then name and id matches (names starting with
+/// what was typed first, shorter first), then matches in descriptions, fields, owners and tags.
 std::vector<SearchHit> search(sql::Connection &db, const QString &text, int limit = 20);
 
 } // namespace meshscope::cache

@@ -26,6 +26,8 @@ const std::vector<CommandEntry> &commands()
         {"sync", "Read sources into the cache, incrementally", syncCommand},
         {"search", "Full-text search over the cache", searchCommand},
         {"generate", "Write a synthetic mesh for benchmarks and tests", generateCommand},
+        {"diff", "Compare two contracts: breaking changes, required version, impact", diffCommand},
+        {"layout", "Lay out a graph (JSON) in layers, left to right", layoutCommand},
     };
     return table;
 }

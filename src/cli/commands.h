@@ -9,5 +9,7 @@ namespace meshscope::cli {
 int syncCommand(const QStringList &arguments);
 int searchCommand(const QStringList &arguments);
 int generateCommand(const QStringList &arguments);
+int diffCommand(const QStringList &arguments);
+int layoutCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "layeredgraph.h"
+
+namespace meshscope::layout::detail {
+
+/// Starting orders for the crossing reduction; each fills g.layers and g.pos.
+
+/// Nodes in the order a depth-first walk meets them, from the sources down (or from the sinks
+/// up), which keeps subtrees together.
+void depthFirstOrder(LayeredGraph &g, bool upward);
+
+/// Nodes in the order a breadth-first walk over both edge directions meets them, starting from
+/// the sources (or the sinks), as Graphviz dot starts.
+void breadthFirstOrder(LayeredGraph &g, bool fromSinks);
+
+/// Each layer sorted by `seed` (NaN: unknown, then the mean of the neighbours' keys).
+void seededOrder(LayeredGraph &g, const std::vector<double> &seed);
+
+/// One global order of the groups, by the mean relative position of their members, stored in
+/// g.groupRank; every layer is then stably sorted by it, so groups are contiguous blocks in the
+/// same order everywhere.
+void sortByGroup(LayeredGraph &g);
+
+/// Puts every node back at the position `positions` gives it.
+void restoreOrder(LayeredGraph &g, const std::vector<int> &positions);
+
+} // namespace meshscope::layout::detail

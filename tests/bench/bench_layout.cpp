@@ -1,0 +1,184 @@
+// Layered layout of generated lineage DAGs: our engine's time and crossings, and Graphviz dot's on
+// the same graph when `dot` is on PATH. Both drawings' crossings are counted by the same code,
+// layout::countDrawingCrossings(), from node centres and edge paths (dot's splines sampled).
+#include "benchsupport.h"
+
+#include "layout/crossings.h"
+#include "layout/layoutgraph.h"
+#include "layout/samplegraphs.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <optional>
+
+using namespace meshscope;
+
+namespace {
+
+constexpr int DotTimeLimitMs = 120000;
+
+struct Measured {
+    double seconds = 0;
+    qint64 crossings = 0;
+};
+
+layout::detail::EdgeList edgeList(const layout::LayoutGraph &graph)
+{
+    layout::detail::EdgeList edges;
+    for (const layout::LayoutEdge &e : graph.edges)
+        edges.emplace_back(e.source, e.target);
+    return edges;
+}
+
+Measured runOurs(const layout::LayoutGraph &graph)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const layout::LayoutResult result = layout::computeLayout(graph);
+    Measured m;
+    m.seconds = double(timer.nsecsElapsed()) / 1e9;
+    m.crossings = layout::countDrawingCrossings(result.centres, edgeList(graph), result.routes);
+    if (m.crossings != result.crossings)
+        std::printf("note: drawing shows %lld crossings, the engine counted %lld\n", qlonglong(m.crossings),
+                    qlonglong(result.crossings));
+    return m;
+}
+
+/// The graph in dot's language: same sizes (points / 72 = inches), no clusters, no labels.
+QByteArray dotSource(const layout::LayoutGraph &graph)
+{
+    QByteArray text = "digraph G {\n rankdir=LR;\n node [shape=box, fixedsize=true, label=\"\"];\n";
+    for (size_t v = 0; v < graph.nodes.size(); ++v)
+        text += " n" + QByteArray::number(qulonglong(v)) + " [width=" + QByteArray::number(graph.nodes[v].width / 72)
+            + ", height=" + QByteArray::number(graph.nodes[v].height / 72) + "];\n";
+    for (const layout::LayoutEdge &e : graph.edges)
+        text += " n" + QByteArray::number(e.source) + " -> n" + QByteArray::number(e.target) + ";\n";
+    return text + "}\n";
+}
+
+/// Reads `dot -Tplain`: "node NAME X Y ..." and "edge TAIL HEAD N X1 Y1 ... XN YN ..." where the
+/// points are B-spline control points (cubic Bezier pieces), sampled here into polylines.
+std::optional<Measured> parseDotPlain(const QByteArray &plain, const layout::LayoutGraph &graph, double seconds)
+{
+    std::vector<layout::Point> centres(graph.nodes.size());
+    layout::detail::EdgeList edges;
+    std::vector<std::vector<layout::Point>> paths;
+    for (const QByteArray &line : plain.split('\n')) {
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.size() >= 4 && f[0] == "node") {
+            const int v = f[1].mid(1).toInt();
+            if (v >= 0 && size_t(v) < centres.size())
+                centres[size_t(v)] = {f[2].toDouble(), f[3].toDouble()};
+        } else if (f.size() >= 4 && f[0] == "edge") {
+            const int count = f[3].toInt();
+            if (f.size() < 4 + 2 * count)
+                return std::nullopt;
+            std::vector<layout::Point> control;
+            for (int i = 0; i < count; ++i)
+                control.push_back({f[4 + 2 * i].toDouble(), f[5 + 2 * i].toDouble()});
+            std::vector<layout::Point> path;
+            for (size_t s = 0; s + 3 < control.size(); s += 3) {
+                for (int k = (s == 0 ? 0 : 1); k <= 8; ++k) {
+                    const double t = k / 8.0;
+                    const double a = (1 - t) * (1 - t) * (1 - t), b = 3 * t * (1 - t) * (1 - t),
+                                 c = 3 * t * t * (1 - t), d = t * t * t;
+                    path.push_back({a * control[s].x + b * control[s + 1].x + c * control[s + 2].x + d * control[s + 3].x,
+                                    a * control[s].y + b * control[s + 1].y + c * control[s + 2].y + d * control[s + 3].y});
+                }
+            }
+            edges.emplace_back(f[1].mid(1).toInt(), f[2].mid(1).toInt());
+            paths.push_back(std::move(path));
+        }
+    }
+    return Measured{seconds, layout::countDrawingCrossings(centres, edges, paths)};
+}
+
+/// nullopt when dot timed out or failed.
+std::optional<Measured> runDot(const QString &dot, const layout::LayoutGraph &graph, QString &failure)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("graph.dot")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(dotSource(graph)) < 0) {
+        failure = QStringLiteral("cannot write");
+        return std::nullopt;
+    }
+    file.close();
+    QProcess process;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(dot, {QStringLiteral("-Tplain"), file.fileName()});
+    if (!process.waitForFinished(DotTimeLimitMs)) {
+        process.kill();
+        process.waitForFinished();
+        failure = QStringLiteral("timeout");
+        return std::nullopt;
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        failure = QStringLiteral("failed");
+        return std::nullopt;
+    }
+    auto m = parseDotPlain(process.readAllStandardOutput(), graph, seconds);
+    if (!m)
+        failure = QStringLiteral("unreadable output");
+    return m;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const bool smoke = bench::smoke(argc, argv);
+    std::vector<int> sizes = smoke ? std::vector<int>{200} : std::vector<int>{1000, 3000, 10000};
+    // --sizes N,M,... replaces the default sizes.
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (QByteArray(argv[i]) == "--sizes") {
+            sizes.clear();
+            for (const QByteArray &size : QByteArray(argv[i + 1]).split(','))
+                sizes.push_back(size.toInt());
+        }
+    }
+    bool withDot = true;
+    for (int i = 1; i < argc; ++i)
+        withDot = withDot && QByteArray(argv[i]) != "--no-dot";
+    const QString dot = withDot ? QStandardPaths::findExecutable(QStringLiteral("dot")) : QString();
+    std::printf("Layered layout of generated lineage DAGs (seed 42); dot: %s\n",
+                dot.isEmpty() ? "skipped (not on PATH, or --no-dot)" : qPrintable(dot));
+    bench::header("Layout: time and crossings (ours with domain groups, ours without, dot without clusters)");
+    for (const int n : sizes) {
+        const layout::LayoutGraph grouped = layout::lineageGraph(n);
+        layout::LayoutGraph plain = grouped;
+        for (layout::LayoutNode &node : plain.nodes)
+            node.group.clear();
+        std::optional<Measured> dotResult;
+        QString failure;
+        if (!dot.isEmpty())
+            dotResult = runDot(dot, plain, failure);
+        const double timeTarget = n <= 3000 ? 0.3 : 1.5;
+        const double crossingTarget = dotResult ? double(dotResult->crossings) : -1;
+        const QByteArray name = QByteArray::number(n) + " nodes, " + QByteArray::number(qulonglong(grouped.edges.size()))
+            + " edges";
+        const Measured ours = runOurs(plain);
+        const Measured oursGrouped = runOurs(grouped);
+        bench::row(QByteArray(name + ": ours, time").constData(), ours.seconds, "s", n >= 1000 ? timeTarget : -1);
+        bench::row(QByteArray(name + ": ours, crossings").constData(), double(ours.crossings), "", crossingTarget);
+        bench::row(QByteArray(name + ": ours grouped, time").constData(), oursGrouped.seconds, "s", n >= 1000 ? timeTarget : -1);
+        bench::row(QByteArray(name + ": ours grouped, crossings").constData(), double(oursGrouped.crossings), "");
+        if (dotResult) {
+            bench::row(QByteArray(name + ": dot, time").constData(), dotResult->seconds, "s");
+            bench::row(QByteArray(name + ": dot, crossings").constData(), double(dotResult->crossings), "");
+        } else if (!dot.isEmpty()) {
+            std::printf("| %-44s | %10s | %-5s | %10s | %-6s |\n", QByteArray(name + ": dot").constData(), qPrintable(failure), "",
+                        "", "");
+        }
+    }
+    std::printf("peak RSS %.1f MiB\n", bench::peakRssMiB());
+    return 0;
+}

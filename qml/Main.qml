@@ -49,6 +49,10 @@ ApplicationWindow {
     onWidthChanged: if (visibility === Window.Windowed) AppSettings.windowWidth = width
     onHeightChanged: if (visibility === Window.Windowed) AppSettings.windowHeight = height
     onAreaChanged: AppSettings.lastArea = area
+    // `meshscope gui --view AREA --select ID`: the view of AREA keeps the id and shows it once its data is
+    // loaded (views reload on AppController.syncFinished, so they must remember what was asked for).
+    Component.onCompleted: if (AppController.selectId !== "")
+        AppController.open(AppController.startArea, AppController.selectId)
 
     Shortcut { sequence: "Ctrl+K"; onActivated: search.open() }
     Shortcut { sequence: "Ctrl+1"; onActivated: window.area = "domains" }
@@ -98,15 +102,22 @@ ApplicationWindow {
         }
     }
 
+    // Every "show me X" goes through AppController.open(area, id): the window switches area here and
+    // the view of that area shows the item (each view has its own Connections on openRequested).
+    Connections {
+        target: AppController
+        function onOpenRequested(area, id) { window.area = area }
+    }
+
     SearchPopup {
         id: search
         onOpenItem: (kind, entityId) => {
             if (kind === "contract")
-                window.area = "contracts"
+                AppController.open("contracts", entityId)
             else if (kind === "dataset" || kind === "column")
-                window.area = "lineage"
+                AppController.open("lineage", entityId)
             else
-                window.area = "domains"
+                AppController.open("domains", entityId)
         }
     }
 }

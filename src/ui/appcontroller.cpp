@@ -71,6 +71,11 @@ bool AppController::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
+void AppController::open(const QString &area, const QString &id)
+{
+    Q_EMIT openRequested(area, id);
+}
+
 void AppController::refresh()
 {
     try {

@@ -57,6 +57,9 @@ public:
     Q_INVOKABLE void cancelSync();
     /// Re-reads counts and last sync time from the cache.
     Q_INVOKABLE void refresh();
+    /// Asks the window to show `id` in `area` ("domains", "lineage", "quality", "contracts", "council").
+    /// Views listen to openRequested and show the item; an empty id just switches area.
+    Q_INVOKABLE void open(const QString &area, const QString &id);
 
 Q_SIGNALS:
     void sourcesChanged();
@@ -67,6 +70,8 @@ Q_SIGNALS:
     void systemDarkChanged();
     /// A sync finished (successfully or not); the views reload from the cache.
     void syncFinished();
+    /// Someone (search, a link, the command line) wants `id` shown in `area`.
+    void openRequested(const QString &area, const QString &id);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -7,10 +7,19 @@
 #include <QtPlugin>
 
 #include <cstring>
+#include <string_view>
+
+namespace {
+/// The desktop opens a contract file as `meshscope FILE.odcs.yaml`: that is the GUI, not a subcommand.
+bool isFileToOpen(std::string_view argument)
+{
+    return argument.ends_with(".yaml") || argument.ends_with(".yml");
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    const bool wantsGui = argc == 1 || std::strcmp(argv[1], "gui") == 0;
+    const bool wantsGui = argc == 1 || std::strcmp(argv[1], "gui") == 0 || (argc == 2 && isFileToOpen(argv[1]));
     if (wantsGui)
         return meshscope::ui::runGui(argc, argv);
 

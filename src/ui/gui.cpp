@@ -3,10 +3,14 @@
 #include "appcontroller.h"
 #include "appinfo/paths.h"
 #include "appsettings.h"
+#include "importers/importer.h"
 #include "screenshotter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -29,6 +33,24 @@ struct GuiOptions {
     QString screenshot;
 };
 
+/// `meshscope FILE.odcs.yaml` (how the desktop opens a contract): syncs the file beside the usual sources and
+/// shows that contract in the Contracts area.
+bool openFile(const QString &path, GuiOptions &o, QTextStream &err)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err << "meshscope: cannot open " << path << ": " << file.errorString() << Qt::endl;
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const ImportResult imported = importDocument(absolute, file.readAll());
+    o.sources.append(absolute);
+    o.view = QStringLiteral("contracts");
+    if (!imported.contracts.empty())
+        o.select = imported.contracts.front().id;
+    return true;
+}
+
 /// Parses `meshscope gui ...`; on bad usage prints a one-line error and returns false.
 bool parseOptions(const QStringList &arguments, GuiOptions &o)
 {
@@ -48,6 +70,9 @@ bool parseOptions(const QStringList &arguments, GuiOptions &o)
                                   QStringLiteral("Save the rendered view to OUT.png and exit."),
                                   QStringLiteral("OUT.png"));
     parser.addOptions({cache, source, view, select, size, shot});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A contract file to open (the desktop's \"Open with\")."),
+                                 QStringLiteral("[FILE]"));
     QTextStream err(stderr);
     const QStringList args = arguments.size() > 1 && arguments.at(1) == u"gui"
         ? QStringList{arguments.at(0)} + arguments.mid(2)
@@ -70,6 +95,8 @@ bool parseOptions(const QStringList &arguments, GuiOptions &o)
             << Qt::endl;
         return false;
     }
+    if (!parser.positionalArguments().isEmpty() && !openFile(parser.positionalArguments().constFirst(), o, err))
+        return false;
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{2,5})x(\\d{2,5})$"));
         const auto m = pattern.match(parser.value(size));
@@ -98,6 +125,7 @@ int runGui(int argc, char *argv[])
     if (!parseOptions(QApplication::arguments(), options))
         return 2;
 
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/meshscope/io.meshscope.Meshscope.svg")));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
     AppSettings settings;
     settings.setEphemeral(!options.screenshot.isEmpty());

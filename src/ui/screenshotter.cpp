@@ -69,7 +69,8 @@ void Screenshotter::save()
     }
     // Tell tests where the view's title was drawn so they can check text is really there.
     QJsonObject info{{QStringLiteral("screenshot"), m_path}, {QStringLiteral("view"), m_view},
-                     {QStringLiteral("width"), image.width()}, {QStringLiteral("height"), image.height()}};
+                     {QStringLiteral("width"), image.width()}, {QStringLiteral("height"), image.height()},
+                     {QStringLiteral("select"), m_controller->selectId()}};
     const qreal dpr = m_window->effectiveDevicePixelRatio();
     if (QQuickItem *title = visibleTitle(m_window->contentItem())) {
         const QRectF r = title->mapRectToScene(QRectF(0, 0, title->width(), title->height()));

@@ -1,6 +1,7 @@
 #include "importers/importer.h"
 #include "model/entities.h"
 #include "model/importresult.h"
+#include "importsupport.h"
 #include "testsupport.h"
 
 #include <QDirIterator>
@@ -8,41 +9,13 @@
 #include <QTest>
 
 using namespace meshscope;
+using namespace testsupport;
 
 namespace {
 
 const QString kOdcsExamples = QStringLiteral("bitol-io/open-data-contract-standard/docs/examples/");
 const QString kDcsExamples = QStringLiteral("datacontract/datacontract-specification/examples/");
 const QString kChangelog = QStringLiteral("datacontract/datacontract-cli/tests/fixtures/changelog/integration/");
-
-ImportResult importCorpus(const QString &relative)
-{
-    const QString path = testsupport::corpus(relative);
-    return importDocument(path, testsupport::readAll(path));
-}
-
-ImportResult importText(const QByteArray &yaml)
-{
-    return importDocument(QStringLiteral("inline.yaml"), yaml);
-}
-
-QString describe(const ImportResult &r)
-{
-    QStringList lines;
-    for (const Diagnostic &d : r.diagnostics)
-        lines << d.toString();
-    return lines.join(QLatin1Char('\n'));
-}
-
-/// The first diagnostic of that severity whose message contains `text`, or nullptr.
-const Diagnostic *findDiagnostic(const ImportResult &r, Diagnostic::Severity severity, const QString &text)
-{
-    for (const Diagnostic &d : r.diagnostics) {
-        if (d.severity == severity && d.message.contains(text))
-            return &d;
-    }
-    return nullptr;
-}
 
 const SchemaObject *objectNamed(const Contract &c, const QString &name)
 {

@@ -1,47 +1,15 @@
 #include "importers/importer.h"
 #include "model/importresult.h"
+#include "importsupport.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
 #include <QTest>
 
 using namespace meshscope;
+using namespace testsupport;
 
 namespace {
-
-ImportResult importCorpus(const QString &relative)
-{
-    const QString path = testsupport::corpus(relative);
-    return importDocument(path, testsupport::readAll(path));
-}
-
-ImportResult importText(const QByteArray &yaml)
-{
-    return importDocument(QStringLiteral("fixture.yaml"), yaml);
-}
-
-QString describe(const ImportResult &r)
-{
-    QStringList lines;
-    for (const Diagnostic &d : r.diagnostics)
-        lines << d.toString();
-    return lines.join(QLatin1Char('\n'));
-}
-
-int count(const ImportResult &r, Diagnostic::Severity severity)
-{
-    return int(std::count_if(
-        r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic &d) { return d.severity == severity; }));
-}
-
-const Diagnostic *find(const ImportResult &r, const QString &fragment)
-{
-    for (const Diagnostic &d : r.diagnostics) {
-        if (d.message.contains(fragment))
-            return &d;
-    }
-    return nullptr;
-}
 
 const Domain *domain(const ImportResult &r, const QString &id)
 {
@@ -555,7 +523,7 @@ spec:
         }
         const ImportResult r = importText(yaml);
         QCOMPARE(r.policies.size(), size_t(1));
-        const Diagnostic *d = find(r, "too large");
+        const Diagnostic *d = findDiagnostic(r, "too large");
         QVERIFY2(d, qPrintable(describe(r)));
         QVERIFY(d->line > 0);
     }
@@ -573,7 +541,7 @@ spec:
         const ImportResult r = importText(yaml);
         QVERIFY(!r.hasErrors());
         QCOMPARE(r.contracts.size(), size_t(1));
-        QVERIFY2(find(r, "nested deeper"), qPrintable(describe(r)));
+        QVERIFY2(findDiagnostic(r, "nested deeper"), qPrintable(describe(r)));
     }
 
     void edgeCasesGiveLocatedDiagnostics_data()
@@ -666,11 +634,11 @@ spec:
         QFETCH(int, products);
 
         const ImportResult r = importText(yaml);
-        const Diagnostic *d = find(r, fragment);
+        const Diagnostic *d = findDiagnostic(r, fragment);
         QVERIFY2(d, qPrintable(describe(r)));
         QCOMPARE(d->severity, isError ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning);
         QCOMPARE(d->line, line);
-        QCOMPARE(d->file, QStringLiteral("fixture.yaml"));
+        QCOMPARE(d->file, QStringLiteral("inline.yaml"));
         QCOMPARE(int(r.products.size()), products);
         for (const Diagnostic &each : r.diagnostics)
             QVERIFY2(each.line > 0, qPrintable(each.toString()));
@@ -689,7 +657,7 @@ outputPorts:
   - id: snowflake_v1
     dataContractId: c2
 )");
-        const Diagnostic *d = find(r, "used twice");
+        const Diagnostic *d = findDiagnostic(r, "used twice");
         QVERIFY2(d, qPrintable(describe(r)));
         QCOMPARE(d->line, 9);
         const DataProduct &p = r.products.front();
@@ -725,7 +693,7 @@ team: ~
         QCOMPARE(p.outputPorts.size(), 1);
         QCOMPARE(p.outputPorts[0].id, QStringLiteral("real"));
         // The null list item is the only problem worth reporting.
-        QCOMPARE(count(r, Diagnostic::Severity::Error), 1);
+        QCOMPARE(countDiagnostics(r, Diagnostic::Severity::Error), 1);
         QCOMPARE(r.diagnostics.front().line, 11);
     }
 

@@ -1,0 +1,205 @@
+#include "meeting.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace meshscope::council {
+
+namespace {
+
+constexpr std::pair<Outcome, const char *> kOutcomes[] = {
+    {Outcome::Approve, "approve"}, {Outcome::Reject, "reject"}, {Outcome::Defer, "defer"}, {Outcome::Action, "action"}};
+
+QJsonArray stringsJson(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList stringsFrom(const QJsonValue &value)
+{
+    QStringList out;
+    for (const QJsonValue &v : value.toArray())
+        out << v.toString();
+    return out;
+}
+
+QJsonObject itemJson(const AgendaItem &item)
+{
+    return {{QStringLiteral("key"), item.key},         {QStringLiteral("kind"), kindId(item.kind)},
+            {QStringLiteral("subject"), item.subjectId}, {QStringLiteral("title"), item.title},
+            {QStringLiteral("reason"), item.reason},     {QStringLiteral("domain"), item.domainId},
+            {QStringLiteral("evidence"), stringsJson(item.evidence)}, {QStringLiteral("minutes"), item.minutes}};
+}
+
+} // namespace
+
+QString outcomeId(Outcome outcome)
+{
+    for (const auto &[o, id] : kOutcomes) {
+        if (o == outcome)
+            return QLatin1String(id);
+    }
+    return {};
+}
+
+std::optional<Outcome> outcomeFromId(const QString &id)
+{
+    for (const auto &[o, name] : kOutcomes) {
+        if (id == QLatin1String(name))
+            return o;
+    }
+    return std::nullopt;
+}
+
+const Decision *Meeting::decisionFor(const QString &itemKey) const
+{
+    for (auto it = decisions.rbegin(); it != decisions.rend(); ++it) {
+        if (it->itemKey == itemKey)
+            return &*it;
+    }
+    return nullptr;
+}
+
+void Meeting::decide(Decision decision)
+{
+    std::erase_if(decisions, [&](const Decision &d) { return d.itemKey == decision.itemKey; });
+    decisions.push_back(std::move(decision));
+}
+
+Meeting startMeeting(const QString &title, const QDateTime &now, std::vector<AgendaItem> agenda)
+{
+    static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
+    Meeting m;
+    m.title = title;
+    m.started = now;
+    QString slug = title.toLower().replace(nonWord, QStringLiteral("-"));
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    while (slug.startsWith(u'-'))
+        slug.remove(0, 1);
+    m.id = now.date().toString(Qt::ISODate) + (slug.isEmpty() ? QString() : u'-' + slug);
+    m.agenda = std::move(agenda);
+    return m;
+}
+
+QJsonObject toJson(const Meeting &m)
+{
+    QJsonArray agenda;
+    for (const AgendaItem &item : m.agenda)
+        agenda.append(itemJson(item));
+    QJsonArray decisions;
+    for (const Decision &d : m.decisions) {
+        decisions.append(QJsonObject{{QStringLiteral("item"), d.itemKey},
+                                     {QStringLiteral("outcome"), outcomeId(d.outcome)},
+                                     {QStringLiteral("note"), d.note},
+                                     {QStringLiteral("at"), d.at.toUTC().toString(Qt::ISODate)}});
+    }
+    QJsonArray actions;
+    for (const ActionItem &a : m.actions) {
+        actions.append(QJsonObject{{QStringLiteral("item"), a.itemKey},
+                                   {QStringLiteral("text"), a.text},
+                                   {QStringLiteral("owner"), a.owner},
+                                   {QStringLiteral("due"), a.due.toString(Qt::ISODate)}});
+    }
+    return {{QStringLiteral("meshscopeMeeting"), 1},
+            {QStringLiteral("id"), m.id},
+            {QStringLiteral("title"), m.title},
+            {QStringLiteral("started"), m.started.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("attendees"), stringsJson(m.attendees)},
+            {QStringLiteral("agenda"), agenda},
+            {QStringLiteral("decisions"), decisions},
+            {QStringLiteral("actions"), actions},
+            {QStringLiteral("notes"), m.notes}};
+}
+
+std::optional<Meeting> meetingFromJson(const QJsonObject &o, QString *error)
+{
+    if (!o.contains(QStringLiteral("meshscopeMeeting")) || !o.value(QStringLiteral("agenda")).isArray()) {
+        if (error)
+            *error = QStringLiteral("not a Meshscope meeting record (no `meshscopeMeeting` and `agenda`)");
+        return std::nullopt;
+    }
+    Meeting m;
+    m.id = o.value(QStringLiteral("id")).toString();
+    m.title = o.value(QStringLiteral("title")).toString();
+    m.started = QDateTime::fromString(o.value(QStringLiteral("started")).toString(), Qt::ISODate);
+    m.attendees = stringsFrom(o.value(QStringLiteral("attendees")));
+    m.notes = o.value(QStringLiteral("notes")).toString();
+    for (const QJsonValue &v : o.value(QStringLiteral("agenda")).toArray()) {
+        const QJsonObject i = v.toObject();
+        AgendaItem item;
+        item.key = i.value(QStringLiteral("key")).toString();
+        item.kind = kindFromId(i.value(QStringLiteral("kind")).toString()).value_or(AgendaKind::Proposal);
+        item.subjectId = i.value(QStringLiteral("subject")).toString();
+        item.title = i.value(QStringLiteral("title")).toString();
+        item.reason = i.value(QStringLiteral("reason")).toString();
+        item.domainId = i.value(QStringLiteral("domain")).toString();
+        item.evidence = stringsFrom(i.value(QStringLiteral("evidence")));
+        item.minutes = i.value(QStringLiteral("minutes")).toInt(5);
+        m.agenda.push_back(std::move(item));
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("decisions")).toArray()) {
+        const QJsonObject d = v.toObject();
+        const auto outcome = outcomeFromId(d.value(QStringLiteral("outcome")).toString());
+        if (!outcome) {
+            if (error)
+                *error = QStringLiteral("decision on '%1' has an unknown outcome '%2'")
+                             .arg(d.value(QStringLiteral("item")).toString(), d.value(QStringLiteral("outcome")).toString());
+            return std::nullopt;
+        }
+        m.decisions.push_back({d.value(QStringLiteral("item")).toString(), *outcome,
+                               d.value(QStringLiteral("note")).toString(),
+                               QDateTime::fromString(d.value(QStringLiteral("at")).toString(), Qt::ISODate)});
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("actions")).toArray()) {
+        const QJsonObject a = v.toObject();
+        m.actions.push_back({a.value(QStringLiteral("item")).toString(), a.value(QStringLiteral("text")).toString(),
+                             a.value(QStringLiteral("owner")).toString(),
+                             QDate::fromString(a.value(QStringLiteral("due")).toString(), Qt::ISODate)});
+    }
+    return m;
+}
+
+bool saveMeeting(const Meeting &meeting, const QString &path, QString *error)
+{
+    QSaveFile file(path); // writes a temporary file and renames it over `path` on commit
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(toJson(meeting)).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<Meeting> loadMeeting(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (doc.isNull()) {
+        if (error)
+            *error = QStringLiteral("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    QString why;
+    auto meeting = meetingFromJson(doc.object(), &why);
+    if (!meeting && error)
+        *error = QStringLiteral("%1: %2").arg(path, why);
+    return meeting;
+}
+
+} // namespace meshscope::council

@@ -1,0 +1,187 @@
+#include "cache/cachefile.h"
+#include "council/agenda.h"
+#include "council/meeting.h"
+#include "council/minutes.h"
+#include "sync/syncengine.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace meshscope;
+using namespace meshscope::council;
+
+/// The council's agenda from the sample mesh, and meetings recorded, saved and turned into minutes.
+class TestCouncil : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    sql::Connection m_db;
+    const AgendaContext m_context{QDateTime(QDate(2026, 11, 22), QTime(9, 0), Qt::UTC), {}};
+
+    const AgendaItem *find(const std::vector<AgendaItem> &items, const QString &key)
+    {
+        for (const AgendaItem &i : items)
+            if (i.key == key)
+                return &i;
+        return nullptr;
+    }
+
+    Meeting sampleMeeting()
+    {
+        AgendaItem a;
+        a.key = QStringLiteral("proposal:orders.order_events@2.0.0");
+        a.kind = AgendaKind::Proposal;
+        a.subjectId = QStringLiteral("orders.order_events@2.0.0");
+        a.title = QStringLiteral("Order events 1.3.0 → 2.0.0");
+        a.reason = QStringLiteral("3 breaking change(s)");
+        AgendaItem b;
+        b.key = QStringLiteral("new-product:loyalty-points-ledger");
+        b.kind = AgendaKind::NewProduct;
+        b.subjectId = QStringLiteral("loyalty-points-ledger");
+        b.title = QStringLiteral("Loyalty *points* ledger");
+        Meeting m = startMeeting(QStringLiteral("Mesh Governance Council"), m_context.now, {a, b});
+        m.attendees = {QStringLiteral("Maria Keller"), QStringLiteral("Tom_Okafor")};
+        return m;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString cache = m_dir.filePath(QStringLiteral("cache.sqlite"));
+        SyncEngine(cache).run({testsupport::source(QStringLiteral("resources/sample-mesh"))});
+        m_db = cache::openCache(cache, true);
+    }
+
+    void agendaHasTheBreakingProposalFirst()
+    {
+        const auto items = AgendaBuilder::withDefaultProviders().build(m_db, m_context);
+        QVERIFY(!items.empty());
+        const AgendaItem &first = items.front();
+        QCOMPARE(first.key, QStringLiteral("proposal:orders.order_events@2.0.0"));
+        QCOMPARE(first.kind, AgendaKind::Proposal);
+        QVERIFY2(first.reason.startsWith(QStringLiteral("3 breaking")), qPrintable(first.reason));
+        QCOMPARE(first.minutes, 10);
+        // The council sees the diff summary, the version verdict and whom it breaks.
+        QVERIFY2(first.evidence.join(u'\n').contains(QStringLiteral("3 breaking, 1 non-breaking, 4 info")),
+                 qPrintable(first.evidence.join(u'\n')));
+        QVERIFY2(first.evidence.join(u'\n').contains(QStringLiteral("breaks 10 products in 7 domains")),
+                 qPrintable(first.evidence.join(u'\n')));
+    }
+
+    void agendaListsTheDraftProductAwaitingApproval()
+    {
+        const auto items = AgendaBuilder::withDefaultProviders().build(m_db, m_context);
+        const AgendaItem *ledger = find(items, QStringLiteral("new-product:loyalty-points-ledger"));
+        QVERIFY(ledger);
+        QCOMPARE(ledger->domainId, QStringLiteral("loyalty"));
+        QVERIFY(ledger->reason.contains(QStringLiteral("draft")));
+        // Active products are not on the agenda.
+        for (const AgendaItem &i : items)
+            QVERIFY2(i.kind != AgendaKind::NewProduct || i.subjectId == QStringLiteral("loyalty-points-ledger"),
+                     qPrintable(i.key));
+    }
+
+    void builderKeepsKindOrderAndDropsDuplicateKeys()
+    {
+        AgendaBuilder builder;
+        builder.addProvider([](sql::Connection &, const AgendaContext &) {
+            AgendaItem product{QStringLiteral("new-product:p"), AgendaKind::NewProduct};
+            AgendaItem slo{QStringLiteral("slo:p"), AgendaKind::SloBreach};
+            return std::vector<AgendaItem>{product, slo, slo};
+        });
+        builder.addProvider([](sql::Connection &, const AgendaContext &) {
+            return std::vector<AgendaItem>{{QStringLiteral("proposal:c@2"), AgendaKind::Proposal}};
+        });
+        const auto items = builder.build(m_db, m_context);
+        QCOMPARE(items.size(), size_t(3));
+        QCOMPARE(items[0].key, QStringLiteral("proposal:c@2"));
+        QCOMPARE(items[1].key, QStringLiteral("slo:p"));
+        QCOMPARE(items[2].key, QStringLiteral("new-product:p"));
+    }
+
+    void aSecondDecisionOnAnItemReplacesTheFirst()
+    {
+        Meeting m = sampleMeeting();
+        m.decide({QStringLiteral("proposal:orders.order_events@2.0.0"), Outcome::Defer, QStringLiteral("wait for fraud")});
+        m.decide({QStringLiteral("proposal:orders.order_events@2.0.0"), Outcome::Approve, QStringLiteral("fraud agreed")});
+        QCOMPARE(m.decisions.size(), size_t(1));
+        QCOMPARE(m.decisionFor(QStringLiteral("proposal:orders.order_events@2.0.0"))->outcome, Outcome::Approve);
+        QVERIFY(!m.decisionFor(QStringLiteral("new-product:loyalty-points-ledger")));
+    }
+
+    void meetingSurvivesSaveAndLoad()
+    {
+        Meeting m = sampleMeeting();
+        QCOMPARE(m.id, QStringLiteral("2026-11-22-mesh-governance-council"));
+        m.decide({m.agenda[0].key, Outcome::Approve, QStringLiteral("ok"), m_context.now});
+        m.actions.push_back({m.agenda[1].key, QStringLiteral("Add a contract to the ledger port"),
+                             QStringLiteral("Priya Natarajan"), QDate(2026, 12, 6)});
+        m.notes = QStringLiteral("Next meeting in two weeks.");
+        const QString path = m_dir.filePath(QStringLiteral("meeting.json"));
+        QString error;
+        QVERIFY2(saveMeeting(m, path, &error), qPrintable(error));
+        // Nothing but the file itself is left beside it (the temporary file was renamed).
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("meeting.json*")}, QDir::Files | QDir::Hidden).size(), 1);
+
+        const auto loaded = loadMeeting(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->id, m.id);
+        QCOMPARE(loaded->attendees, m.attendees);
+        QCOMPARE(loaded->agenda.size(), size_t(2));
+        QCOMPARE(loaded->agenda[1].kind, AgendaKind::NewProduct);
+        QCOMPARE(loaded->decisionFor(m.agenda[0].key)->outcome, Outcome::Approve);
+        QCOMPARE(loaded->actions.at(0).due, QDate(2026, 12, 6));
+        QCOMPARE(loaded->notes, m.notes);
+        QCOMPARE(toJson(*loaded), toJson(m));
+    }
+
+    void badMeetingFilesSayWhatIsWrong()
+    {
+        QString error;
+        QVERIFY(!meetingFromJson(QJsonObject{{QStringLiteral("title"), QStringLiteral("x")}}, &error));
+        QVERIFY2(error.contains(QStringLiteral("meshscopeMeeting")), qPrintable(error));
+
+        QJsonObject o = toJson(sampleMeeting());
+        o.insert(QStringLiteral("decisions"),
+                 QJsonArray{QJsonObject{{QStringLiteral("item"), QStringLiteral("k")},
+                                        {QStringLiteral("outcome"), QStringLiteral("maybe")}}});
+        QVERIFY(!meetingFromJson(o, &error));
+        QVERIFY2(error.contains(QStringLiteral("'maybe'")), qPrintable(error));
+
+        const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"meshscopeMeeting\": 1, \"agenda\": [");
+        f.close();
+        QVERIFY(!loadMeeting(broken, &error));
+        QVERIFY2(error.startsWith(broken), qPrintable(error));
+    }
+
+    void minutesListAttendeesDecisionsAndActions()
+    {
+        Meeting m = sampleMeeting();
+        m.decide({m.agenda[0].key, Outcome::Approve, QStringLiteral("sunset 1.3.0 in 90 days")});
+        m.actions.push_back({m.agenda[1].key, QStringLiteral("Add a contract"), QStringLiteral("Priya"),
+                             QDate(2026, 12, 6)});
+        const QString md = minutesMarkdown(m, [](const QString &ref) {
+            return QStringLiteral("contracts/%1.html").arg(QString(ref).replace(u'@', u'-'));
+        });
+        QVERIFY(md.startsWith(QStringLiteral("# Mesh Governance Council\n")));
+        QVERIFY2(md.contains(QStringLiteral("- Maria Keller\n")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("- Tom\\_Okafor\n")), qPrintable(md)); // escaped, shown as written
+        QVERIFY2(md.contains(QStringLiteral("[Order events 1.3.0 → 2.0.0](contracts/orders.order_events-2.0.0.html)")),
+                 qPrintable(md));
+        QVERIFY(md.contains(QStringLiteral("**Approved**: sunset 1.3.0 in 90 days")));
+        QVERIFY(md.contains(QStringLiteral("Loyalty \\*points\\* ledger")));
+        QVERIFY(md.contains(QStringLiteral("Not decided.")));
+        QVERIFY(md.contains(QStringLiteral("| Add a contract | Priya | 2026-12-06 |")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCouncil)
+#include "tst_council.moc"

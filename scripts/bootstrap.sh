@@ -22,7 +22,7 @@ packages=(
   fonts-dejavu-core
 )
 if [[ "$mode" == test ]]; then
-  packages+=(xvfb xauth libgl1-mesa-dri clang libclang-rt-14-dev file dpkg-dev appstream desktop-file-utils)
+  packages+=(xvfb xauth libgl1-mesa-dri clang libclang-rt-14-dev file dpkg-dev appstream desktop-file-utils poppler-utils)
 fi
 
 missing=()

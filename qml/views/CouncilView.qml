@@ -1,12 +1,130 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
 import Meshscope
+import Meshscope.Backend
 
+// The governance council's meeting: an agenda built from the cache (proposals with breaking or PII
+// changes, products awaiting approval), decisions and action items recorded as the meeting goes,
+// presentation mode for the shared screen (F5), and the minutes as Markdown or PDF.
 AreaPage {
+    id: view
     title: qsTr("Council")
-    subtitle: qsTr("The governance council's agenda, decisions and minutes")
+    subtitle: council.loading ? qsTr("Building the agenda…")
+              : qsTr("%1 items · %2 min · %3 decided").arg(council.agenda.count).arg(council.agenda.totalMinutes).arg(council.decidedCount)
     icon: "council"
-    stats: [["policies", qsTr("Policies")], ["contracts", qsTr("Contracts")]]
-    emptyHeading: qsTr("The council agenda is not built yet")
-    emptyBody: qsTr("Proposals awaiting the council, governance errors and SLO breaches will be listed here.")
+    emptyHeading: qsTr("Nothing needs the council")
+    emptyBody: qsTr("No proposal with a breaking or PII change and no product awaiting approval.")
+
+    /// Which tab the right side shows: the item, or the minutes as they will be exported.
+    property bool showMinutes: false
+
+    CouncilController { id: council }
+
+    Connections {
+        target: AppController
+        function onOpenRequested(area, id) {
+            if (area !== "council")
+                return
+            view.showMinutes = id === "minutes"
+            if (id === "present")
+                presentation.open()
+            for (let row = 0; row < council.agenda.count; ++row) {
+                if (agendaList.keyAt(row) === id || agendaList.subjectAt(row) === id)
+                    council.current = row
+            }
+        }
+    }
+
+    Shortcut {
+        sequence: "F5"
+        enabled: view.visible && council.agenda.count > 0
+        onActivated: presentation.open()
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: Theme.margin
+        visible: council.agenda.count > 0 || council.loading
+
+        ColumnLayout {
+            Layout.preferredWidth: Math.max(360, view.availableWidth * 0.38)
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Agenda")
+                    font.pointSize: Theme.fontHeading
+                    font.bold: true
+                    color: Theme.text
+                }
+                Button {
+                    text: qsTr("Present (F5)")
+                    enabled: council.agenda.count > 0
+                    onClicked: presentation.open()
+                }
+                Button {
+                    text: qsTr("Export minutes…")
+                    onClicked: exportDialog.open()
+                }
+            }
+            AgendaList {
+                id: agendaList
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                controller: council
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            TabBar {
+                id: tabs
+                Layout.fillWidth: true
+                currentIndex: view.showMinutes ? 1 : 0
+                onCurrentIndexChanged: view.showMinutes = currentIndex === 1
+                TabButton { text: qsTr("Item") }
+                TabButton { text: qsTr("Minutes preview") }
+            }
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: tabs.currentIndex
+                AgendaItemPanel { controller: council }
+                MinutesPreview { controller: council }
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: council.message !== ""
+                text: council.message
+                color: Theme.textMuted
+                elide: Text.ElideMiddle
+            }
+        }
+    }
+
+    FileDialog {
+        id: exportDialog
+        title: qsTr("Export the minutes")
+        fileMode: FileDialog.SaveFile
+        currentFolder: AppSettings.exportFolder
+        nameFilters: [qsTr("PDF (*.pdf)"), qsTr("Markdown (*.md)")]
+        onAccepted: {
+            AppSettings.exportFolder = currentFolder
+            council.exportMinutes(selectedFile)
+        }
+    }
+
+    PresentationOverlay {
+        id: presentation
+        controller: council
+    }
 }

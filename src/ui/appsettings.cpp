@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include <QStandardPaths>
+
 #include <QProcess>
 
 namespace {
@@ -72,6 +74,21 @@ void AppSettings::setLastArea(const QString &area)
         return;
     store(QStringLiteral("window/area"), area);
     Q_EMIT lastAreaChanged();
+}
+
+QUrl AppSettings::exportFolder() const
+{
+    const QUrl stored = value(QStringLiteral("export/folder"), QUrl()).toUrl();
+    return stored.isValid() ? stored
+                            : QUrl::fromLocalFile(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+}
+
+void AppSettings::setExportFolder(const QUrl &folder)
+{
+    if (folder == exportFolder())
+        return;
+    store(QStringLiteral("export/folder"), folder);
+    Q_EMIT exportFolderChanged();
 }
 
 QString AppSettings::theme() const { return value(QStringLiteral("appearance/theme"), QStringLiteral("system")).toString(); }

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QSettings>
+#include <QUrl>
 
 /// @brief The user's preferences, persisted with QSettings: window geometry, last area, theme,
 /// identity and sources. Exposed to QML as the `AppSettings` singleton.
@@ -15,6 +16,8 @@ class AppSettings : public QObject {
     Q_PROPERTY(QString lastArea READ lastArea WRITE setLastArea NOTIFY lastAreaChanged)
     /// "system", "light" or "dark"
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
+    /// The folder the last export went to (file dialogs of every view start there), as a file URL.
+    Q_PROPERTY(QUrl exportFolder READ exportFolder WRITE setExportFolder NOTIFY exportFolderChanged)
     Q_PROPERTY(QString identityName READ identityName WRITE setIdentityName NOTIFY identityChanged)
     Q_PROPERTY(QString identityEmail READ identityEmail WRITE setIdentityEmail NOTIFY identityChanged)
     /// Folders, files or catalog URLs to sync; empty means the bundled sample mesh.
@@ -40,6 +43,8 @@ public:
     void setIdentityEmail(const QString &email);
     QStringList sources() const;
     void setSources(const QStringList &sources);
+    QUrl exportFolder() const;
+    void setExportFolder(const QUrl &folder);
 
     /// Keeps window size and area out of QSettings (screenshots must not change the user's window).
     void setEphemeral(bool ephemeral) { m_ephemeral = ephemeral; }
@@ -51,6 +56,7 @@ Q_SIGNALS:
     void themeChanged();
     void identityChanged();
     void sourcesChanged();
+    void exportFolderChanged();
 
 private:
     QVariant value(const QString &key, const QVariant &fallback) const;

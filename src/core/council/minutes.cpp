@@ -38,7 +38,7 @@ QString minutesMarkdown(const Meeting &m, const std::function<QString(const QStr
     md += QStringLiteral("%1\n\n").arg(m.started.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
     md += QStringLiteral("## Attendees\n\n");
     if (m.attendees.isEmpty())
-        md += QStringLiteral("_No attendees recorded._\n");
+        md += QStringLiteral("*No attendees recorded.*\n");
     for (const QString &a : m.attendees)
         md += QStringLiteral("- %1\n").arg(escaped(a));
 
@@ -66,7 +66,7 @@ QString minutesMarkdown(const Meeting &m, const std::function<QString(const QStr
 
     md += QStringLiteral("## Action items\n\n");
     if (m.actions.empty())
-        md += QStringLiteral("_None._\n");
+        md += QStringLiteral("*None.*\n");
     else {
         md += QStringLiteral("| Action | Owner | Due |\n|---|---|---|\n");
         for (const ActionItem &a : m.actions) {

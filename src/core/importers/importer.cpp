@@ -115,6 +115,11 @@ void importJson(const QString &file, const QByteArray &bytes, ImportResult &resu
     // Sniff the head: dbt artifacts carry their schema URL in metadata, OpenLineage events name
     // an eventType or run/job; the whole document is parsed only by the matching importer.
     const QByteArray head = bytes.left(64 * 1024);
+    if (head.contains("\"meshscopeMeeting\"")) {
+        // Council meeting records live in the mesh folder (council/meetings/) but describe no entities.
+        result.format = QStringLiteral("council-meeting");
+        return;
+    }
     if (head.contains("dbt_schema_version")) {
         if (head.contains("/manifest/v")) {
             result.format = QStringLiteral("dbt-manifest");

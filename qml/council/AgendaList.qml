@@ -1,0 +1,131 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Meshscope
+import Meshscope.Backend
+
+// The agenda in the order the council takes it. Ctrl+Up/Down (or the arrows on a row) reorder;
+// each row shows its kind, why it is here, its time box and the decision once taken.
+ListView {
+    id: list
+
+    required property CouncilController controller
+
+    function keyAt(row) { return controller.agenda.data(controller.agenda.index(row, 0), AgendaModel.KeyRole) }
+    function subjectAt(row) { return controller.agenda.data(controller.agenda.index(row, 0), AgendaModel.SubjectRole) }
+
+    clip: true
+    spacing: Theme.spacing
+    model: controller.agenda
+    currentIndex: controller.current
+    keyNavigationEnabled: true
+    focus: true
+    ScrollBar.vertical: ScrollBar {}
+    onCurrentIndexChanged: controller.current = currentIndex
+
+    Keys.onUpPressed: (event) => {
+        if (event.modifiers & Qt.ControlModifier)
+            controller.moveItem(currentIndex, currentIndex - 1)
+        else
+            decrementCurrentIndex()
+    }
+    Keys.onDownPressed: (event) => {
+        if (event.modifiers & Qt.ControlModifier)
+            controller.moveItem(currentIndex, currentIndex + 1)
+        else
+            incrementCurrentIndex()
+    }
+
+    delegate: Rectangle {
+        id: row
+        required property int index
+        required property string kind
+        required property string kindLabel
+        required property string title
+        required property string reason
+        required property string domain
+        required property int minutes
+        required property string decision
+
+        width: ListView.view.width
+        implicitHeight: content.implicitHeight + Theme.spacing * 2
+        radius: Theme.radius
+        color: ListView.isCurrentItem ? Theme.accentSoft : Theme.surface
+        border.color: ListView.isCurrentItem ? Theme.accent : Theme.border
+
+        MouseArea {
+            anchors.fill: parent
+            onClicked: { list.currentIndex = row.index; list.forceActiveFocus() }
+        }
+
+        RowLayout {
+            id: content
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.spacing
+
+            Label {
+                text: String(row.index + 1)
+                font.pointSize: Theme.fontHeading
+                font.bold: true
+                color: Theme.textMuted
+                Layout.alignment: Qt.AlignTop
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    text: row.kindLabel + (row.domain ? " · " + row.domain : "")
+                    color: row.kind === "proposal" ? Theme.error : Theme.textMuted
+                    font.pointSize: Theme.fontSmall
+                    font.bold: true
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: row.title
+                    color: Theme.text
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: row.reason
+                    color: Theme.textMuted
+                    elide: Text.ElideRight
+                }
+            }
+            DecisionBadge {
+                decision: row.decision
+                Layout.alignment: Qt.AlignTop
+            }
+            ColumnLayout {
+                spacing: 0
+                Layout.alignment: Qt.AlignTop
+                Label {
+                    Layout.alignment: Qt.AlignRight
+                    text: qsTr("%1 min").arg(row.minutes)
+                    color: Theme.textMuted
+                    font.pointSize: Theme.fontSmall
+                }
+                RowLayout {
+                    spacing: 0
+                    ToolButton {
+                        text: "▲"
+                        enabled: row.index > 0
+                        onClicked: list.controller.moveItem(row.index, row.index - 1)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Earlier (Ctrl+Up)")
+                    }
+                    ToolButton {
+                        text: "▼"
+                        enabled: row.index < list.count - 1
+                        onClicked: list.controller.moveItem(row.index, row.index + 1)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Later (Ctrl+Down)")
+                    }
+                }
+            }
+        }
+    }
+}

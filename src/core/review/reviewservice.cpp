@@ -190,10 +190,21 @@ std::optional<ReviewState> ReviewService::propose(const QString &editedFile, con
         return std::nullopt;
 
     const QFileInfo baseInfo(absolute(base->relativePath));
-    const QString proposalPath = QStringLiteral("%1/%2.v%3.proposed.%4.yaml")
-                                     .arg(baseInfo.absolutePath(), proposal->id, version,
-                                          proposal->specFormat == u"dcs" ? QStringLiteral("dcs") : QStringLiteral("odcs"));
-    if (QFileInfo::exists(proposalPath) && QFileInfo(proposalPath) != QFileInfo(editedFile)) {
+    const QFileInfo editedInfo(editedFile);
+    if (editedInfo == baseInfo) {
+        *error = QStringLiteral("%1 is the active contract itself; save the edit as a copy (the proposal is written "
+                                "beside the active version)").arg(editedFile);
+        return std::nullopt;
+    }
+    // An edited copy already inside the mesh folder becomes the proposal where it is; one from elsewhere
+    // is written beside the active version.
+    const bool inside = editedInfo.absoluteFilePath().startsWith(m_root + QLatin1Char('/'))
+                        && !QDir(m_root).relativeFilePath(editedInfo.absoluteFilePath()).startsWith(ReviewStore::reviewsFolderName() + QLatin1Char('/'));
+    const QString proposalPath = inside ? editedInfo.absoluteFilePath()
+                                        : QStringLiteral("%1/%2.v%3.proposed.%4.yaml")
+                                              .arg(baseInfo.absolutePath(), proposal->id, version,
+                                                   proposal->specFormat == u"dcs" ? QStringLiteral("dcs") : QStringLiteral("odcs"));
+    if (QFileInfo::exists(proposalPath) && QFileInfo(proposalPath) != editedInfo) {
         *error = QStringLiteral("%1 exists already; edit it and submit it, or remove it first").arg(proposalPath);
         return std::nullopt;
     }

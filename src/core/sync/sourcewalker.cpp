@@ -48,7 +48,9 @@ bool walkSource(const QString &source, std::vector<SourceFile> &files, QString *
             if (info.fileName().startsWith(QLatin1Char('.')))
                 continue;
             if (info.isDir()) {
-                if (!info.isSymLink())
+                // A root's reviews/ holds proposal review events (meshscope review), not mesh documents.
+                const bool reviews = dir == root.absoluteFilePath() && info.fileName() == u"reviews";
+                if (!info.isSymLink() && !reviews)
                     pending.push_back(info.absoluteFilePath());
             } else if (isCandidateDocument(info.fileName())) {
                 files.push_back({base.relativeFilePath(info.absoluteFilePath()), info.absoluteFilePath(),

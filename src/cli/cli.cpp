@@ -28,6 +28,7 @@ const std::vector<CommandEntry> &commands()
         {"generate", "Write a synthetic mesh for benchmarks and tests", generateCommand},
         {"diff", "Compare two contracts: breaking changes, required version, impact", diffCommand},
         {"layout", "Lay out a graph (JSON) in layers, left to right", layoutCommand},
+        {"check", "Check products against governance policies: violations, scores; exit 1 on errors", checkCommand},
     };
     return table;
 }

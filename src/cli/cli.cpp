@@ -29,6 +29,7 @@ const std::vector<CommandEntry> &commands()
         {"diff", "Compare two contracts: breaking changes, required version, impact", diffCommand},
         {"layout", "Lay out a graph (JSON) in layers, left to right", layoutCommand},
         {"review", "Contract proposals: propose, comment, approve, verify the review history", reviewCommand},
+        {"check", "Check products against governance policies: violations, scores; exit 1 on errors", checkCommand},
     };
     return table;
 }

@@ -12,5 +12,6 @@ int generateCommand(const QStringList &arguments);
 int diffCommand(const QStringList &arguments);
 int layoutCommand(const QStringList &arguments);
 int reviewCommand(const QStringList &arguments);
+int checkCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

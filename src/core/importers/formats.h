@@ -28,5 +28,7 @@ void importPolicy(const YAML::Node &doc, const QString &file, ImportResult &resu
 // Lineage (dbtmanifestimporter.cpp, openlineageimporter.cpp)
 void importDbtManifest(const QByteArray &bytes, const QString &file, ImportResult &result);
 void importOpenLineage(const QByteArray &bytes, const QString &file, ImportResult &result);
+// dbt run_results.json: test outcomes and model build runs (dbtrunresultsimporter.cpp)
+void importDbtRunResults(const QByteArray &bytes, const QString &file, ImportResult &result);
 
 } // namespace meshscope::importers

@@ -126,8 +126,13 @@ void importJson(const QString &file, const QByteArray &bytes, ImportResult &resu
             importers::importDbtManifest(bytes, file, result);
             return;
         }
+        if (head.contains("/run-results/v")) {
+            result.format = QStringLiteral("dbt-run-results");
+            importers::importDbtRunResults(bytes, file, result);
+            return;
+        }
         result.diagnostics.push_back({file, 1, 1, Diagnostic::Severity::Info,
-                                      QStringLiteral("dbt artifact other than manifest.json; skipped")});
+                                      QStringLiteral("dbt artifact other than manifest.json or run_results.json; skipped")});
         return;
     }
     if (head.contains("\"eventType\"") || head.contains("openlineage.io/spec")

@@ -1,0 +1,193 @@
+#include "governance.h"
+
+#include "rulecontext.h"
+
+#include <QJsonArray>
+#include <QMap>
+
+#include <algorithm>
+#include <cmath>
+
+namespace meshscope::governance {
+
+QString severityName(Severity s)
+{
+    return s == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+}
+
+double governanceScore(int errors, int warnings)
+{
+    return std::max(0.0, 100.0 - 10.0 * errors - 2.0 * warnings);
+}
+
+namespace rules {
+
+void Context::add(const char *section, const char *rule, Severity severity, const QString &targetKind,
+                  const QString &target, const QString &message, const QString &remediation) const
+{
+    Violation v;
+    v.policyId = policy.policyFor(QLatin1String(section));
+    v.rule = QLatin1String(rule);
+    v.severity = severity;
+    v.productId = product.id;
+    v.domainId = product.domainId;
+    v.targetKind = targetKind;
+    v.target = target;
+    v.message = message;
+    v.remediation = remediation;
+    out.push_back(std::move(v));
+}
+
+} // namespace rules
+
+namespace {
+
+QString customText(const QJsonObject &custom, std::initializer_list<const char *> keys)
+{
+    const QJsonObject props = custom.value(QLatin1String("customProperties")).toObject();
+    for (const char *key : keys) {
+        for (const QJsonObject &o : {custom, props}) {
+            const QJsonValue v = o.value(QLatin1String(key));
+            if (v.isString() && !v.toString().trimmed().isEmpty())
+                return v.toString().trimmed();
+        }
+    }
+    return {};
+}
+
+bool statesPii(const ContractProperty &p)
+{
+    const QJsonObject props = p.custom.value(QLatin1String("customProperties")).toObject();
+    for (const char *key : {"pii", "isPii", "containsPii", "personalData", "personal_data"}) {
+        if (props.contains(QLatin1String(key)) || p.custom.contains(QLatin1String(key)))
+            return true;
+    }
+    return p.tags.contains(QStringLiteral("pii"), Qt::CaseInsensitive);
+}
+
+void collectFields(const QString &prefix, const QList<ContractProperty> &properties, std::vector<rules::FieldRef> &out)
+{
+    for (const ContractProperty &p : properties) {
+        rules::FieldRef f;
+        f.name = p.physicalName.isEmpty() ? p.name : p.physicalName;
+        f.target = prefix + QLatin1Char('.') + (p.name.isEmpty() ? f.name : p.name);
+        f.classification = p.classification;
+        f.description = p.description;
+        f.pii = p.pii;
+        f.piiTagged = p.pii || !p.classification.isEmpty() || statesPii(p);
+        f.masking = customText(p.custom, {"maskingStrategy", "masking", "maskingPolicy", "masking_policy",
+                                          "transformation", "anonymization"});
+        // "none" and the like say the value is published as is.
+        static const QStringList clear{QStringLiteral("none"), QStringLiteral("no"), QStringLiteral("clear"),
+                                       QStringLiteral("plain"), QStringLiteral("plaintext"), QStringLiteral("false")};
+        if (clear.contains(f.masking.toLower()))
+            f.masking.clear();
+        f.piiType = customText(p.custom, {"piiType", "pii_type", "fieldType", "field_type"});
+        out.push_back(f);
+        collectFields(f.target, p.properties, out);
+    }
+}
+
+rules::Context makeContext(const DataProduct &product, const MeshData &mesh, const EffectivePolicy &policy,
+                           std::vector<Violation> &out)
+{
+    rules::Context c{product, mesh, policy, {}, {}, out};
+    for (const Port &port : product.outputPorts) {
+        if (port.contractId.isEmpty())
+            continue;
+        const Contract *contract = mesh.contract(port.contractId);
+        if (contract && std::find(c.contracts.begin(), c.contracts.end(), contract) == c.contracts.end())
+            c.contracts.push_back(contract);
+    }
+    for (const Contract *contract : c.contracts) {
+        for (const SchemaObject &o : contract->schema)
+            collectFields(contract->id + QLatin1Char('.') + o.name, o.properties, c.fields);
+    }
+    for (const SchemaField &f : product.fields) {
+        rules::FieldRef r;
+        r.target = product.id + QLatin1Char('.') + f.name;
+        r.name = f.name;
+        r.classification = f.classification;
+        r.description = f.description;
+        r.masking = f.governance;
+        r.pii = f.pii;
+        // A manifest field's `pii: false` cannot be told from an absent flag once imported, so manifest
+        // fields count as tagged; contracts are where tagging is checked.
+        r.piiTagged = true;
+        r.fromContract = false;
+        c.fields.push_back(r);
+    }
+    return c;
+}
+
+} // namespace
+
+std::vector<Violation> checkProduct(const DataProduct &product, const MeshData &mesh, const EffectivePolicy &policy)
+{
+    std::vector<Violation> out;
+    const rules::Context c = makeContext(product, mesh, policy, out);
+    rules::checkContracts(c);
+    rules::checkMetadata(c);
+    rules::checkNaming(c);
+    rules::checkPrivacy(c);
+    rules::checkSlos(c);
+    rules::checkQualityChecks(c);
+    rules::checkDocumentation(c);
+    return out;
+}
+
+GovernanceReport evaluateGovernance(const MeshData &mesh)
+{
+    GovernanceReport report;
+    QHash<QString, EffectivePolicy> policies; // per domain, resolved once
+    QMap<QString, DomainGovernance> domains;
+    QSet<QString> applied;
+    double total = 0;
+    report.products.reserve(mesh.products.size());
+    for (const DataProduct &product : mesh.products) {
+        auto it = policies.find(product.domainId);
+        if (it == policies.end())
+            it = policies.insert(product.domainId, resolvePolicy(mesh.policies, product.domainId, mesh.domainParent));
+        report.builtInPolicy = report.builtInPolicy || it->builtIn;
+        for (const QString &id : std::as_const(it->policyIds))
+            applied.insert(id);
+
+        ProductGovernance g;
+        g.productId = product.id;
+        g.name = product.name;
+        g.domainId = product.domainId;
+        g.violations = checkProduct(product, mesh, *it);
+        bool docsMissing = false;
+        for (const Violation &v : g.violations) {
+            (v.severity == Severity::Error ? g.errors : g.warnings)++;
+            docsMissing = docsMissing || v.rule.startsWith(QLatin1String("documentation."));
+        }
+        g.documentationComplete = !docsMissing && !product.description.trimmed().isEmpty();
+        g.score = governanceScore(g.errors, g.warnings);
+        total += g.score;
+        report.errors += g.errors;
+        report.warnings += g.warnings;
+
+        DomainGovernance &d = domains[product.domainId];
+        if (d.products == 0) {
+            d.domainId = product.domainId;
+            d.score = 0;
+        }
+        d.products++;
+        d.passing += g.passes() ? 1 : 0;
+        d.errors += g.errors;
+        d.warnings += g.warnings;
+        d.score += g.score; // summed here, averaged below
+        report.products.push_back(std::move(g));
+    }
+    for (DomainGovernance &d : domains) {
+        d.score /= std::max(1, d.products);
+        report.domains.push_back(d);
+    }
+    report.meshScore = report.products.empty() ? 100 : total / double(report.products.size());
+    report.policyIds = QStringList(applied.begin(), applied.end());
+    report.policyIds.sort();
+    return report;
+}
+
+} // namespace meshscope::governance

@@ -1,0 +1,150 @@
+#include "meshdata.h"
+
+#include "contracts/semver.h"
+#include "model/serialization.h"
+
+namespace meshscope::governance {
+
+bool isProposalStatus(const QString &status)
+{
+    const QString s = status.trimmed().toLower();
+    return s == u"proposed" || s == u"draft" || s == u"development" || s == u"requested" || s == u"retired"
+        || s == u"deprecated";
+}
+
+const Contract *MeshData::contract(const QString &id) const
+{
+    const auto it = contractIndex.constFind(id);
+    return it == contractIndex.cend() ? nullptr : &contracts[size_t(*it)];
+}
+
+const Team *MeshData::team(const QString &id) const
+{
+    const auto it = teamIndex.constFind(id);
+    return it == teamIndex.cend() ? nullptr : &teams[size_t(*it)];
+}
+
+void MeshData::index()
+{
+    contractIndex.clear();
+    teamIndex.clear();
+    domainParent.clear();
+    for (qsizetype i = 0; i < qsizetype(contracts.size()); ++i)
+        contractIndex.insert(contracts[size_t(i)].id, i);
+    for (qsizetype i = 0; i < qsizetype(teams.size()); ++i)
+        teamIndex.insert(teams[size_t(i)].id, i);
+    for (const Domain &d : domains) {
+        if (!d.parentId.isEmpty())
+            domainParent.insert(d.id, d.parentId);
+    }
+}
+
+namespace {
+
+/// Which of two versions of one contract is the one in force: an active one over a proposal, then the
+/// higher version.
+bool preferOver(const Contract &candidate, const Contract &current)
+{
+    const bool candidateProposal = isProposalStatus(candidate.status);
+    const bool currentProposal = isProposalStatus(current.status);
+    if (candidateProposal != currentProposal)
+        return !candidateProposal;
+    const auto a = diff::SemVer::parse(candidate.version);
+    const auto b = diff::SemVer::parse(current.version);
+    if (a && b)
+        return diff::compareCore(*a, *b) > 0;
+    return candidate.version > current.version;
+}
+
+} // namespace
+
+MeshData loadMeshData(sql::Connection &db, const QString &domain)
+{
+    MeshData m;
+    {
+        // A domain is named by every document that mentions it; the manifest's row has the details, so
+        // rows of one id are merged field by field.
+        sql::Statement s = db.prepare("SELECT id, name, type, parent_id, description, owner FROM domains");
+        QHash<QString, size_t> at;
+        while (s.step()) {
+            const QString id = s.text(0);
+            auto it = at.constFind(id);
+            if (it == at.cend()) {
+                it = at.insert(id, m.domains.size());
+                m.domains.push_back(Domain{});
+                m.domains.back().id = id;
+            }
+            Domain &d = m.domains[*it];
+            auto fill = [](QString &field, const QString &value) {
+                if (field.isEmpty())
+                    field = value;
+            };
+            fill(d.name, s.text(1));
+            if (d.type == DomainType::Unknown)
+                d.type = parseDomainType(s.text(2));
+            fill(d.parentId, s.text(3));
+            fill(d.description, s.text(4));
+            fill(d.owner, s.text(5));
+        }
+    }
+    QSet<QString> domains;
+    if (!domain.isEmpty()) {
+        // The domain and its sub-domains, to any depth.
+        domains.insert(domain);
+        bool grew = true;
+        while (grew) {
+            grew = false;
+            for (const Domain &d : m.domains) {
+                if (!d.parentId.isEmpty() && domains.contains(d.parentId) && !domains.contains(d.id)) {
+                    domains.insert(d.id);
+                    grew = true;
+                }
+            }
+        }
+    }
+    {
+        sql::Statement s = db.prepare("SELECT domain_id, data FROM products ORDER BY id");
+        while (s.step()) {
+            if (!domains.isEmpty() && !domains.contains(s.text(0)))
+                continue;
+            DataProduct p;
+            json::fromJson(json::parseObject(s.blob(1)), p);
+            m.products.push_back(std::move(p));
+        }
+    }
+    {
+        sql::Statement s = db.prepare("SELECT id, status, version, data FROM contracts ORDER BY id");
+        QHash<QString, qsizetype> at;
+        while (s.step()) {
+            Contract c;
+            json::fromJson(json::parseObject(s.blob(3)), c);
+            const auto it = at.constFind(c.id);
+            if (it == at.cend()) {
+                at.insert(c.id, qsizetype(m.contracts.size()));
+                m.contracts.push_back(std::move(c));
+            } else if (preferOver(c, m.contracts[size_t(*it)])) {
+                m.contracts[size_t(*it)] = std::move(c);
+            }
+        }
+    }
+    {
+        sql::Statement s = db.prepare("SELECT data FROM policies ORDER BY id");
+        while (s.step()) {
+            GovernancePolicy p;
+            json::fromJson(json::parseObject(s.blob(0)), p);
+            m.policies.push_back(std::move(p));
+        }
+    }
+    {
+        sql::Statement s = db.prepare("SELECT data FROM teams");
+        while (s.step()) {
+            Team t;
+            json::fromJson(json::parseObject(s.blob(0)), t);
+            m.teams.push_back(std::move(t));
+        }
+    }
+    m.index();
+    return m;
+}
+
+} // namespace meshscope::governance

@@ -1,0 +1,114 @@
+// `meshscope check` on a generated mesh: the governance engine over every product and its contracts.
+// Rows: the reference (reading every product and contract row's JSON text from the cache, the I/O a
+// check cannot avoid), loading them into entities, evaluating every policy rule, SLO evaluation over
+// the run events, and the real `meshscope check --json` process end to end (the ≤ 2 s target).
+//   bench_check [--products N] [--domains N] [--smoke]
+#include "benchsupport.h"
+
+#include "cache/cachefile.h"
+#include "generate/meshgenerator.h"
+#include "governance/governance.h"
+#include "slo/sloevaluation.h"
+#include "sync/syncengine.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace meshscope;
+
+namespace {
+
+int argValue(const QStringList &args, const QString &name, int fallback)
+{
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
+}
+
+double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const bool smoke = bench::smoke(argc, argv);
+    const QStringList args = app.arguments();
+    MeshGeneratorOptions options;
+    options.products = argValue(args, "--products", smoke ? 200 : 10000);
+    options.domains = argValue(args, "--domains", smoke ? 8 : 50);
+    options.seed = 42;
+
+    QTemporaryDir dir;
+    const QString mesh = dir.filePath("mesh");
+    const QString cache = dir.filePath("cache.sqlite");
+    QString error;
+    const GeneratedMeshStats stats = generateMesh(mesh, options, &error);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "generate failed: %s\n", qPrintable(error));
+        return 2;
+    }
+    const SyncReport sync = SyncEngine(cache).run({mesh});
+    if (!sync.fatalError.isEmpty()) {
+        std::fprintf(stderr, "sync failed: %s\n", qPrintable(sync.fatalError));
+        return 2;
+    }
+
+    bench::header(qPrintable(QStringLiteral("Governance check: %1 products, %2 contracts, %3 domains")
+                                 .arg(stats.products)
+                                 .arg(stats.contracts)
+                                 .arg(stats.domains)));
+    QElapsedTimer t;
+    sql::Connection db = cache::openCache(cache);
+
+    t.start();
+    qint64 bytes = 0;
+    for (const char *sql : {"SELECT data FROM products", "SELECT data FROM contracts"}) {
+        sql::Statement s = db.prepare(sql);
+        while (s.step())
+            bytes += s.blob(0).size();
+    }
+    const double reference = seconds(t);
+    bench::row("reference: read product + contract JSON", reference, "s");
+    bench::row("  bytes read", double(bytes) / (1024.0 * 1024.0), "MiB");
+
+    t.restart();
+    const governance::MeshData data = governance::loadMeshData(db);
+    const double load = seconds(t);
+    bench::row("load products, contracts, policies", load, "s");
+
+    t.restart();
+    const governance::GovernanceReport report = governance::evaluateGovernance(data);
+    const double evaluate = seconds(t);
+    bench::row("evaluate every rule for every product", evaluate, "s");
+    bench::row("  violations found", double(report.errors + report.warnings), "");
+    bench::row("  per product", evaluate * 1e6 / std::max<size_t>(1, data.products.size()), "us");
+    bench::row("load + evaluate / reference", (load + evaluate) / reference, "x");
+
+    t.restart();
+    const slo::Evidence evidence = slo::loadEvidence(db);
+    const slo::SloReport slos = slo::evaluateSlos(data, evidence);
+    bench::row("SLO evaluation (load evidence + evaluate)", seconds(t), "s");
+    bench::row("  run events", double(evidence.runs.size()), "");
+    bench::row("  products with evidence", double(slos.met + slos.missed), "");
+
+    // The real command, as CI would run it: process start, cache open, check, JSON out.
+    QProcess process;
+    process.setStandardOutputFile(QProcess::nullDevice());
+    t.restart();
+    process.start(QStringLiteral(MESHSCOPE_BINARY), {QStringLiteral("check"), QStringLiteral("--cache"), cache, QStringLiteral("--json")});
+    process.waitForFinished(120000);
+    const double endToEnd = seconds(t);
+    if (process.exitStatus() != QProcess::NormalExit || (process.exitCode() != 0 && process.exitCode() != 1)) {
+        std::fprintf(stderr, "meshscope check failed (%d): %s\n", process.exitCode(), process.readAllStandardError().constData());
+        return 1;
+    }
+    bench::row("meshscope check --json (process, end to end)", endToEnd, "s", 2.0);
+    bench::row("  end to end / reference", endToEnd / reference, "x");
+    if (report.products.size() != data.products.size() || data.products.empty())
+        return 1;
+    return 0;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "cache/sqlite.h"
+
+#include <QString>
+
+#include <vector>
+
+/// Product-to-product dependencies, derived from what the cache holds: input ports (by the producing
+/// product they name, or by the contract another product publishes), manifest lineage sources, and
+/// dataset lineage between datasets owned by different products.
+namespace meshscope::domainmap {
+
+enum class EdgeVia { Port = 1, Lineage = 2 };
+
+struct ProductDependency {
+    QString from; ///< upstream product id
+    QString to;   ///< downstream (consuming) product id
+    int via = 0;  ///< EdgeVia bits: how the dependency is known
+};
+
+/// Every distinct product-level dependency, self-loops and unknown products left out.
+std::vector<ProductDependency> loadProductDependencies(sql::Connection &db);
+
+} // namespace meshscope::domainmap

@@ -1,0 +1,298 @@
+#include "domainmapcontroller.h"
+
+#include "appcontroller.h"
+#include "cache/cachefile.h"
+#include "domainmap/productpage.h"
+#include "domains/changesmodel.h"
+#include "domains/domainproductsmodel.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QThread>
+#include <QVariantList>
+
+using namespace meshscope;
+using namespace meshscope::domainmap;
+
+namespace {
+Q_LOGGING_CATEGORY(lcDomains, "meshscope.domains")
+
+QVariantList edgeList(const DomainMap &map, int domain, bool incoming)
+{
+    std::vector<const DomainEdge *> edges;
+    for (const DomainEdge &e : map.domainEdges) {
+        if ((incoming ? e.to : e.from) == domain)
+            edges.push_back(&e);
+    }
+    std::sort(edges.begin(), edges.end(), [](const DomainEdge *a, const DomainEdge *b) { return a->count > b->count; });
+    QVariantList out;
+    for (const DomainEdge *e : edges) {
+        const MapDomain &other = map.domains[size_t(incoming ? e->from : e->to)];
+        QStringList top;
+        for (const auto &[product, n] : e->topProducts)
+            top << map.products[size_t(product)].name;
+        out << QVariantMap{{"domainId", other.id}, {"name", other.name}, {"count", e->count},
+                           {"topProducts", top.join(QStringLiteral(", "))}};
+    }
+    return out;
+}
+} // namespace
+
+DomainMapController::DomainMapController(QObject *parent)
+    : QObject(parent), m_products(new DomainProductsModel(this)), m_changes(new ChangesModel(this))
+{
+    if (AppController *app = AppController::instance())
+        m_cachePath = app->cachePath();
+}
+
+DomainMapController::~DomainMapController()
+{
+    if (m_worker)
+        m_worker->wait();
+}
+
+void DomainMapController::setCachePath(const QString &path)
+{
+    if (path == m_cachePath)
+        return;
+    m_cachePath = path;
+    Q_EMIT cachePathChanged();
+}
+
+QString DomainMapController::focusedDomain() const
+{
+    return m_map && m_focused >= 0 ? m_map->domains[size_t(m_focused)].id : QString();
+}
+
+void DomainMapController::reload()
+{
+    if (m_loading) {
+        m_reloadAgain = true; // the cache changed while reading it: read again once this finishes
+        return;
+    }
+    m_loading = true;
+    Q_EMIT loadingChanged();
+    const QString path = m_cachePath;
+    QPointer<DomainMapController> self(this);
+    m_worker = QThread::create([path, self] {
+        std::shared_ptr<const DomainMap> map;
+        QString error;
+        QElapsedTimer t;
+        t.start();
+        try {
+            sql::Connection db = cache::openCache(path, true);
+            map = std::make_shared<const DomainMap>(buildDomainMap(db));
+        } catch (const sql::SqlError &e) {
+            error = QStringLiteral("cannot read the cache %1: %2").arg(path, e.message());
+        }
+        qCDebug(lcDomains) << "domain map built in" << t.elapsed() << "ms";
+        if (self)
+            QMetaObject::invokeMethod(self, [self, map, error] {
+                if (self)
+                    self->onLoaded(map, error);
+            }, Qt::QueuedConnection);
+    });
+    connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker->start();
+}
+
+void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const QString &error)
+{
+    const QString focusedId = focusedDomain();
+    m_worker = nullptr; // finished or about to: its result is here
+    m_error = error;
+    if (!error.isEmpty())
+        qCWarning(lcDomains).noquote() << error;
+    m_map = map ? map : std::make_shared<const DomainMap>();
+    m_focused = m_map->domainOf(focusedId);
+    if (focusedId.isEmpty())
+        m_focused = -1;
+    Q_EMIT mapChanged();
+    QHash<QString, QString> names;
+    for (const MapDomain &d : m_map->domains)
+        names.insert(d.id, d.name);
+    m_changes->load(m_cachePath, names);
+    if (m_reloadAgain) {
+        m_reloadAgain = false;
+        m_loading = false;
+        reload();
+        return;
+    }
+    m_loading = false;
+    if (!m_pendingSelect.isEmpty()) {
+        const QString id = m_pendingSelect;
+        m_pendingSelect.clear();
+        select(id);
+    } else {
+        setFocus(m_focused, {}, {});
+        if (!m_productId.isEmpty())
+            openProduct(m_productId);
+    }
+    Q_EMIT loadingChanged();
+}
+
+void DomainMapController::select(const QString &id)
+{
+    if (!m_map || m_loading) {
+        m_pendingSelect = id;
+        return;
+    }
+    if (id.isEmpty()) {
+        closeProduct();
+        clearFocus();
+    } else if (m_map->productOf(id) >= 0) {
+        openProduct(id);
+    } else if (m_map->domainOf(id) >= 0) {
+        closeProduct();
+        focusDomain(id);
+    } else if (selectOwnerOrTag(id)) {
+        closeProduct();
+    } else {
+        qCWarning(lcDomains) << "nothing in the domain map is called" << id;
+    }
+}
+
+bool DomainMapController::selectOwnerOrTag(const QString &id)
+{
+    QSet<int> lit;
+    for (size_t i = 0; i < m_map->products.size(); ++i) {
+        if (m_map->products[i].owner == id)
+            lit.insert(int(i));
+    }
+    QString label = tr("Owner %1").arg(id);
+    if (lit.isEmpty()) {
+        try {
+            sql::Connection db = cache::openCache(m_cachePath, true);
+            sql::Statement s = db.prepare("SELECT p.id FROM products p WHERE EXISTS "
+                                          "(SELECT 1 FROM json_each(p.data, '$.tags') t WHERE t.value = ?)");
+            s.bind(1, id);
+            while (s.step()) {
+                const int p = m_map->productOf(s.text(0));
+                if (p >= 0)
+                    lit.insert(p);
+            }
+        } catch (const sql::SqlError &e) {
+            qCWarning(lcDomains) << "cannot look up tag" << id << ":" << e.message();
+        }
+        label = tr("Tag %1").arg(id);
+    }
+    if (lit.isEmpty())
+        return false;
+    QHash<int, int> perDomain;
+    for (int p : lit)
+        ++perDomain[m_map->products[size_t(p)].domain];
+    int best = -1;
+    for (auto it = perDomain.cbegin(); it != perDomain.cend(); ++it) {
+        if (best < 0 || it.value() > perDomain.value(best) || (it.value() == perDomain.value(best) && it.key() < best))
+            best = it.key();
+    }
+    setFocus(best, lit, tr("%1: %n product(s)", nullptr, int(lit.size())).arg(label));
+    return true;
+}
+
+void DomainMapController::focusDomain(const QString &id)
+{
+    if (!m_map)
+        return;
+    setFocus(m_map->domainOf(id), {}, {});
+}
+
+void DomainMapController::clearFocus()
+{
+    setFocus(-1, {}, {});
+}
+
+void DomainMapController::setFocus(int domain, QSet<int> highlighted, const QString &filterLabel)
+{
+    m_focused = domain;
+    m_highlighted = std::move(highlighted);
+    m_filterLabel = filterLabel;
+    m_domainInfo = buildDomainInfo(domain);
+    m_products->setDomain(m_map, domain);
+    Q_EMIT focusChanged();
+}
+
+QVariantMap DomainMapController::buildDomainInfo(int domain) const
+{
+    if (!m_map || domain < 0)
+        return {};
+    const MapDomain &d = m_map->domains[size_t(domain)];
+    QVariantList subdomains;
+    for (int c : d.children)
+        subdomains << QVariantMap{{"id", m_map->domains[size_t(c)].id}, {"name", m_map->domains[size_t(c)].name},
+                                  {"productCount", m_map->domains[size_t(c)].totalProducts}};
+    std::array<int, 4> health{};
+    std::vector<int> stack{domain};
+    while (!stack.empty()) {
+        const MapDomain &x = m_map->domains[size_t(stack.back())];
+        stack.pop_back();
+        for (size_t h = 0; h < health.size(); ++h)
+            health[h] += x.healthCounts[h];
+        stack.insert(stack.end(), x.children.begin(), x.children.end());
+    }
+    QVariantMap parent;
+    if (d.parent >= 0)
+        parent = {{"id", m_map->domains[size_t(d.parent)].id}, {"name", m_map->domains[size_t(d.parent)].name}};
+    return {{"id", d.id},
+            {"name", d.name},
+            {"typeName", domainTypeName(d.type)},
+            {"typeLabel", typeLabel(domainTypeName(d.type))},
+            {"description", d.description},
+            {"declared", d.declared},
+            {"owners", d.owners},
+            {"productCount", d.totalProducts},
+            {"ownProductCount", int(d.products.size())},
+            {"parent", parent},
+            {"subdomains", subdomains},
+            {"health", QVariantMap{{"healthy", health[size_t(Health::Healthy)]},
+                                   {"atRisk", health[size_t(Health::AtRisk)]},
+                                   {"unhealthy", health[size_t(Health::Unhealthy)]}}},
+            {"incoming", edgeList(*m_map, domain, true)},
+            {"outgoing", edgeList(*m_map, domain, false)}};
+}
+
+void DomainMapController::openProduct(const QString &id)
+{
+    if (!m_map || m_loading) {
+        m_pendingSelect = id;
+        return;
+    }
+    try {
+        sql::Connection db = cache::openCache(m_cachePath, true);
+        const ProductPage page = loadProductPage(db, id, m_map.get());
+        if (!page.found) {
+            qCWarning(lcDomains) << "no data product" << id << "in the cache";
+            return;
+        }
+        m_productId = id;
+        m_productPage = toJson(page).toVariantMap();
+        // The map behind the page shows the product's domain, so "back" lands next to it.
+        const int domain = m_map->products[size_t(m_map->productOf(id))].domain;
+        if (domain != m_focused)
+            setFocus(domain, {}, {});
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcDomains) << "cannot read product" << id << ":" << e.message();
+        return;
+    }
+    Q_EMIT productChanged();
+}
+
+void DomainMapController::closeProduct()
+{
+    if (m_productId.isEmpty())
+        return;
+    m_productId.clear();
+    m_productPage.clear();
+    Q_EMIT productChanged();
+}
+
+QString DomainMapController::typeLabel(const QString &typeName)
+{
+    switch (parseDomainType(typeName)) {
+    case DomainType::SourceAligned: return tr("Source-aligned");
+    case DomainType::ConsumerAligned: return tr("Consumer-aligned");
+    case DomainType::Aggregate: return tr("Aggregate");
+    case DomainType::Unknown: break;
+    }
+    return tr("Type not stated");
+}

@@ -1,0 +1,133 @@
+// Domain map on a generated mesh: building the map from the cache (domains, products, health,
+// product and domain edges), the treemap layout at 1600x1000, picking, and a product page. The
+// reference row is a plain scan of the products table, the least any map build must read, measured
+// in the same run so the other rows can be read as ratios.
+//   bench_domainmap [--products N] [--domains N] [--smoke]
+#include "benchsupport.h"
+
+#include "cache/cachefile.h"
+#include "domainmap/domainmap.h"
+#include "domainmap/productpage.h"
+#include "domainmap/treemap.h"
+#include "generate/meshgenerator.h"
+#include "sync/syncengine.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+using namespace meshscope;
+
+namespace {
+
+int argValue(const QStringList &args, const QString &name, int fallback)
+{
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
+}
+
+double ms(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+/// Median of `runs` timings of `f`, in milliseconds.
+template<typename F>
+double medianMs(int runs, F &&f)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        times.push_back(ms(t));
+    }
+    return bench::percentile(times, 50);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const bool smoke = bench::smoke(argc, argv);
+    const QStringList args = app.arguments();
+    MeshGeneratorOptions options;
+    options.products = argValue(args, "--products", smoke ? 200 : 10000);
+    options.domains = argValue(args, "--domains", smoke ? 8 : 50);
+    options.seed = 42;
+    const int runs = smoke ? 3 : 7;
+
+    QTemporaryDir dir;
+    const QString mesh = dir.filePath("mesh");
+    const QString cache = dir.filePath("cache.sqlite");
+    QString error;
+    const GeneratedMeshStats stats = generateMesh(mesh, options, &error);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "generate failed: %s\n", qPrintable(error));
+        return 2;
+    }
+    const SyncReport sync = SyncEngine(cache).run({mesh});
+    if (!sync.fatalError.isEmpty()) {
+        std::fprintf(stderr, "sync failed: %s\n", qPrintable(sync.fatalError));
+        return 2;
+    }
+    sql::Connection db = cache::openCache(cache, true);
+
+    bench::header(qPrintable(QStringLiteral("Domain map: %1 products, %2 domains (median of %3 runs)")
+                                 .arg(stats.products)
+                                 .arg(stats.domains)
+                                 .arg(runs)));
+    const double reference = medianMs(runs, [&] {
+        sql::Statement s = db.prepare("SELECT id, name, domain_id, owner, status FROM products");
+        int n = 0;
+        while (s.step())
+            n += int(s.text(0).size() + s.text(1).size());
+        if (n < 0)
+            std::abort();
+    });
+    bench::row("reference: scan the products table", reference, "ms");
+
+    domainmap::DomainMap map;
+    const double build = medianMs(runs, [&] { map = domainmap::buildDomainMap(db); });
+    bench::row("build the map (domains, health, edges)", build, "ms", 1000.0);
+    bench::row("  build / reference", build / reference, "x");
+
+    domainmap::TreemapLayout layout;
+    const double lay = medianMs(runs, [&] { layout = domainmap::layoutTreemap(map, QSizeF(1600, 1000)); });
+    bench::row("treemap layout at 1600x1000", lay, "ms", 50.0);
+    bench::row("  layout / reference", lay / reference, "x");
+
+    QRandomGenerator random(3);
+    std::vector<double> picks;
+    int hits = 0;
+    for (int i = 0; i < 2000; ++i) {
+        const QPointF p(random.bounded(1600.0), random.bounded(1000.0));
+        QElapsedTimer t;
+        t.start();
+        hits += layout.productAt(map, p) >= 0 ? 1 : 0;
+        picks.push_back(double(t.nsecsElapsed()) / 1e3);
+    }
+    bench::row("pick a product under the mouse, p95", bench::percentile(picks, 95), "us", 1000.0);
+
+    const QString busiest = [&] {
+        int best = 0;
+        for (size_t i = 1; i < map.products.size(); ++i) {
+            if (map.products[i].consumers + map.products[i].upstream
+                > map.products[size_t(best)].consumers + map.products[size_t(best)].upstream)
+                best = int(i);
+        }
+        return map.products.empty() ? QString() : map.products[size_t(best)].id;
+    }();
+    const double page = medianMs(runs, [&] { domainmap::loadProductPage(db, busiest, &map); });
+    bench::row("product page of the most connected product", page, "ms", 100.0);
+
+    int tiny = 0;
+    for (size_t d = 0; d < map.domains.size(); ++d)
+        tiny += !map.domains[d].products.empty() && layout.tileSize[d] < 4 ? 1 : 0;
+    std::printf("\n%zu domains, %zu products, %zu product edges, %zu domain edges, %d domains with tiles under "
+                "4 px at 1600x1000, %d of 2000 random points on a tile\n",
+                map.domains.size(), map.products.size(), map.productEdges.size(), map.domainEdges.size(), tiny,
+                hits);
+    return map.products.size() == size_t(stats.products) ? 0 : 1;
+}

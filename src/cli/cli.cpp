@@ -28,6 +28,7 @@ const std::vector<CommandEntry> &commands()
         {"generate", "Write a synthetic mesh for benchmarks and tests", generateCommand},
         {"diff", "Compare two contracts: breaking changes, required version, impact", diffCommand},
         {"layout", "Lay out a graph (JSON) in layers, left to right", layoutCommand},
+        {"lineage", "Upstream and downstream of a product, dataset or column; impact, paths", lineageCommand},
     };
     return table;
 }

@@ -30,6 +30,7 @@ const std::vector<CommandEntry> &commands()
         {"layout", "Lay out a graph (JSON) in layers, left to right", layoutCommand},
         {"review", "Contract proposals: propose, comment, approve, verify the review history", reviewCommand},
         {"check", "Check products against governance policies: violations, scores; exit 1 on errors", checkCommand},
+        {"lineage", "Upstream and downstream of a product, dataset or column; impact, paths", lineageCommand},
     };
     return table;
 }

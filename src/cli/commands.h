@@ -13,5 +13,6 @@ int diffCommand(const QStringList &arguments);
 int layoutCommand(const QStringList &arguments);
 int reviewCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);
+int lineageCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

@@ -1,0 +1,334 @@
+#include "lineagegraph.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace meshscope::lineage {
+
+std::optional<Level> parseLevel(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == u"product")
+        return Level::Product;
+    if (t == u"dataset")
+        return Level::Dataset;
+    if (t == u"column")
+        return Level::Column;
+    return std::nullopt;
+}
+
+QString levelName(Level level)
+{
+    switch (level) {
+    case Level::Product:
+        return QStringLiteral("product");
+    case Level::Dataset:
+        return QStringLiteral("dataset");
+    case Level::Column:
+        return QStringLiteral("column");
+    }
+    return {};
+}
+
+qsizetype LineageGraph::edgeCount() const
+{
+    qsizetype n = 0;
+    for (const auto &targets : out)
+        n += qsizetype(targets.size());
+    return n;
+}
+
+int LineageGraph::addNode(GraphNode node)
+{
+    const auto found = index.constFind(node.id);
+    if (found != index.constEnd())
+        return *found;
+    const int i = int(nodes.size());
+    index.insert(node.id, i);
+    nodes.push_back(std::move(node));
+    out.emplace_back();
+    in.emplace_back();
+    return i;
+}
+
+void LineageGraph::addEdge(int source, int target)
+{
+    const int n = int(nodes.size());
+    if (source < 0 || target < 0 || source >= n || target >= n || source == target)
+        return;
+    out[size_t(source)].push_back(target);
+    in[size_t(target)].push_back(source);
+}
+
+void LineageGraph::finish()
+{
+    auto dedupe = [](std::vector<int> &v) {
+        std::sort(v.begin(), v.end());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    for (auto &v : out)
+        dedupe(v);
+    for (auto &v : in)
+        dedupe(v);
+    for (auto &v : aliases)
+        dedupe(v);
+}
+
+namespace {
+
+/// What the datasets table says about each dataset id, merged over the documents that mention it
+/// (a dbt manifest and OpenLineage events describe the same table, each knowing different things).
+struct DatasetInfo {
+    QString name;
+    QString kind;
+    QString productId;
+};
+
+QString lastSegment(const QString &id)
+{
+    const qsizetype slash = id.lastIndexOf(QLatin1Char('/'));
+    const QString tail = slash >= 0 ? id.mid(slash + 1) : id;
+    const qsizetype dot = tail.lastIndexOf(QLatin1Char('.'));
+    return dot >= 0 && dot + 1 < tail.size() ? tail.mid(dot + 1) : tail;
+}
+
+void mergeInto(QString &field, const QString &value)
+{
+    if (field.isEmpty())
+        field = value;
+}
+
+struct Products {
+    QHash<QString, GraphNode> byId;
+    std::vector<QString> order; ///< ids in table order, for stable node indices
+};
+
+Products readProducts(sql::Connection &db)
+{
+    Products p;
+    sql::Statement s = db.prepare("SELECT id, name, domain_id, owner FROM products ORDER BY id");
+    while (s.step()) {
+        GraphNode n{s.text(0), s.text(1), QStringLiteral("product"), s.text(2), {}, s.text(3)};
+        if (n.label.isEmpty())
+            n.label = n.id;
+        p.order.push_back(n.id);
+        p.byId.insert(n.id, n);
+    }
+    return p;
+}
+
+/// Datasets by id, in id order, and the dataset ids lineage edges name without describing them.
+std::vector<std::pair<QString, DatasetInfo>> readDatasets(sql::Connection &db)
+{
+    QHash<QString, DatasetInfo> infos;
+    std::vector<QString> ids;
+    sql::Statement s = db.prepare("SELECT id, name, kind, product_id FROM datasets ORDER BY id, document_id");
+    while (s.step()) {
+        const QString id = s.text(0);
+        auto it = infos.find(id);
+        if (it == infos.end()) {
+            it = infos.insert(id, {});
+            ids.push_back(id);
+        }
+        mergeInto(it->name, s.text(1));
+        mergeInto(it->kind, s.text(2));
+        mergeInto(it->productId, s.text(3));
+    }
+    sql::Statement e = db.prepare("SELECT from_id FROM lineage_edges UNION SELECT to_id FROM lineage_edges");
+    while (e.step()) {
+        const QString id = e.text(0);
+        if (!infos.contains(id)) {
+            infos.insert(id, {});
+            ids.push_back(id);
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    std::vector<std::pair<QString, DatasetInfo>> result;
+    result.reserve(ids.size());
+    for (const QString &id : ids)
+        result.emplace_back(id, infos.value(id));
+    return result;
+}
+
+GraphNode datasetNode(const QString &id, const DatasetInfo &info, const Products &products)
+{
+    GraphNode n;
+    n.id = id;
+    n.label = info.name.isEmpty() ? lastSegment(id) : lastSegment(info.name);
+    n.kind = info.kind.isEmpty() ? QStringLiteral("dataset") : info.kind;
+    n.parent = info.productId;
+    const auto product = products.byId.constFind(info.productId);
+    if (product != products.byId.constEnd()) {
+        n.domain = product->domain;
+        n.owner = product->owner;
+    }
+    return n;
+}
+
+void loadProductLevel(sql::Connection &db, LineageGraph &g)
+{
+    const Products products = readProducts(db);
+    for (const QString &id : products.order)
+        g.addNode(products.byId.value(id));
+
+    QHash<QString, std::vector<int>> producersOfContract;
+    QHash<QString, std::vector<int>> consumersOfContract;
+    sql::Statement ports = db.prepare("SELECT product_id, direction, contract_id, source_product_id FROM ports");
+    while (ports.step()) {
+        const int product = g.indexOf(ports.text(0));
+        const bool output = ports.text(1) == u"output";
+        const QString contract = ports.text(2);
+        if (!output && !ports.isNull(3))
+            g.addEdge(g.indexOf(ports.text(3)), product);
+        if (contract.isEmpty())
+            continue;
+        (output ? producersOfContract : consumersOfContract)[contract].push_back(product);
+    }
+    for (auto it = consumersOfContract.cbegin(); it != consumersOfContract.cend(); ++it) {
+        for (int producer : producersOfContract.value(it.key()))
+            for (int consumer : it.value())
+                g.addEdge(producer, consumer);
+    }
+
+    QHash<QString, int> productOfDataset;
+    for (const auto &[id, info] : readDatasets(db)) {
+        const int product = g.indexOf(info.productId);
+        if (product >= 0) {
+            productOfDataset.insert(id, product);
+            g.aliases[id].push_back(product);
+        }
+    }
+    sql::Statement edges = db.prepare("SELECT DISTINCT from_id, to_id FROM lineage_edges");
+    while (edges.step())
+        g.addEdge(productOfDataset.value(edges.text(0), -1), productOfDataset.value(edges.text(1), -1));
+}
+
+void loadDatasetLevel(sql::Connection &db, LineageGraph &g)
+{
+    const Products products = readProducts(db);
+    for (const auto &[id, info] : readDatasets(db)) {
+        const int i = g.addNode(datasetNode(id, info, products));
+        if (!info.productId.isEmpty())
+            g.aliases[info.productId].push_back(i);
+    }
+    sql::Statement edges = db.prepare("SELECT DISTINCT from_id, to_id FROM lineage_edges");
+    while (edges.step())
+        g.addEdge(g.indexOf(edges.text(0)), g.indexOf(edges.text(1)));
+}
+
+QString columnId(const QString &dataset, const QString &column)
+{
+    return dataset + QLatin1Char('#') + column;
+}
+
+void loadColumnLevel(sql::Connection &db, LineageGraph &g)
+{
+    const Products products = readProducts(db);
+    QHash<QString, GraphNode> datasets;
+    for (const auto &[id, info] : readDatasets(db))
+        datasets.insert(id, datasetNode(id, info, products));
+
+    auto addColumn = [&](const QString &dataset, const QString &column) {
+        const QString id = columnId(dataset, column);
+        if (g.index.contains(id))
+            return g.index.value(id);
+        const GraphNode parent = datasets.value(dataset);
+        GraphNode n{id, column, QStringLiteral("column"), parent.domain, dataset, parent.owner};
+        const int i = g.addNode(n);
+        g.aliases[dataset].push_back(i);
+        return i;
+    };
+    sql::Statement columns = db.prepare("SELECT DISTINCT dataset_id, name FROM columns ORDER BY dataset_id, rowid");
+    while (columns.step())
+        addColumn(columns.text(0), columns.text(1));
+    sql::Statement edges = db.prepare(
+        "SELECT DISTINCT from_dataset, from_column, to_dataset, to_column FROM column_edges");
+    while (edges.step()) {
+        const int from = addColumn(edges.text(0), edges.text(1));
+        const int to = addColumn(edges.text(2), edges.text(3));
+        g.addEdge(from, to);
+    }
+}
+
+} // namespace
+
+LineageGraph loadGraph(sql::Connection &db, Level level)
+{
+    LineageGraph g;
+    g.level = level;
+    switch (level) {
+    case Level::Product:
+        loadProductLevel(db, g);
+        break;
+    case Level::Dataset:
+        loadDatasetLevel(db, g);
+        break;
+    case Level::Column:
+        loadColumnLevel(db, g);
+        break;
+    }
+    g.finish();
+    return g;
+}
+
+std::vector<int> resolveNodes(const LineageGraph &graph, const QString &text, QString *error)
+{
+    const QString wanted = text.trimmed();
+    if (const int i = graph.indexOf(wanted); i >= 0)
+        return {i};
+    if (const auto alias = graph.aliases.constFind(wanted); alias != graph.aliases.constEnd() && !alias->empty())
+        return *alias;
+    if (graph.level == Level::Dataset) {
+        const qsizetype hash = wanted.lastIndexOf(QLatin1Char('#'));
+        if (hash > 0) {
+            if (const int i = graph.indexOf(wanted.left(hash)); i >= 0)
+                return {i};
+        }
+    }
+    std::vector<int> byId;
+    std::vector<int> byLabel;
+    for (int i = 0; i < int(graph.nodes.size()); ++i) {
+        const GraphNode &n = graph.nodes[size_t(i)];
+        if (n.id.compare(wanted, Qt::CaseInsensitive) == 0)
+            byId.push_back(i);
+        else if (n.label.compare(wanted, Qt::CaseInsensitive) == 0)
+            byLabel.push_back(i);
+    }
+    if (byId.size() == 1)
+        return byId;
+    if (byId.empty() && byLabel.size() == 1)
+        return byLabel;
+    if (byId.empty() && byLabel.empty()) {
+        // A dataset named by its table name at product or column level.
+        const std::vector<int> *only = nullptr;
+        int matches = 0;
+        for (auto it = graph.aliases.cbegin(); it != graph.aliases.cend(); ++it) {
+            if (lastSegment(it.key()).compare(wanted, Qt::CaseInsensitive) == 0) {
+                only = &it.value();
+                ++matches;
+            }
+        }
+        if (matches == 1 && !only->empty())
+            return *only;
+    }
+    if (error) {
+        const auto &candidates = byId.empty() ? byLabel : byId;
+        if (candidates.empty()) {
+            *error = QStringLiteral("no %1 '%2' in the cache's lineage (%3 %1 nodes)")
+                         .arg(levelName(graph.level), wanted)
+                         .arg(graph.nodes.size());
+        } else {
+            QStringList ids;
+            for (int i : candidates)
+                ids << graph.nodes[size_t(i)].id;
+            *error = QStringLiteral("'%1' names %2 %3 nodes, give one id: %4")
+                         .arg(wanted)
+                         .arg(candidates.size())
+                         .arg(levelName(graph.level), ids.join(QStringLiteral(", ")));
+        }
+    }
+    return {};
+}
+
+} // namespace meshscope::lineage

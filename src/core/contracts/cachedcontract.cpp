@@ -56,7 +56,22 @@ static QString pickVersion(sql::Connection &db, const QString &id)
     return bestReleased.isEmpty() ? best : bestReleased;
 }
 
-std::optional<Contract> loadCachedContract(sql::Connection &db, const ContractRef &ref, QString *source)
+std::vector<CachedVersion> listCachedVersions(sql::Connection &db)
+{
+    std::vector<CachedVersion> out;
+    sql::Statement s = db.prepare("SELECT id, version, coalesce(status, ''), coalesce(name, ''), "
+                                  "coalesce(domain_id, '') FROM contracts");
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+    std::sort(out.begin(), out.end(), [](const CachedVersion &a, const CachedVersion &b) {
+        if (a.id != b.id)
+            return a.id < b.id;
+        return versionLess(a.version, b.version);
+    });
+    return out;
+}
+
+std::optional<CachedDocument> loadCachedDocument(sql::Connection &db, const ContractRef &ref)
 {
     const QString version = ref.version.isEmpty() ? pickVersion(db, ref.id) : ref.version;
     if (version.isEmpty())
@@ -66,19 +81,31 @@ std::optional<Contract> loadCachedContract(sql::Connection &db, const ContractRe
     s.bind(1, ref.id).bind(2, version);
     if (!s.step())
         return std::nullopt;
-    const QString path = s.text(2);
-    if (source)
-        *source = path;
+    CachedDocument doc;
+    doc.source = s.text(2);
     if (!s.isNull(1)) {
-        const ImportResult result = importDocument(path, s.blob(1));
+        const QByteArray content = s.blob(1);
+        const ImportResult result = importDocument(doc.source, content);
         for (const Contract &c : result.contracts) {
-            if (c.id == ref.id && c.version == version)
-                return c;
+            if (c.id == ref.id && c.version == version) {
+                doc.contract = c;
+                doc.text = QString::fromUtf8(content);
+                return doc;
+            }
         }
     }
-    Contract c;
-    json::fromJson(json::parseObject(s.text(0).toUtf8()), c);
-    return c;
+    json::fromJson(json::parseObject(s.text(0).toUtf8()), doc.contract);
+    return doc;
+}
+
+std::optional<Contract> loadCachedContract(sql::Connection &db, const ContractRef &ref, QString *source)
+{
+    std::optional<CachedDocument> doc = loadCachedDocument(db, ref);
+    if (!doc)
+        return std::nullopt;
+    if (source)
+        *source = doc->source;
+    return std::move(doc->contract);
 }
 
 } // namespace meshscope::diff

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 /// Contracts read back from the cache by id and version, for diffs named like `orders.order_events@1.3.0`.
 namespace meshscope::diff {
@@ -17,6 +18,28 @@ struct ContractRef {
 
 /// "orders.order_events@1.3.0" -> {orders.order_events, 1.3.0}; without "@" the version is empty.
 ContractRef parseContractRef(const QString &text);
+
+/// One contract version as the cache lists it (for pickers; the contract itself is not parsed).
+struct CachedVersion {
+    QString id;
+    QString version;
+    QString status; ///< as written: "active", "proposed", "draft", "deprecated", ...
+    QString name;
+    QString domainId;
+};
+
+/// Every contract version in the cache, by id, then version oldest first.
+std::vector<CachedVersion> listCachedVersions(sql::Connection &db);
+
+/// A contract with the text of the document it was read from (empty when the cache did not keep it).
+struct CachedDocument {
+    Contract contract;
+    QString text;
+    QString source;
+};
+
+/// Like loadCachedContract(), with the document's text for line diffs.
+std::optional<CachedDocument> loadCachedDocument(sql::Connection &db, const ContractRef &ref);
 
 /// The versions of a contract in the cache, oldest first (semantic order where the versions allow it).
 QStringList cachedVersions(sql::Connection &db, const QString &id);

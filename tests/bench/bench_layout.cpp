@@ -10,7 +10,7 @@
 // sampled at 8 points per cubic piece. Our own count of the drawing must equal the count the
 // engine reports (a mismatch is printed to stderr).
 //
-// Usage: bench_layout [--smoke] [--no-dot] [--sizes 1000,3000]
+// Usage: bench_layout [--smoke] [--no-dot] [--sizes 1000,3000] [--dot-limit SECONDS] [--save-dot DIR]
 #include "benchsupport.h"
 
 #include "layout/crossings.h"
@@ -25,16 +25,21 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <cmath>
+#include <ctime>
+#include <map>
 #include <optional>
 
 using namespace meshscope;
 
 namespace {
 
-constexpr int DotTimeLimitMs = 120000;
+/// dot's time limit; --dot-limit SECONDS changes it (dot needs several minutes at 10,000 nodes).
+int dotTimeLimitMs = 120000;
 
 struct Measured {
     double seconds = 0;
+    double cpuSeconds = -1; ///< CPU time of this process (ours only): steadier on a busy machine
     qint64 crossings = 0;
 };
 
@@ -49,11 +54,23 @@ layout::detail::EdgeList edgeList(const layout::LayoutGraph &graph)
 Measured runOurs(const layout::LayoutGraph &graph)
 {
     QElapsedTimer timer;
+    const std::clock_t cpuStart = std::clock();
     timer.start();
     const layout::LayoutResult result = layout::computeLayout(graph);
     Measured m;
     m.seconds = double(timer.nsecsElapsed()) / 1e9;
+    m.cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
     m.crossings = layout::countDrawingCrossings(result.centres, edgeList(graph), result.routes);
+    if (qEnvironmentVariableIsSet("LAYOUT_DEBUG"))
+        std::fprintf(stderr, "layers %d dummies %d reversed %d\n", result.layerCount, result.dummyCount, result.reversedEdges);
+    if (qEnvironmentVariableIsSet("LAYOUT_DEBUG")) {
+        std::map<long, int> perX;
+        for (const auto &c : result.centres)
+            ++perX[std::lround(c.x)];
+        for (const auto &[x, count] : perX)
+            std::fprintf(stderr, "%d ", count);
+        std::fprintf(stderr, "\n");
+    }
     if (m.crossings != result.crossings)
         std::fprintf(stderr, "note: the drawing shows %lld crossings, the engine counted %lld\n",
                      qlonglong(m.crossings), qlonglong(result.crossings));
@@ -123,7 +140,7 @@ std::optional<Measured> runDot(const QString &dot, const layout::LayoutGraph &gr
     QElapsedTimer timer;
     timer.start();
     process.start(dot, {QStringLiteral("-Tplain"), file.fileName()});
-    if (!process.waitForFinished(DotTimeLimitMs)) {
+    if (!process.waitForFinished(dotTimeLimitMs)) {
         process.kill();
         process.waitForFinished();
         failure = QStringLiteral("timeout");
@@ -148,6 +165,7 @@ int main(int argc, char **argv)
     const bool smoke = bench::smoke(argc, argv);
     std::vector<int> sizes = smoke ? std::vector<int>{200} : std::vector<int>{1000, 3000, 10000};
     bool withDot = true;
+    QString saveDotDir;
     for (int i = 1; i < argc; ++i) {
         withDot = withDot && QByteArray(argv[i]) != "--no-dot";
         if (QByteArray(argv[i]) == "--sizes" && i + 1 < argc) { // --sizes N,M,... replaces the sizes
@@ -155,6 +173,10 @@ int main(int argc, char **argv)
             for (const QByteArray &size : QByteArray(argv[i + 1]).split(','))
                 sizes.push_back(size.toInt());
         }
+        if (QByteArray(argv[i]) == "--save-dot" && i + 1 < argc) // --save-dot DIR: the dot inputs, to rerun by hand
+            saveDotDir = QString::fromLocal8Bit(argv[i + 1]);
+        if (QByteArray(argv[i]) == "--dot-limit" && i + 1 < argc)
+            dotTimeLimitMs = QByteArray(argv[i + 1]).toInt() * 1000;
     }
     const QString dot = withDot ? QStandardPaths::findExecutable(QStringLiteral("dot")) : QString();
     std::vector<layout::LayoutGraph> graphs;
@@ -167,7 +189,7 @@ int main(int argc, char **argv)
     std::printf("Generated lineage DAGs (seed 42): %s. dot: %s (limit %d s).\n"
                 "\"grouped\": nodes grouped by domain (contiguous bands); dot gets the graph without groups.\n",
                 shapes.constData(), dot.isEmpty() ? "skipped (not on PATH, or --no-dot)" : qPrintable(dot),
-                DotTimeLimitMs / 1000);
+                dotTimeLimitMs / 1000);
     bench::header("Layered layout: time and crossings, ours and Graphviz dot's");
     for (size_t i = 0; i < sizes.size(); ++i) {
         const int n = sizes[i];
@@ -175,6 +197,11 @@ int main(int argc, char **argv)
         layout::LayoutGraph plain = grouped;
         for (layout::LayoutNode &node : plain.nodes)
             node.group.clear();
+        if (!saveDotDir.isEmpty()) {
+            QFile out(saveDotDir + QStringLiteral("/lineage-%1.dot").arg(n));
+            if (!out.open(QIODevice::WriteOnly) || out.write(dotSource(plain)) < 0)
+                std::fprintf(stderr, "cannot write %s\n", qPrintable(out.fileName()));
+        }
         std::optional<Measured> dotResult;
         QString failure;
         if (!dot.isEmpty())
@@ -185,6 +212,7 @@ int main(int argc, char **argv)
         const Measured ours = runOurs(plain);
         const Measured oursGrouped = runOurs(grouped);
         bench::row(QByteArray(name + "ours, time").constData(), ours.seconds, "s", timeTarget);
+        bench::row(QByteArray(name + "ours, CPU time").constData(), ours.cpuSeconds, "s", timeTarget);
         bench::row(QByteArray(name + "ours, crossings").constData(), double(ours.crossings), "", crossingTarget);
         bench::row(QByteArray(name + "ours grouped, time").constData(), oursGrouped.seconds, "s", timeTarget);
         bench::row(QByteArray(name + "ours grouped, crossings").constData(), double(oursGrouped.crossings), "");

@@ -166,4 +166,68 @@ void restoreOrder(LayeredGraph &g, const std::vector<int> &positions)
     }
 }
 
+int smoothedOrder(LayeredGraph &g, int maxRounds)
+{
+    const int real = g.realCount;
+    // The real nodes' neighbours through the chains: an edge of any span is one hop.
+    std::vector<int> start(static_cast<size_t>(real) + 1, 0), list;
+    for (const auto &chain : g.chains) {
+        ++start[size_t(chain.front()) + 1];
+        ++start[size_t(chain.back()) + 1];
+    }
+    for (int v = 0; v < real; ++v)
+        start[size_t(v) + 1] += start[size_t(v)];
+    list.resize(size_t(start[size_t(real)]));
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (const auto &chain : g.chains) {
+        list[size_t(fill[size_t(chain.front())]++)] = chain.back();
+        list[size_t(fill[size_t(chain.back())]++)] = chain.front();
+    }
+    std::vector<double> y(static_cast<size_t>(g.nodeCount()), 0.0), next(static_cast<size_t>(real), 0.0);
+    // The walk's order (relative position in its layer) as the start vector.
+    for (int v = 0; v < real; ++v)
+        y[size_t(v)] = (g.pos[size_t(v)] + 0.5) / double(g.layers[size_t(g.layer[size_t(v)])].size()) - 0.5;
+    int rounds = 0;
+    for (; rounds < maxRounds; ++rounds) {
+        double mean = 0;
+        for (int v = 0; v < real; ++v) {
+            const int begin = start[size_t(v)];
+            const int end = start[size_t(v) + 1];
+            double value = y[size_t(v)];
+            if (end > begin) {
+                double sum = 0;
+                for (int k = begin; k < end; ++k)
+                    sum += y[size_t(list[size_t(k)])];
+                value = 0.5 * value + 0.5 * sum / double(end - begin);
+            }
+            next[size_t(v)] = value;
+            mean += value;
+        }
+        mean /= std::max(1, real);
+        double variance = 0;
+        for (int v = 0; v < real; ++v)
+            variance += (next[size_t(v)] - mean) * (next[size_t(v)] - mean);
+        const double scale = 1.0 / (std::sqrt(variance / std::max(1, real)) + 1e-300);
+        double change = 0;
+        for (int v = 0; v < real; ++v) {
+            const double value = (next[size_t(v)] - mean) * scale;
+            change += std::abs(value - y[size_t(v)]);
+            y[size_t(v)] = value;
+        }
+        if (change < 1e-7 * std::max(1, real)) // mean change per node: the order will not change
+            break;
+    }
+    for (const auto &chain : g.chains) {
+        const double from = y[size_t(chain.front())];
+        const double to = y[size_t(chain.back())];
+        for (size_t k = 1; k + 1 < chain.size(); ++k)
+            y[size_t(chain[k])] = from + (to - from) * double(k) / double(chain.size() - 1);
+    }
+    for (size_t i = 0; i < g.layers.size(); ++i) {
+        std::stable_sort(g.layers[i].begin(), g.layers[i].end(), [&](int a, int b) { return y[size_t(a)] < y[size_t(b)]; });
+        g.updatePositions(int(i));
+    }
+    return rounds;
+}
+
 } // namespace meshscope::layout::detail

@@ -14,6 +14,15 @@ void depthFirstOrder(LayeredGraph &g, bool upward);
 /// the sources (or the sinks), as Graphviz dot starts.
 void breadthFirstOrder(LayeredGraph &g, bool fromSinks);
 
+/// Re-sorts the current order (a walk's) by the graph's overall shape: each real node's key,
+/// starting from its relative place in its layer, is replaced again and again by the mean of its
+/// own and its neighbours' keys (an edge of any span is one hop), renormalised every round. This
+/// lazy random walk drifts towards the graph's Fiedler vector, so nodes close in the graph get
+/// close keys in all layers at once, which one-sided sweeps, seeing two layers at a time, do not
+/// achieve. Dummies are interpolated along their edge; every layer is then sorted by key.
+/// Stops after `maxRounds` or once the keys settle; returns the rounds run. O(rounds * (V + E)).
+int smoothedOrder(LayeredGraph &g, int maxRounds);
+
 /// Each layer sorted by `seed` (NaN: unknown, then the mean of the neighbours' keys).
 void seededOrder(LayeredGraph &g, const std::vector<double> &seed);
 

@@ -14,19 +14,24 @@ namespace {
 
 constexpr double NoKey = std::numeric_limits<double>::quiet_NaN();
 
-/// Starting orders and one-sided heuristics tried in turn while the budget lasts: the results
-/// of sweeps depend a lot on where they start, and the best of a few starts is much steadier
-/// than any single one.
+/// Starting orders tried in turn while the budget lasts, best first. A walk smoothed over the
+/// whole graph (smoothedOrder) starts lineage graphs with fewer crossings than median sweeps
+/// ever reach from a bare walk (sweeps from it only make it worse, so it goes straight to
+/// sifting); how far it is smoothed and from which walk changes the outcome by a few percent,
+/// so small graphs try several. The last two are the classic walks with median sweeps.
 struct Start {
     enum Walk { BreadthDown, DepthDown, BreadthUp, DepthUp } walk;
-    bool median;
+    int smoothingRounds; ///< 0: median sweeps instead; otherwise an upper bound (it stops once converged)
+    bool median = true; ///< median (else barycenter) in the sweeps
 };
-constexpr Start Starts[] = {{Start::BreadthDown, true},  {Start::BreadthDown, false}, {Start::DepthDown, true},
-                            {Start::DepthDown, false},   {Start::BreadthUp, true},    {Start::BreadthUp, false},
-                            {Start::DepthUp, true},      {Start::DepthUp, false}};
+constexpr Start Starts[] = {{Start::BreadthDown, 2000}, {Start::DepthDown, 1000}, {Start::BreadthUp, 1000},
+                            {Start::DepthUp, 1000},     {Start::BreadthDown, 500}, {Start::DepthDown, 250},
+                            {Start::BreadthDown, 0},    {Start::DepthDown, 0}};
 /// Nodes (dummies included) worth one start: a 1,000-node lineage graph gets seven, one of
 /// 3,000 nodes two, and from about 4,500 nodes a single start.
 constexpr int NodesPerStart = 16000;
+/// Node visits allowed for smoothing: 2,000 rounds up to about 10,000 nodes, fewer beyond.
+constexpr qint64 SmoothingWork = 100000000;
 /// Sweeps stop after this many in a row that do not improve on the best order.
 constexpr int Patience = 4;
 constexpr int SiftRounds = 3;
@@ -59,6 +64,12 @@ public:
                 breadthFirstOrder(m_g, start.walk == Start::BreadthUp);
             else
                 depthFirstOrder(m_g, start.walk == Start::DepthUp);
+            const bool smooth = m_options.seed.empty() && start.smoothingRounds > 0;
+            if (smooth) {
+                const qint64 size = qint64(m_g.realCount) + 2 * qint64(m_g.chains.size());
+                smoothedOrder(m_g, int(std::min<qint64>(start.smoothingRounds, SmoothingWork / std::max<qint64>(1, size))));
+            }
+            m_sweep = !smooth;
             sortByGroup(m_g);
             m_median = start.median;
             const qint64 crossings = reduce();
@@ -83,7 +94,7 @@ private:
         const qint64 affordable = SweepWork / std::max(1, m_g.nodeCount());
         const int sweeps = int(std::min<qint64>(m_options.maxSweeps, std::max<qint64>(2, affordable)));
         const int siftRounds = int(std::clamp<qint64>(affordable, 1, SiftRounds));
-        for (int sweep = 0; sweep < sweeps && best > 0 && sinceBest < Patience; ++sweep) {
+        for (int sweep = 0; m_sweep && sweep < sweeps && best > 0 && sinceBest < Patience; ++sweep) {
             // Like dot, every other pair of sweeps sorts ties and swaps equal neighbours the other
             // way round, so that plateaus do not stop the search.
             m_reverse = sweep % 4 < 2;
@@ -229,6 +240,7 @@ private:
     std::vector<int> m_movable;
     std::vector<int> m_positions;
     bool m_median = false;
+    bool m_sweep = true;
     bool m_reverse = false;
     Transposer m_transposer;
     Sifter m_sifter;

@@ -18,10 +18,11 @@ struct OrderingOptions {
 
 /// @brief Orders every layer to reduce crossings and returns the crossings of the order kept.
 ///
-/// From a start (a breadth- or depth-first walk, or the seeds), downward and upward sweeps sort
-/// each layer by the median or barycenter of its neighbours in the layer before, each sweep
-/// followed by transposition of neighbours while that helps; the best order seen is then
-/// refined by sifting. Small graphs try several starts and keep the best (the outcome depends a
+/// From a start (a breadth- or depth-first walk smoothed over the whole graph, a bare walk, or
+/// the seeds), downward and upward sweeps sort each layer by the median or barycenter of its
+/// neighbours in the layer before, each sweep followed by transposition of neighbours while that
+/// helps (smoothed starts skip the sweeps: they only undo the smoothing); the best order seen is
+/// then refined by sifting. Small graphs try several starts and keep the best (the outcome depends a
 /// lot on the start), big ones one. With groups, each layer is sorted by one global group order
 /// first, so a group's members stay contiguous and groups appear in the same order in every
 /// layer; nodes then move only within their group. A sweep is O(E + V log V), a sifting pass

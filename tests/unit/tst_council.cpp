@@ -86,6 +86,29 @@ private Q_SLOTS:
                      qPrintable(i.key));
     }
 
+    void agendaHasGovernanceErrorsAndSloBreaches()
+    {
+        const auto items = AgendaBuilder::withDefaultProviders().build(m_db, m_context);
+        QStringList governance, slo;
+        for (const AgendaItem &i : items) {
+            if (i.kind == AgendaKind::GovernanceError)
+                governance << i.domainId + u'/' + i.subjectId;
+            if (i.kind == AgendaKind::SloBreach)
+                slo << i.domainId + u'/' + i.subjectId;
+        }
+        // The sample mesh's payments products break the payments policy; inventory's stock levels are stale.
+        QVERIFY2(governance.filter(QStringLiteral("payments/")).size() >= 1, qPrintable(governance.join(u' ')));
+        QVERIFY2(slo.filter(QStringLiteral("inventory/")).size() >= 1, qPrintable(slo.join(u' ')));
+        // Every governance item says why, with the rule and what to do about it.
+        for (const AgendaItem &i : items) {
+            if (i.kind == AgendaKind::GovernanceError) {
+                QVERIFY2(i.reason.contains(QStringLiteral("governance error")), qPrintable(i.reason));
+                QVERIFY(!i.evidence.isEmpty());
+                QVERIFY2(i.evidence.first().contains(QStringLiteral(" — ")), qPrintable(i.evidence.first()));
+            }
+        }
+    }
+
     void builderKeepsKindOrderAndDropsDuplicateKeys()
     {
         AgendaBuilder builder;

@@ -63,6 +63,8 @@ AgendaBuilder AgendaBuilder::withDefaultProviders()
 {
     AgendaBuilder builder;
     builder.addProvider(proposalsAwaitingCouncil);
+    builder.addProvider(productsWithGovernanceErrors);
+    builder.addProvider(productsWithSloBreaches);
     builder.addProvider(productsAwaitingApproval);
     return builder;
 }

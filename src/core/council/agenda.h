@@ -63,6 +63,12 @@ private:
 /// or touches PII or classification: these need the council, not only the contract's reviewers.
 std::vector<AgendaItem> proposalsAwaitingCouncil(sql::Connection &db, const AgendaContext &context);
 
+/// Products failing a governance policy (errors only; warnings are the domains' business).
+std::vector<AgendaItem> productsWithGovernanceErrors(sql::Connection &db, const AgendaContext &context);
+
+/// Products that missed an SLO, as of the newest evidence in the cache (since the last meeting when known).
+std::vector<AgendaItem> productsWithSloBreaches(sql::Connection &db, const AgendaContext &context);
+
 /// Products whose status says they wait for approval (proposed, draft, in review, pending).
 std::vector<AgendaItem> productsAwaitingApproval(sql::Connection &db, const AgendaContext &context);
 

@@ -11,7 +11,7 @@
 #include <memory>
 
 class ChangesModel;
-class DomainProductsModel;
+#include "domainproductsmodel.h" // complete type: moc needs it for the Q_PROPERTY
 class QThread;
 
 /// @brief State of the Domains area: the map built from the cache (off the GUI thread), the focused

@@ -10,7 +10,7 @@
 #include <memory>
 
 class DomainMapController;
-class MapLabelsModel;
+#include "maplabelsmodel.h" // complete type: moc needs it for the Q_PROPERTY
 
 /// @brief The domain map: type columns, domain regions, product tiles coloured by health and the
 /// cross-domain dependency edges, drawn as a few batched scene-graph geometry nodes under one

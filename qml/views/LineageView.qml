@@ -110,7 +110,7 @@ AreaPage {
 
                 LineageCanvas {
                     id: canvas
-                    objectName: "lineageCanvas"
+                    objectName: "viewContent"
                     anchors.fill: parent
                     anchors.margins: 1
                     controller: lineage

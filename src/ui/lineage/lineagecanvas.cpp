@@ -242,7 +242,9 @@ QSGNode *LineageCanvas::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         }
         if (newTexture) {
             delete m_texture;
-            m_texture = window()->createTextureFromImage(m_atlas->image());
+            m_texture = window()->createTextureFromImage(
+                m_atlas->image(), QQuickWindow::CreateTextureOptions(QQuickWindow::TextureHasMipmaps) |
+                                      QQuickWindow::TextureHasAlphaChannel);
             m_textureGeneration = m_atlas->generation();
         }
         // Build a margin of a viewport on every side, so panning and zooming out a little rebuild nothing.

@@ -6,6 +6,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QSGFlatColorMaterial>
 #include <QSGGeometryNode>
 #include <QSGTextureMaterial>
 #include <QSGVertexColorMaterial>
@@ -49,6 +50,7 @@ struct Walk {
     int maxVertices = 0;
     int textured = 0;
     int coloured = 0;
+    int flat = 0;
     bool allShortIndices = true;
 };
 
@@ -67,6 +69,8 @@ Walk walk(QSGNode *root)
                 ++w.textured;
             if (dynamic_cast<QSGVertexColorMaterial *>(g->material()))
                 ++w.coloured;
+            if (dynamic_cast<QSGFlatColorMaterial *>(g->material()))
+                ++w.flat;
         }
         for (QSGNode *c = n->firstChild(); c; c = c->nextSibling())
             visit(c);
@@ -109,9 +113,12 @@ private Q_SLOTS:
         QCOMPARE(stats.vertices, 5 * 4 + 2 * 2 + 2 * 3 + 3 * 3 * 4 + glyphs * 4);
         const Walk w = walk(root.get());
         QCOMPARE(w.geometryNodes, stats.geometryNodes);
-        QCOMPARE(w.geometryNodes, 5); // boxes, lines, arrows, nodes, text: batched, not one per item
+        // Batched by material, not one per item: opaque shapes one node per colour (group fill and frame;
+        // node border, fill and domain stripe), the lines, the arrow heads, the text.
+        QCOMPARE(w.geometryNodes, 8);
+        QCOMPARE(w.flat, 5);
+        QCOMPARE(w.coloured, 2);
         QCOMPARE(w.textured, 1);
-        QCOMPARE(w.coloured, 4);
         QCOMPARE(w.vertices, stats.vertices);
     }
 

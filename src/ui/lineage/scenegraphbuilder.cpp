@@ -8,6 +8,8 @@
 #include <QSGTextureMaterial>
 #include <QSGVertexColorMaterial>
 
+#include <QMap>
+
 #include <cmath>
 
 namespace {
@@ -24,31 +26,12 @@ QSGGeometry::ColoredPoint2D coloured(QPointF p, const QColor &c, qreal alpha)
     return v;
 }
 
-/// Indexed triangles with per-vertex colours, flushed into a new geometry node before 65k vertices.
+/// Indexed triangles with per-vertex colours (arrow heads, highlighted edges; translucent when dimmed),
+/// flushed into a new geometry node before 65k vertices.
 class TriangleChunks {
 public:
     TriangleChunks(QSGNode *parent, SceneGraphStats &stats) : m_parent(parent), m_stats(stats) {}
     ~TriangleChunks() { flush(); }
-
-    void quad(const QRectF &r, const QColor &c, qreal alpha = 1)
-    {
-        room(4);
-        const auto base = quint16(m_vertices.size());
-        m_vertices.push_back(coloured(r.topLeft(), c, alpha));
-        m_vertices.push_back(coloured(r.topRight(), c, alpha));
-        m_vertices.push_back(coloured(r.bottomRight(), c, alpha));
-        m_vertices.push_back(coloured(r.bottomLeft(), c, alpha));
-        m_indices.insert(m_indices.end(), {base, quint16(base + 1), quint16(base + 2), base, quint16(base + 2),
-                                           quint16(base + 3)});
-    }
-
-    void frame(const QRectF &r, qreal width, const QColor &c, qreal alpha = 1)
-    {
-        quad(QRectF(r.left(), r.top(), r.width(), width), c, alpha);
-        quad(QRectF(r.left(), r.bottom() - width, r.width(), width), c, alpha);
-        quad(QRectF(r.left(), r.top() + width, width, r.height() - 2 * width), c, alpha);
-        quad(QRectF(r.right() - width, r.top() + width, width, r.height() - 2 * width), c, alpha);
-    }
 
     void triangle(QPointF a, QPointF b, QPointF c, const QColor &colour, qreal alpha = 1)
     {
@@ -109,6 +92,95 @@ private:
     SceneGraphStats &m_stats;
     std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
     std::vector<quint16> m_indices;
+};
+
+/// Opaque shapes, one geometry node per colour with QSGFlatColorMaterial: opaque batches are drawn
+/// front to back with the depth test, so stacked boxes and nodes cost no overdraw (which is what
+/// dominates a software rasteriser). Translucency (group fills, dimming) is pre-mixed with the background.
+class FlatChunks {
+public:
+    FlatChunks(QSGNode *parent, SceneGraphStats &stats, QColor background)
+        : m_parent(parent), m_stats(stats), m_background(background)
+    {
+    }
+    ~FlatChunks() { flush(); }
+
+    void quad(const QRectF &r, const QColor &c, qreal alpha = 1)
+    {
+        Chunk &k = room(c, alpha, 4);
+        const auto base = quint16(k.vertices.size());
+        for (const QPointF &p : {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()}) {
+            QSGGeometry::Point2D v;
+            v.set(float(p.x()), float(p.y()));
+            k.vertices.push_back(v);
+        }
+        k.indices.insert(k.indices.end(), {base, quint16(base + 1), quint16(base + 2), base, quint16(base + 2),
+                                           quint16(base + 3)});
+    }
+
+    void frame(const QRectF &r, qreal width, const QColor &c, qreal alpha = 1)
+    {
+        quad(QRectF(r.left(), r.top(), r.width(), width), c, alpha);
+        quad(QRectF(r.left(), r.bottom() - width, r.width(), width), c, alpha);
+        quad(QRectF(r.left(), r.top() + width, width, r.height() - 2 * width), c, alpha);
+        quad(QRectF(r.right() - width, r.top() + width, width, r.height() - 2 * width), c, alpha);
+    }
+
+    void flush()
+    {
+        for (auto it = m_chunks.begin(); it != m_chunks.end(); ++it)
+            flushChunk(it.key(), it.value());
+    }
+
+private:
+    struct Chunk {
+        std::vector<QSGGeometry::Point2D> vertices;
+        std::vector<quint16> indices;
+    };
+
+    QRgb mixed(const QColor &c, qreal alpha) const
+    {
+        const qreal a = c.alphaF() * alpha;
+        return qRgb(int(std::lround(c.red() * a + m_background.red() * (1 - a))),
+                    int(std::lround(c.green() * a + m_background.green() * (1 - a))),
+                    int(std::lround(c.blue() * a + m_background.blue() * (1 - a))));
+    }
+
+    Chunk &room(const QColor &c, qreal alpha, int n)
+    {
+        const QRgb key = mixed(c, alpha);
+        Chunk &k = m_chunks[key];
+        if (int(k.vertices.size()) + n > SceneGraphBuilder::kMaxVertices)
+            flushChunk(key, k);
+        return k;
+    }
+
+    void flushChunk(QRgb colour, Chunk &k)
+    {
+        if (k.vertices.empty())
+            return;
+        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), int(k.vertices.size()),
+                                  int(k.indices.size()), QSGGeometry::UnsignedShortType);
+        g->setDrawingMode(QSGGeometry::DrawTriangles);
+        std::copy(k.vertices.begin(), k.vertices.end(), g->vertexDataAsPoint2D());
+        std::copy(k.indices.begin(), k.indices.end(), g->indexDataAsUShort());
+        auto *node = new QSGGeometryNode;
+        node->setGeometry(g);
+        auto *material = new QSGFlatColorMaterial;
+        material->setColor(QColor::fromRgb(colour));
+        node->setMaterial(material);
+        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+        m_parent->appendChildNode(node);
+        ++m_stats.geometryNodes;
+        m_stats.vertices += int(k.vertices.size());
+        k.vertices.clear();
+        k.indices.clear();
+    }
+
+    QSGNode *m_parent;
+    SceneGraphStats &m_stats;
+    QColor m_background;
+    QMap<QRgb, Chunk> m_chunks; ///< ordered, so the node order is the same for the same scene
 };
 
 /// Hairline edges: GL lines stay one pixel wide at every zoom, the cheapest thing to draw.
@@ -271,7 +343,7 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
     const bool fine = 40 * scale >= 6; // nodes tall enough for borders, stripes and badges
 
     {
-        TriangleChunks boxes(root, stats);
+        FlatChunks boxes(root, stats, col.background);
         for (const LineageScene::Group &g : scene.groups) {
             if (!g.rect.intersects(request.area))
                 continue;
@@ -303,7 +375,7 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
     auto *dimmedText = new QSGOpacityNode;
     dimmedText->setOpacity(0.3);
     {
-        TriangleChunks shapes(root, stats);
+        FlatChunks shapes(root, stats, col.background);
         for (const LineageScene::Node &n : scene.nodes) {
             if (!n.rect.intersects(request.area))
                 continue;

@@ -1,13 +1,185 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
 import Meshscope
+import Meshscope.Backend
 
+// The lineage graph around one node: depth, level, filters and expansion in the toolbar and the details
+// panel, the picture in one LineageCanvas (scene graph, not an item per node), a minimap in its corner.
 AreaPage {
+    id: page
+
+    /// The id asked for by AppController.open / --select, kept until the cache can show it.
+    property string requestedId
+    /// While on, a click on a node highlights the paths between it and the selected node.
+    property bool pathMode: false
+    property string lastHit
+
     title: qsTr("Lineage")
     subtitle: qsTr("Where data comes from and what breaks if it changes, at product, dataset and column level")
     icon: "lineage"
-    stats: [["datasets", qsTr("Datasets")], ["columns", qsTr("Columns")], ["lineageEdges", qsTr("Lineage edges")],
-            ["columnEdges", qsTr("Column edges")]]
     emptyHeading: qsTr("The lineage graph is not built yet")
-    emptyBody: qsTr("The datasets and edges above come from dbt manifests and OpenLineage events. Search finds datasets and columns with Ctrl+K.")
+    emptyBody: qsTr("The datasets and edges come from dbt manifests and OpenLineage events. Search finds datasets and columns with Ctrl+K.")
+
+    function start() {
+        if (AppController.syncing && (AppController.counts.files || 0) === 0)
+            return
+        if (page.requestedId !== "")
+            lineage.openNode(page.requestedId)
+        else if (lineage.rootId === "") {
+            const id = lineage.suggestedStart()
+            if (id !== "")
+                lineage.openNode(id)
+        } else {
+            lineage.reload()
+        }
+    }
+
+    function exportTo(kind) {
+        exportDialog.kind = kind
+        exportDialog.open()
+    }
+
+    LineageController {
+        id: lineage
+        cachePath: AppController.cachePath
+        dark: Theme.dark
+    }
+
+    Connections {
+        target: AppController
+        function onOpenRequested(area, id) {
+            if (area !== "lineage" || id === "")
+                return
+            page.requestedId = id
+            lineage.openNode(id)
+        }
+        function onSyncFinished() { page.start() }
+    }
+    Component.onCompleted: start()
+
+    FileDialog {
+        id: exportDialog
+        property string kind: "png"
+        fileMode: FileDialog.SaveFile
+        title: kind === "csv" ? qsTr("Export the impacted nodes") : qsTr("Export the visible graph")
+        nameFilters: kind === "csv" ? [qsTr("CSV files (*.csv)")] : kind === "svg" ? [qsTr("SVG images (*.svg)")]
+                                                                                     : [qsTr("PNG images (*.png)")]
+        defaultSuffix: kind
+        onAccepted: {
+            const path = LineageController.localPath(selectedFile)
+            const ok = kind === "csv" ? lineage.exportImpactedCsv(path) : canvas.exportView(path)
+            status.text = ok ? qsTr("Saved %1").arg(path) : qsTr("Could not write %1").arg(path)
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+        visible: !page.cacheEmpty
+
+        LineageToolbar {
+            Layout.fillWidth: true
+            controller: lineage
+            onFitRequested: canvas.fitToView()
+            onSearchRequested: (text) => {
+                const id = lineage.findNode(text, page.lastHit)
+                page.lastHit = id
+                if (id !== "") {
+                    lineage.selectedId = id
+                    canvas.centerOn(id)
+                }
+                status.text = id !== "" ? "" : qsTr("No node matching \"%1\" in view").arg(text)
+            }
+            onExportRequested: (kind) => page.exportTo(kind)
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spacing
+
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                color: Theme.surface
+                border.color: Theme.border
+                radius: Theme.radius
+
+                LineageCanvas {
+                    id: canvas
+                    objectName: "viewContent"
+                    anchors.fill: parent
+                    anchors.margins: 1
+                    controller: lineage
+                    focus: true
+                    onNodeClicked: (id) => {
+                        if (page.pathMode && id !== "" && lineage.selectedId !== "") {
+                            lineage.pathTargetId = id
+                            page.pathMode = false
+                        } else {
+                            lineage.selectedId = id
+                        }
+                    }
+                    onNodeDoubleClicked: (id) => lineage.openNode(id)
+                    Keys.onEscapePressed: { page.pathMode = false; lineage.selectedId = "" }
+                }
+
+                Label {
+                    anchors.centerIn: parent
+                    width: parent.width * 0.6
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    visible: lineage.nodeCount === 0
+                    color: Theme.textMuted
+                    text: lineage.message !== "" ? lineage.message
+                                                 : qsTr("Open a dataset or product from search (Ctrl+K) to see its lineage.")
+                }
+
+                LineageLegend {
+                    anchors.left: parent.left
+                    anchors.bottom: parent.bottom
+                    anchors.margins: Theme.spacing
+                    visible: lineage.nodeCount > 0
+                    shown: lineage.nodeCount
+                    edges: lineage.edgeCount
+                    total: lineage.totalNodes
+                    level: lineage.level
+                }
+
+                LineageMinimap {
+                    anchors.right: parent.right
+                    anchors.bottom: parent.bottom
+                    anchors.margins: Theme.spacing
+                    width: 220
+                    height: 140
+                    visible: lineage.nodeCount > 8
+                    controller: lineage
+                    view: canvas
+                }
+
+                Label {
+                    id: status
+                    anchors.top: parent.top
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    anchors.topMargin: Theme.spacing
+                    visible: text !== "" || page.pathMode
+                    color: Theme.textMuted
+                    text: page.pathMode ? qsTr("Click a second node to highlight the paths between them (Esc cancels)") : ""
+                }
+            }
+
+            LineageDetails {
+                Layout.preferredWidth: 300
+                Layout.fillHeight: true
+                controller: lineage
+                pathMode: page.pathMode
+                onPathModeRequested: page.pathMode = true
+                onCenterRequested: (id) => canvas.centerOn(id)
+                onExportImpactedRequested: page.exportTo("csv")
+            }
+        }
+    }
 }

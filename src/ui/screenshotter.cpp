@@ -17,20 +17,25 @@ namespace {
 constexpr int kSettleFrames = 3;
 constexpr int kTimeoutMs = 60000;
 
-/// The visible item named "viewTitle" in the visual tree (QObject children miss items re-parented
+/// The visible item named `name` in the visual tree (QObject children miss items re-parented
 /// into controls' content items).
-QQuickItem *visibleTitle(QQuickItem *item)
+QQuickItem *visibleNamed(QQuickItem *item, QStringView name)
 {
     if (!item->isVisible() || item->opacity() == 0.0)
         return nullptr;
-    if (item->objectName() == u"viewTitle")
+    if (item->objectName() == name)
         return item;
     const auto children = item->childItems();
     for (QQuickItem *child : children) {
-        if (QQuickItem *found = visibleTitle(child))
+        if (QQuickItem *found = visibleNamed(child, name))
             return found;
     }
     return nullptr;
+}
+
+QQuickItem *visibleTitle(QQuickItem *item)
+{
+    return visibleNamed(item, u"viewTitle");
 }
 } // namespace
 
@@ -78,6 +83,12 @@ void Screenshotter::save()
         info.insert(QStringLiteral("titleRect"),
                     QJsonArray{qRound(r.x() * dpr), qRound(r.y() * dpr), qRound(r.width() * dpr),
                                qRound(r.height() * dpr)});
+    }
+    // A view's main drawing (e.g. the lineage canvas) names itself "viewContent" so tests can look there.
+    if (QQuickItem *content = visibleNamed(m_window->contentItem(), u"viewContent")) {
+        const QRectF r = content->mapRectToScene(QRectF(0, 0, content->width(), content->height()));
+        info.insert(QStringLiteral("contentRect"), QJsonArray{qRound(r.x() * dpr), qRound(r.y() * dpr),
+                                                              qRound(r.width() * dpr), qRound(r.height() * dpr)});
     }
     QTextStream(stdout) << QJsonDocument(info).toJson(QJsonDocument::Compact) << Qt::endl;
     m_exitCode = 0;

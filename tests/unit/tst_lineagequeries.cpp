@@ -36,7 +36,7 @@ QStringList ids(const LineageGraph &g, const std::vector<int> &nodes)
 } // namespace
 
 /// Neighbourhood queries, counts and badges over the bundled sample mesh synced into a scratch cache.
-class TestLineage : public QObject {
+class TestLineageQueries : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -248,5 +248,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLineage)
-#include "tst_lineage.moc"
+QTEST_GUILESS_MAIN(TestLineageQueries)
+#include "tst_lineagequeries.moc"

@@ -1,0 +1,95 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Meshscope
+import Meshscope.Backend
+
+// Level, depth, grouping, filters, search and export for the lineage view.
+RowLayout {
+    id: bar
+
+    required property LineageController controller
+
+    signal fitRequested()
+    signal searchRequested(string text)
+    signal exportRequested(string kind)
+
+    spacing: Theme.spacing
+
+    ComboBox {
+        id: levelBox
+        model: [qsTr("Products"), qsTr("Datasets"), qsTr("Columns")]
+        readonly property var keys: ["product", "dataset", "column"]
+        currentIndex: keys.indexOf(bar.controller.level)
+        onActivated: (index) => bar.controller.level = keys[index]
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Level of the graph")
+    }
+
+    Label { text: qsTr("Up"); color: Theme.textMuted }
+    SpinBox {
+        id: upBox
+        from: -1; to: 20
+        value: bar.controller.up
+        editable: false
+        textFromValue: (v) => v < 0 ? qsTr("all") : String(v)
+        onValueModified: bar.controller.up = value
+        Layout.preferredWidth: 110
+    }
+    Label { text: qsTr("Down"); color: Theme.textMuted }
+    SpinBox {
+        from: -1; to: 20
+        value: bar.controller.down
+        editable: false
+        textFromValue: (v) => v < 0 ? qsTr("all") : String(v)
+        onValueModified: bar.controller.down = value
+        Layout.preferredWidth: 110
+    }
+
+    CheckBox {
+        text: qsTr("Group by domain")
+        checked: bar.controller.groupByDomain
+        onToggled: bar.controller.groupByDomain = checked
+    }
+
+    ComboBox {
+        model: [qsTr("All domains")].concat(bar.controller.domains)
+        currentIndex: Math.max(0, bar.controller.domains.indexOf(bar.controller.domainFilter) + 1)
+        onActivated: (index) => bar.controller.domainFilter = index === 0 ? "" : bar.controller.domains[index - 1]
+        Layout.preferredWidth: 150
+    }
+    ComboBox {
+        model: [qsTr("All kinds")].concat(bar.controller.kinds)
+        currentIndex: Math.max(0, bar.controller.kinds.indexOf(bar.controller.kindFilter) + 1)
+        onActivated: (index) => bar.controller.kindFilter = index === 0 ? "" : bar.controller.kinds[index - 1]
+        Layout.preferredWidth: 130
+    }
+
+    TextField {
+        id: find
+        Layout.fillWidth: true
+        Layout.minimumWidth: 120
+        placeholderText: qsTr("Find in graph…")
+        onAccepted: bar.searchRequested(text)
+    }
+
+    Button {
+        text: qsTr("Fit")
+        onClicked: bar.fitRequested()
+        ToolTip.visible: hovered
+        ToolTip.text: qsTr("Fit the graph to the view (0)")
+    }
+    Button {
+        id: exportButton
+        text: qsTr("Export")
+        onClicked: exportMenu.open()
+        Menu {
+            id: exportMenu
+            y: exportButton.height
+            MenuItem { text: qsTr("Visible graph as PNG…"); onTriggered: bar.exportRequested("png") }
+            MenuItem { text: qsTr("Visible graph as SVG…"); onTriggered: bar.exportRequested("svg") }
+            MenuItem { text: qsTr("Impacted nodes as CSV…"); onTriggered: bar.exportRequested("csv") }
+        }
+    }
+}

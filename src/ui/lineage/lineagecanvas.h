@@ -1,0 +1,111 @@
+#pragma once
+
+#include "glyphatlas.h"
+#include "lineagecontroller.h"
+#include "lineagescene.h"
+
+#include <QElapsedTimer>
+#include <QQuickItem>
+
+#include <memory>
+
+class QSGTexture;
+
+/// @brief The lineage graph as one custom item: a transform node over a few batched geometry nodes.
+///
+/// Pan and zoom only change the transform's matrix; geometry is rebuilt when the scene changes, when the
+/// viewport leaves the area built last time (culling keeps a margin around the viewport), or when the zoom
+/// crosses a level of detail. Picking runs in C++ over the scene's rectangles. Mouse: drag pans, wheel
+/// zooms at the cursor, click selects, double-click opens. Keys: + and - zoom, arrows pan, 0 fits.
+class LineageCanvas : public QQuickItem {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(LineageController *controller READ controller WRITE setController NOTIFY controllerChanged)
+    Q_PROPERTY(qreal zoom READ zoom NOTIFY viewChanged)
+    /// The part of the scene in view, in scene units (for the minimap).
+    Q_PROPERTY(QRectF visibleArea READ visibleArea NOTIFY viewChanged)
+    Q_PROPERTY(QRectF sceneBounds READ sceneBounds NOTIFY sceneChanged)
+    /// Frames drawn, for tests and the benchmark.
+    Q_PROPERTY(int rebuilds READ rebuilds NOTIFY viewChanged)
+    /// Keep the whole scene fitted (a minimap); pan and zoom by the user are off then.
+    Q_PROPERTY(bool autoFit READ autoFit WRITE setAutoFit NOTIFY viewChanged)
+
+public:
+    explicit LineageCanvas(QQuickItem *parent = nullptr);
+    ~LineageCanvas() override;
+
+    LineageController *controller() const { return m_controller; }
+    void setController(LineageController *controller);
+    /// Shows `scene` directly (the controller does this; the benchmark too).
+    void setScene(LineageScenePtr scene);
+    const LineageScene *scene() const { return m_scene.get(); }
+
+    qreal zoom() const { return m_zoom; }
+    QRectF visibleArea() const;
+    QRectF sceneBounds() const { return m_scene ? m_scene->bounds : QRectF(); }
+    int rebuilds() const { return m_rebuilds; }
+    bool autoFit() const { return m_autoFit; }
+    void setAutoFit(bool on);
+
+    /// Scene rectangle in item coordinates, and an item point in scene units (minimap).
+    Q_INVOKABLE QRectF sceneToItem(const QRectF &sceneRect) const;
+    Q_INVOKABLE QPointF itemToScene(qreal x, qreal y) const { return toScene(QPointF(x, y)); }
+
+    /// Scales and centres the whole scene into the item.
+    Q_INVOKABLE void fitToView();
+    /// Multiplies the zoom by `factor`, keeping the item point (x, y) fixed.
+    Q_INVOKABLE void zoomAt(qreal factor, qreal x, qreal y);
+    Q_INVOKABLE void panBy(qreal dx, qreal dy);
+    /// Centres the node `id`, zooming in until its label is readable.
+    Q_INVOKABLE bool centerOn(const QString &id);
+    /// Centres the scene point (x, y) at the current zoom (minimap clicks).
+    Q_INVOKABLE void centerOnScenePoint(qreal x, qreal y);
+    /// Id of the node under the item point (x, y), empty for none.
+    Q_INVOKABLE QString nodeAt(qreal x, qreal y) const;
+    /// Writes what is in view as PNG (by the path's suffix) or SVG; false with a warning on failure.
+    Q_INVOKABLE bool exportView(const QString &path) const;
+
+Q_SIGNALS:
+    void controllerChanged();
+    void sceneChanged();
+    void viewChanged();
+    void nodeClicked(const QString &id);
+    void nodeDoubleClicked(const QString &id);
+
+protected:
+    QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
+    void geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void releaseResources() override;
+
+private:
+    void onControllerScene();
+    void viewMoved();
+    QPointF toScene(QPointF itemPoint) const;
+    int lodLevel() const;
+
+    LineageController *m_controller = nullptr;
+    LineageScenePtr m_scene;
+    bool m_sceneDirty = true;
+    qreal m_zoom = 1;
+    QPointF m_offset; ///< item position of the scene origin
+    bool m_fitPending = true;
+    bool m_autoFit = false;
+
+    QRectF m_builtArea; ///< scene area the current geometry covers
+    int m_builtLod = -1;
+    int m_rebuilds = 0;
+
+    std::unique_ptr<GlyphAtlas> m_atlas;
+    QSGTexture *m_texture = nullptr;
+    quint64 m_textureGeneration = 0;
+
+    QPointF m_pressPos;
+    QPointF m_lastPos;
+    bool m_dragging = false;
+};

@@ -1,0 +1,541 @@
+#include "lineagecontroller.h"
+
+#include "cache/cachefile.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QTextStream>
+#include <QUrl>
+
+#include <algorithm>
+
+using namespace meshscope;
+
+Q_LOGGING_CATEGORY(lcLineage, "meshscope.lineage", QtInfoMsg)
+
+namespace {
+
+constexpr double kNodeWidth = 210;
+constexpr double kNodeHeight = 44;
+
+/// A stable colour per domain, distinguishable in both themes.
+QColor domainColour(const QString &domain)
+{
+    static const QColor palette[] = {QColor(0x2f, 0x6f, 0xde), QColor(0x1f, 0x9d, 0x74), QColor(0xd9, 0x7b, 0x1c),
+                                     QColor(0xb8, 0x3b, 0x8f), QColor(0x6b, 0x55, 0xd6), QColor(0x17, 0x9c, 0xb8),
+                                     QColor(0xc4, 0x45, 0x3a), QColor(0x7a, 0x8b, 0x1e), QColor(0x8c, 0x5a, 0x32),
+                                     QColor(0x4d, 0x7e, 0xa8)};
+    if (domain.isEmpty())
+        return QColor(0x8a, 0x94, 0xa6);
+    return palette[qHash(domain, 7) % std::size(palette)];
+}
+
+LineageScene::Colours coloursFor(bool dark)
+{
+    LineageScene::Colours c;
+    if (dark) {
+        c.background = QColor(0x1b, 0x1e, 0x24);
+        c.nodeFill = QColor(0x24, 0x28, 0x30);
+        c.nodeBorder = QColor(0x4a, 0x51, 0x5e);
+        c.text = QColor(0xe7, 0xe9, 0xee);
+        c.textMuted = QColor(0xa3, 0xab, 0xb8);
+        c.edge = QColor(0x6c, 0x75, 0x85);
+        c.highlight = QColor(0x7a, 0xa7, 0xff);
+        c.failing = QColor(0xff, 0x7b, 0x7b);
+        c.stale = QColor(0xe9, 0xb9, 0x49);
+        c.breaking = QColor(0xc0, 0x8b, 0xff);
+    }
+    return c;
+}
+
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+LineageController::LineageController(QObject *parent) : QObject(parent) {}
+
+void LineageController::setCachePath(const QString &path)
+{
+    if (m_cachePath == path)
+        return;
+    m_cachePath = path;
+    m_graphLoaded = false;
+    Q_EMIT cachePathChanged();
+    if (!m_rootId.isEmpty())
+        relayout();
+}
+
+void LineageController::setLevel(const QString &text)
+{
+    const auto level = lineage::parseLevel(text);
+    if (!level || *level == m_level)
+        return;
+    m_level = *level;
+    m_graphLoaded = false;
+    m_expandedUp.clear();
+    m_expandedDown.clear();
+    m_collapsedUp.clear();
+    m_collapsedDown.clear();
+    m_previous.clear();
+    m_fitRequest = true;
+    Q_EMIT rootChanged();
+    relayout();
+}
+
+void LineageController::setUp(int hops)
+{
+    if (m_up == hops)
+        return;
+    m_up = hops;
+    Q_EMIT rootChanged();
+    relayout();
+}
+
+void LineageController::setDown(int hops)
+{
+    if (m_down == hops)
+        return;
+    m_down = hops;
+    Q_EMIT rootChanged();
+    relayout();
+}
+
+void LineageController::setGroupByDomain(bool on)
+{
+    if (m_groupByDomain == on)
+        return;
+    m_groupByDomain = on;
+    m_previous.clear();
+    Q_EMIT rootChanged();
+    relayout();
+}
+
+void LineageController::setDomainFilter(const QString &domain)
+{
+    if (m_domainFilter == domain)
+        return;
+    m_domainFilter = domain;
+    Q_EMIT rootChanged();
+    relayout();
+}
+
+void LineageController::setKindFilter(const QString &kind)
+{
+    if (m_kindFilter == kind)
+        return;
+    m_kindFilter = kind;
+    Q_EMIT rootChanged();
+    relayout();
+}
+
+void LineageController::setDark(bool dark)
+{
+    if (m_dark == dark)
+        return;
+    m_dark = dark;
+    Q_EMIT darkChanged();
+    restyle();
+}
+
+void LineageController::selectNode(const QString &id)
+{
+    if (m_selectedId == id)
+        return;
+    m_selectedId = id;
+    m_pathTargetId.clear();
+    restyle();
+    Q_EMIT selectionChanged();
+}
+
+void LineageController::setPathTarget(const QString &id)
+{
+    if (m_pathTargetId == id)
+        return;
+    m_pathTargetId = id;
+    restyle();
+    Q_EMIT selectionChanged();
+}
+
+bool LineageController::takeFitRequest()
+{
+    return std::exchange(m_fitRequest, false);
+}
+
+void LineageController::openNode(const QString &id)
+{
+    const QString wanted = id.trimmed();
+    if (wanted.isEmpty())
+        return;
+    // The level follows what was asked for: a product at product level, a column at column level.
+    lineage::Level level = wanted.contains(QLatin1Char('#')) ? lineage::Level::Column : lineage::Level::Dataset;
+    if (level == lineage::Level::Dataset && !m_cachePath.isEmpty()) {
+        try {
+            sql::Connection db = cache::openCache(m_cachePath);
+            sql::Statement s = db.prepare("SELECT 1 FROM products WHERE id = ?");
+            s.bind(1, wanted);
+            if (s.step())
+                level = lineage::Level::Product;
+        } catch (const sql::SqlError &e) {
+            qCWarning(lcLineage) << e.message();
+        }
+    }
+    if (level != m_level) {
+        m_level = level;
+        m_graphLoaded = false;
+    }
+    m_rootId = wanted;
+    m_expandedUp.clear();
+    m_expandedDown.clear();
+    m_collapsedUp.clear();
+    m_collapsedDown.clear();
+    m_previous.clear();
+    m_domainFilter.clear();
+    m_kindFilter.clear();
+    m_selectedId.clear();
+    m_pathTargetId.clear();
+    m_fitRequest = true;
+    Q_EMIT rootChanged();
+    relayout();
+    Q_EMIT selectionChanged();
+}
+
+QString LineageController::suggestedStart()
+{
+    if (m_cachePath.isEmpty())
+        return {};
+    try {
+        sql::Connection db = cache::openCache(m_cachePath);
+        const lineage::LineageGraph g = lineage::loadGraph(db, lineage::Level::Dataset);
+        int best = -1;
+        size_t degree = 0;
+        for (size_t i = 0; i < g.nodes.size(); ++i) {
+            const size_t d = g.in[i].size() + g.out[i].size();
+            if (d > degree) {
+                degree = d;
+                best = int(i);
+            }
+        }
+        return best >= 0 ? g.nodes[size_t(best)].id : QString();
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcLineage) << e.message();
+        return {};
+    }
+}
+
+void LineageController::reload()
+{
+    m_graphLoaded = false;
+    if (!m_rootId.isEmpty())
+        relayout();
+}
+
+void LineageController::expandUpstream(const QString &id)
+{
+    m_collapsedUp.remove(id);
+    m_expandedUp.insert(id);
+    relayout();
+}
+
+void LineageController::expandDownstream(const QString &id)
+{
+    m_collapsedDown.remove(id);
+    m_expandedDown.insert(id);
+    relayout();
+}
+
+void LineageController::collapseUpstream(const QString &id)
+{
+    m_expandedUp.remove(id);
+    m_collapsedUp.insert(id);
+    relayout();
+}
+
+void LineageController::collapseDownstream(const QString &id)
+{
+    m_expandedDown.remove(id);
+    m_collapsedDown.insert(id);
+    relayout();
+}
+
+void LineageController::loadGraph()
+{
+    if (m_graphLoaded)
+        return;
+    m_graph = {};
+    m_badges.clear();
+    m_graphLoaded = true;
+    if (m_cachePath.isEmpty())
+        return;
+    try {
+        sql::Connection db = cache::openCache(m_cachePath);
+        m_graph = lineage::loadGraph(db, m_level);
+        std::vector<int> all(m_graph.nodes.size());
+        for (size_t i = 0; i < all.size(); ++i)
+            all[i] = int(i);
+        m_badges = lineage::loadBadges(db, m_graph, all);
+    } catch (const sql::SqlError &e) {
+        m_message = e.message();
+        qCWarning(lcLineage) << e.message();
+    }
+}
+
+std::vector<int> LineageController::seedIndices() const
+{
+    return lineage::resolveNodes(m_graph, m_rootId);
+}
+
+void LineageController::relayout()
+{
+    QElapsedTimer timer;
+    timer.start();
+    loadGraph();
+    m_message.clear();
+    m_shown.clear();
+    m_edges.clear();
+    m_counts.clear();
+    m_layout = {};
+    QString error;
+    const std::vector<int> seeds = lineage::resolveNodes(m_graph, m_rootId, &error);
+    if (seeds.empty()) {
+        m_message = m_rootId.isEmpty() ? QString() : error;
+        restyle();
+        return;
+    }
+    lineage::NeighbourhoodRequest request;
+    request.seeds = seeds;
+    request.up = m_up < 0 ? lineage::kAllHops : m_up;
+    request.down = m_down < 0 ? lineage::kAllHops : m_down;
+    auto indices = [&](const QSet<QString> &ids) {
+        QSet<int> out;
+        for (const QString &id : ids) {
+            if (const int i = m_graph.indexOf(id); i >= 0)
+                out.insert(i);
+        }
+        return out;
+    };
+    request.expandedUp = indices(m_expandedUp);
+    request.expandedDown = indices(m_expandedDown);
+    request.collapsedUp = indices(m_collapsedUp);
+    request.collapsedDown = indices(m_collapsedDown);
+    const lineage::Neighbourhood hood = lineage::neighbourhood(m_graph, request);
+
+    // Filters hide nodes but never the start nodes.
+    QSet<QString> domains;
+    QSet<QString> kinds;
+    std::vector<char> keep(m_graph.nodes.size(), 0);
+    for (size_t k = 0; k < hood.nodes.size(); ++k) {
+        const lineage::GraphNode &n = m_graph.nodes[size_t(hood.nodes[k])];
+        domains.insert(n.domain);
+        kinds.insert(n.kind);
+        const bool seed = std::find(seeds.begin(), seeds.end(), hood.nodes[k]) != seeds.end();
+        const bool match = (m_domainFilter.isEmpty() || n.domain == m_domainFilter) &&
+                           (m_kindFilter.isEmpty() || n.kind == m_kindFilter);
+        if (seed || match) {
+            keep[size_t(hood.nodes[k])] = 1;
+            m_shown.push_back(hood.nodes[k]);
+            m_counts.push_back(hood.counts[k]);
+        }
+    }
+    for (const auto &e : hood.edges) {
+        if (keep[size_t(e.first)] && keep[size_t(e.second)])
+            m_edges.push_back(e);
+    }
+    m_domains = QStringList(domains.begin(), domains.end());
+    m_domains.removeAll(QString());
+    m_domains.sort();
+    m_kinds = QStringList(kinds.begin(), kinds.end());
+    m_kinds.sort();
+
+    layout::LayoutGraph g;
+    QHash<int, int> position;
+    for (int i : m_shown) {
+        const lineage::GraphNode &n = m_graph.nodes[size_t(i)];
+        position.insert(i, int(g.nodes.size()));
+        g.nodes.push_back({n.id, kNodeWidth, kNodeHeight, m_groupByDomain ? n.domain : QString()});
+    }
+    for (const auto &[s, t] : m_edges)
+        g.edges.push_back({position.value(s), position.value(t)});
+    layout::LayoutOptions options;
+    options.focus = m_graph.nodes[size_t(seeds.front())].id;
+    options.previous = m_previous;
+    options.groupSpacing = 40; // room for the domain titles above the boxes
+    m_layout = layout::computeLayout(g, options);
+    m_previous.clear();
+    for (size_t k = 0; k < g.nodes.size(); ++k)
+        m_previous.insert(g.nodes[k].id, m_layout.centres[k]);
+    qCDebug(lcLineage) << "laid out" << m_shown.size() << "nodes in" << timer.elapsed() << "ms";
+    restyle();
+}
+
+void LineageController::restyle()
+{
+    auto scene = std::make_shared<LineageScene>();
+    scene->colours = coloursFor(m_dark);
+    scene->revision = ++m_revision;
+    const int selected = m_graph.indexOf(m_selectedId);
+    const std::vector<int> seeds = seedIndices();
+
+    // Highlight: the selected node's up- and downstream among what is shown, or the paths to the target.
+    QSet<int> lit;
+    if (selected >= 0 && std::find(m_shown.begin(), m_shown.end(), selected) != m_shown.end()) {
+        QSet<int> shown(m_shown.begin(), m_shown.end());
+        const int target = m_graph.indexOf(m_pathTargetId);
+        if (target >= 0) {
+            for (int i : lineage::pathNodes(m_graph, selected, target))
+                lit.insert(i);
+        } else {
+            lit.insert(selected);
+            for (const auto &r : lineage::upstreamOf(m_graph, {selected}, lineage::kAllHops))
+                if (shown.contains(r.node))
+                    lit.insert(r.node);
+            for (const auto &r : lineage::downstreamOf(m_graph, {selected}, lineage::kAllHops))
+                if (shown.contains(r.node))
+                    lit.insert(r.node);
+        }
+    }
+    const bool dimming = !lit.isEmpty();
+
+    QRectF bounds;
+    for (size_t k = 0; k < m_shown.size() && k < m_layout.centres.size(); ++k) {
+        const int i = m_shown[k];
+        const lineage::GraphNode &n = m_graph.nodes[size_t(i)];
+        LineageScene::Node s;
+        s.id = n.id;
+        const layout::Point c = m_layout.centres[k];
+        s.rect = QRectF(c.x - kNodeWidth / 2, c.y - kNodeHeight / 2, kNodeWidth, kNodeHeight);
+        bounds = bounds.united(s.rect);
+        s.label = n.label;
+        QString second = n.kind;
+        if (m_level == lineage::Level::Column)
+            second = n.parent.section(QLatin1Char('.'), -1);
+        if (!n.domain.isEmpty())
+            second += QStringLiteral(" · ") + n.domain;
+        s.detail = second;
+        s.accent = domainColour(n.domain);
+        s.seed = std::find(seeds.begin(), seeds.end(), i) != seeds.end();
+        s.selected = i == selected;
+        s.highlighted = lit.contains(i);
+        s.dimmed = dimming && !s.highlighted;
+        if (size_t(i) < m_badges.size()) {
+            const lineage::NodeBadges &b = m_badges[size_t(i)];
+            s.failing = b.failingChecks > 0;
+            s.stale = b.stale;
+            s.breaking = b.breakingProposals > 0;
+            s.contractMissing = b.contractStatus == u"missing";
+        }
+        const lineage::NeighbourCounts &counts = m_counts[k];
+        if (counts.moreUpstream())
+            s.moreUp = QStringLiteral("+%1").arg(counts.upstreamTotal - counts.upstreamShown);
+        if (counts.moreDownstream())
+            s.moreDown = QStringLiteral("+%1").arg(counts.downstreamTotal - counts.downstreamShown);
+        scene->nodes.push_back(std::move(s));
+    }
+    for (size_t k = 0; k < m_edges.size() && k < m_layout.routes.size(); ++k) {
+        LineageScene::Edge e;
+        for (const layout::Point &p : m_layout.routes[k])
+            e.points.emplace_back(p.x, p.y);
+        e.highlighted = lit.contains(m_edges[k].first) && lit.contains(m_edges[k].second);
+        e.dimmed = dimming && !e.highlighted;
+        scene->edges.push_back(std::move(e));
+    }
+    if (m_groupByDomain) {
+        for (const layout::GroupBox &g : m_layout.groups) {
+            const QRectF r(g.x - g.width / 2, g.y - g.height / 2, g.width, g.height);
+            scene->groups.push_back({r, g.group, domainColour(g.group)});
+            bounds = bounds.united(r.adjusted(0, -24, 0, 0));
+        }
+    }
+    scene->bounds = bounds;
+    m_scene = std::move(scene);
+    Q_EMIT sceneChanged();
+}
+
+QVariantMap LineageController::selected() const
+{
+    const int i = m_graph.indexOf(m_selectedId);
+    if (i < 0)
+        return {};
+    const lineage::GraphNode &n = m_graph.nodes[size_t(i)];
+    QVariantMap m{{QStringLiteral("id"), n.id},         {QStringLiteral("label"), n.label},
+                  {QStringLiteral("kind"), n.kind},     {QStringLiteral("domain"), n.domain},
+                  {QStringLiteral("parent"), n.parent}, {QStringLiteral("owner"), n.owner}};
+    const auto it = std::find(m_shown.begin(), m_shown.end(), i);
+    if (it != m_shown.end()) {
+        const lineage::NeighbourCounts &c = m_counts[size_t(it - m_shown.begin())];
+        m.insert(QStringLiteral("upstreamShown"), c.upstreamShown);
+        m.insert(QStringLiteral("upstreamTotal"), c.upstreamTotal);
+        m.insert(QStringLiteral("downstreamShown"), c.downstreamShown);
+        m.insert(QStringLiteral("downstreamTotal"), c.downstreamTotal);
+    }
+    if (size_t(i) < m_badges.size()) {
+        const lineage::NodeBadges &b = m_badges[size_t(i)];
+        m.insert(QStringLiteral("checks"), b.checks);
+        m.insert(QStringLiteral("failingChecks"), b.failingChecks);
+        m.insert(QStringLiteral("stale"), b.stale);
+        m.insert(QStringLiteral("lastLoaded"), b.lastLoaded.isValid() ? b.lastLoaded.toUTC().toString(Qt::ISODate) : QString());
+        m.insert(QStringLiteral("contractStatus"), b.contractStatus);
+        m.insert(QStringLiteral("breakingProposals"), b.breakingProposals);
+    }
+    m.insert(QStringLiteral("impactedCount"), int(lineage::downstreamOf(m_graph, {i}).size()));
+    m.insert(QStringLiteral("upstreamAll"), int(lineage::upstreamOf(m_graph, {i}).size()));
+    return m;
+}
+
+QString LineageController::findNode(const QString &text, const QString &after) const
+{
+    if (!m_scene || text.trimmed().isEmpty())
+        return {};
+    const QString t = text.trimmed();
+    const int start = m_scene->indexOf(after) + 1;
+    const int n = int(m_scene->nodes.size());
+    for (int k = 0; k < n; ++k) {
+        const LineageScene::Node &node = m_scene->nodes[size_t((start + k) % n)];
+        if (node.label.contains(t, Qt::CaseInsensitive) || node.id.contains(t, Qt::CaseInsensitive))
+            return node.id;
+    }
+    return {};
+}
+
+std::vector<int> LineageController::impactedSeeds() const
+{
+    const int selected = m_graph.indexOf(m_selectedId);
+    return selected >= 0 ? std::vector<int>{selected} : seedIndices();
+}
+
+bool LineageController::exportImpactedCsv(const QString &path) const
+{
+    const std::vector<int> seeds = impactedSeeds();
+    if (seeds.empty())
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        qCWarning(lcLineage) << "cannot write" << path << file.errorString();
+        return false;
+    }
+    QTextStream out(&file);
+    out << "id,label,kind,domain,hops,failing_checks,stale,contract_status\n";
+    for (const lineage::Reached &r : lineage::impactedDownstream(m_graph, seeds)) {
+        const lineage::GraphNode &n = m_graph.nodes[size_t(r.node)];
+        const lineage::NodeBadges b = size_t(r.node) < m_badges.size() ? m_badges[size_t(r.node)] : lineage::NodeBadges{};
+        out << csvField(n.id) << ',' << csvField(n.label) << ',' << csvField(n.kind) << ',' << csvField(n.domain) << ','
+            << r.hops << ',' << b.failingChecks << ',' << (b.stale ? "yes" : "no") << ',' << csvField(b.contractStatus)
+            << '\n';
+    }
+    return out.status() == QTextStream::Ok && file.flush();
+}
+
+QString LineageController::localPath(const QVariant &urlOrPath)
+{
+    const QUrl url = urlOrPath.toUrl();
+    if (url.isLocalFile())
+        return url.toLocalFile();
+    return urlOrPath.toString();
+}

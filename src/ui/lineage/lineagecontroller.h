@@ -1,0 +1,148 @@
+#pragma once
+
+#include "lineagescene.h"
+
+#include "layout/layoutgraph.h"
+#include "lineage/badges.h"
+#include "lineage/lineagegraph.h"
+#include "lineage/neighbourhood.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QSet>
+#include <QVariantMap>
+
+/// @brief The lineage view's state and actions: which node, how far up and down, which level, what is
+/// expanded, filtered, selected; turns the cache's lineage into a laid-out LineageScene for the canvas.
+/// `LineageController` in QML; all the graph work is in meshscope_core (lineage/, layout/).
+class LineageController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString cachePath READ cachePath WRITE setCachePath NOTIFY cachePathChanged)
+    /// The start node as asked for: product id, dataset id, dataset#column or a unique name.
+    Q_PROPERTY(QString rootId READ rootId NOTIFY rootChanged)
+    /// "product", "dataset" or "column".
+    Q_PROPERTY(QString level READ level WRITE setLevel NOTIFY rootChanged)
+    /// Hops shown upstream and downstream; -1 means all.
+    Q_PROPERTY(int up READ up WRITE setUp NOTIFY rootChanged)
+    Q_PROPERTY(int down READ down WRITE setDown NOTIFY rootChanged)
+    Q_PROPERTY(bool groupByDomain READ groupByDomain WRITE setGroupByDomain NOTIFY rootChanged)
+    Q_PROPERTY(QString domainFilter READ domainFilter WRITE setDomainFilter NOTIFY rootChanged)
+    Q_PROPERTY(QString kindFilter READ kindFilter WRITE setKindFilter NOTIFY rootChanged)
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
+    Q_PROPERTY(QString selectedId READ selectedId WRITE selectNode NOTIFY selectionChanged)
+    /// A second node: the paths between it and the selected node are highlighted.
+    Q_PROPERTY(QString pathTargetId READ pathTargetId WRITE setPathTarget NOTIFY selectionChanged)
+    /// What the selected node is: label, kind, domain, counts, badges, impactedCount.
+    Q_PROPERTY(QVariantMap selected READ selected NOTIFY selectionChanged)
+    Q_PROPERTY(int nodeCount READ nodeCount NOTIFY sceneChanged)
+    Q_PROPERTY(int edgeCount READ edgeCount NOTIFY sceneChanged)
+    /// Nodes of this level in the whole cache.
+    Q_PROPERTY(int totalNodes READ totalNodes NOTIFY sceneChanged)
+    /// Domains and kinds in the current neighbourhood, for the filters.
+    Q_PROPERTY(QStringList domains READ domains NOTIFY sceneChanged)
+    Q_PROPERTY(QStringList kinds READ kinds NOTIFY sceneChanged)
+    /// Empty when all is well, else why nothing is shown.
+    Q_PROPERTY(QString message READ message NOTIFY sceneChanged)
+
+public:
+    explicit LineageController(QObject *parent = nullptr);
+
+    QString cachePath() const { return m_cachePath; }
+    void setCachePath(const QString &path);
+    QString rootId() const { return m_rootId; }
+    QString level() const { return meshscope::lineage::levelName(m_level); }
+    void setLevel(const QString &level);
+    int up() const { return m_up; }
+    void setUp(int hops);
+    int down() const { return m_down; }
+    void setDown(int hops);
+    bool groupByDomain() const { return m_groupByDomain; }
+    void setGroupByDomain(bool on);
+    QString domainFilter() const { return m_domainFilter; }
+    void setDomainFilter(const QString &domain);
+    QString kindFilter() const { return m_kindFilter; }
+    void setKindFilter(const QString &kind);
+    bool dark() const { return m_dark; }
+    void setDark(bool dark);
+    QString selectedId() const { return m_selectedId; }
+    void selectNode(const QString &id);
+    QString pathTargetId() const { return m_pathTargetId; }
+    void setPathTarget(const QString &id);
+    QVariantMap selected() const;
+    int nodeCount() const { return m_scene ? int(m_scene->nodes.size()) : 0; }
+    int edgeCount() const { return m_scene ? int(m_scene->edges.size()) : 0; }
+    int totalNodes() const { return int(m_graph.nodes.size()); }
+    QStringList domains() const { return m_domains; }
+    QStringList kinds() const { return m_kinds; }
+    QString message() const { return m_message; }
+
+    LineageScenePtr scene() const { return m_scene; }
+    /// True once after the start node or level changed: the canvas fits the new picture to the view.
+    bool takeFitRequest();
+
+    /// Shows the lineage around `id` (1 hop up and down unless the depth was changed), resetting
+    /// expansions and selection. The level follows the id: a product opens at product level.
+    Q_INVOKABLE void openNode(const QString &id);
+    /// A good node to start from when nothing was asked for: the dataset with the most edges.
+    Q_INVOKABLE QString suggestedStart();
+    /// Reads the cache again (after a sync) and rebuilds the picture, keeping the state.
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE void expandUpstream(const QString &id);
+    Q_INVOKABLE void expandDownstream(const QString &id);
+    Q_INVOKABLE void collapseUpstream(const QString &id);
+    Q_INVOKABLE void collapseDownstream(const QString &id);
+    Q_INVOKABLE void showFullUpstream() { setUp(-1); }
+    Q_INVOKABLE void showFullDownstream() { setDown(-1); }
+    /// The first shown node whose label or id contains `text` (case-insensitive), after `after`.
+    Q_INVOKABLE QString findNode(const QString &text, const QString &after = {}) const;
+    /// Writes everything downstream of the selected node (or the start node) as CSV; false on failure.
+    Q_INVOKABLE bool exportImpactedCsv(const QString &path) const;
+    /// A file URL or path from a dialog as a local path.
+    Q_INVOKABLE static QString localPath(const QVariant &urlOrPath);
+
+Q_SIGNALS:
+    void cachePathChanged();
+    void rootChanged();
+    void darkChanged();
+    void selectionChanged();
+    void sceneChanged();
+
+private:
+    void loadGraph();
+    void relayout();
+    void restyle();
+    std::vector<int> seedIndices() const;
+    std::vector<int> impactedSeeds() const;
+
+    QString m_cachePath;
+    QString m_rootId;
+    meshscope::lineage::Level m_level = meshscope::lineage::Level::Dataset;
+    int m_up = 1;
+    int m_down = 1;
+    bool m_groupByDomain = true;
+    QString m_domainFilter;
+    QString m_kindFilter;
+    bool m_dark = false;
+    QString m_selectedId;
+    QString m_pathTargetId;
+    QSet<QString> m_expandedUp, m_expandedDown, m_collapsedUp, m_collapsedDown;
+
+    bool m_graphLoaded = false;
+    meshscope::lineage::LineageGraph m_graph;
+    std::vector<meshscope::lineage::NodeBadges> m_badges; ///< per graph node
+
+    // The current layout, restyled without moving on selection changes.
+    std::vector<int> m_shown;                ///< graph indices
+    std::vector<std::pair<int, int>> m_edges; ///< graph indices
+    std::vector<meshscope::lineage::NeighbourCounts> m_counts;
+    meshscope::layout::LayoutResult m_layout;
+    QHash<QString, meshscope::layout::Point> m_previous;
+
+    LineageScenePtr m_scene;
+    quint64 m_revision = 0;
+    bool m_fitRequest = true;
+    QStringList m_domains;
+    QStringList m_kinds;
+    QString m_message;
+};

@@ -1,0 +1,450 @@
+#include "scenegraphbuilder.h"
+
+#include "glyphatlas.h"
+
+#include <QSGFlatColorMaterial>
+#include <QSGGeometryNode>
+#include <QSGOpacityNode>
+#include <QSGTextureMaterial>
+#include <QSGVertexColorMaterial>
+
+#include <QMap>
+
+#include <cmath>
+
+namespace {
+
+constexpr qreal kDimmedAlpha = 0.22;
+
+QSGGeometry::ColoredPoint2D coloured(QPointF p, const QColor &c, qreal alpha)
+{
+    // QSGVertexColorMaterial takes premultiplied colours.
+    const qreal a = c.alphaF() * alpha;
+    QSGGeometry::ColoredPoint2D v;
+    v.set(float(p.x()), float(p.y()), uchar(std::lround(c.red() * a)), uchar(std::lround(c.green() * a)),
+          uchar(std::lround(c.blue() * a)), uchar(std::lround(255 * a)));
+    return v;
+}
+
+/// Indexed triangles with per-vertex colours (arrow heads, highlighted edges; translucent when dimmed),
+/// flushed into a new geometry node before 65k vertices.
+class TriangleChunks {
+public:
+    TriangleChunks(QSGNode *parent, SceneGraphStats &stats) : m_parent(parent), m_stats(stats) {}
+    ~TriangleChunks() { flush(); }
+
+    void triangle(QPointF a, QPointF b, QPointF c, const QColor &colour, qreal alpha = 1)
+    {
+        room(3);
+        const auto base = quint16(m_vertices.size());
+        m_vertices.push_back(coloured(a, colour, alpha));
+        m_vertices.push_back(coloured(b, colour, alpha));
+        m_vertices.push_back(coloured(c, colour, alpha));
+        m_indices.insert(m_indices.end(), {base, quint16(base + 1), quint16(base + 2)});
+    }
+
+    /// A straight piece of width `w` from a to b.
+    void segment(QPointF a, QPointF b, qreal w, const QColor &c, qreal alpha = 1)
+    {
+        const QPointF d = b - a;
+        const qreal len = std::hypot(d.x(), d.y());
+        if (len <= 0)
+            return;
+        const QPointF n(-d.y() / len * w / 2, d.x() / len * w / 2);
+        room(4);
+        const auto base = quint16(m_vertices.size());
+        m_vertices.push_back(coloured(a + n, c, alpha));
+        m_vertices.push_back(coloured(b + n, c, alpha));
+        m_vertices.push_back(coloured(b - n, c, alpha));
+        m_vertices.push_back(coloured(a - n, c, alpha));
+        m_indices.insert(m_indices.end(), {base, quint16(base + 1), quint16(base + 2), base, quint16(base + 2),
+                                           quint16(base + 3)});
+    }
+
+    void flush()
+    {
+        if (m_vertices.empty())
+            return;
+        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), int(m_vertices.size()),
+                                  int(m_indices.size()), QSGGeometry::UnsignedShortType);
+        g->setDrawingMode(QSGGeometry::DrawTriangles);
+        std::copy(m_vertices.begin(), m_vertices.end(), g->vertexDataAsColoredPoint2D());
+        std::copy(m_indices.begin(), m_indices.end(), g->indexDataAsUShort());
+        auto *node = new QSGGeometryNode;
+        node->setGeometry(g);
+        node->setMaterial(new QSGVertexColorMaterial);
+        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+        m_parent->appendChildNode(node);
+        ++m_stats.geometryNodes;
+        m_stats.vertices += int(m_vertices.size());
+        m_vertices.clear();
+        m_indices.clear();
+    }
+
+private:
+    void room(int n)
+    {
+        if (int(m_vertices.size()) + n > SceneGraphBuilder::kMaxVertices)
+            flush();
+    }
+
+    QSGNode *m_parent;
+    SceneGraphStats &m_stats;
+    std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
+    std::vector<quint16> m_indices;
+};
+
+/// Opaque shapes, one geometry node per colour with QSGFlatColorMaterial: opaque batches are drawn
+/// front to back with the depth test, so stacked boxes and nodes cost no overdraw (which is what
+/// dominates a software rasteriser). Translucency (group fills, dimming) is pre-mixed with the background.
+class FlatChunks {
+public:
+    FlatChunks(QSGNode *parent, SceneGraphStats &stats, QColor background)
+        : m_parent(parent), m_stats(stats), m_background(background)
+    {
+    }
+    ~FlatChunks() { flush(); }
+
+    void quad(const QRectF &r, const QColor &c, qreal alpha = 1)
+    {
+        Chunk &k = room(c, alpha, 4);
+        const auto base = quint16(k.vertices.size());
+        for (const QPointF &p : {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()}) {
+            QSGGeometry::Point2D v;
+            v.set(float(p.x()), float(p.y()));
+            k.vertices.push_back(v);
+        }
+        k.indices.insert(k.indices.end(), {base, quint16(base + 1), quint16(base + 2), base, quint16(base + 2),
+                                           quint16(base + 3)});
+    }
+
+    void frame(const QRectF &r, qreal width, const QColor &c, qreal alpha = 1)
+    {
+        quad(QRectF(r.left(), r.top(), r.width(), width), c, alpha);
+        quad(QRectF(r.left(), r.bottom() - width, r.width(), width), c, alpha);
+        quad(QRectF(r.left(), r.top() + width, width, r.height() - 2 * width), c, alpha);
+        quad(QRectF(r.right() - width, r.top() + width, width, r.height() - 2 * width), c, alpha);
+    }
+
+    void flush()
+    {
+        for (auto it = m_chunks.begin(); it != m_chunks.end(); ++it)
+            flushChunk(it.key(), it.value());
+    }
+
+private:
+    struct Chunk {
+        std::vector<QSGGeometry::Point2D> vertices;
+        std::vector<quint16> indices;
+    };
+
+    QRgb mixed(const QColor &c, qreal alpha) const
+    {
+        const qreal a = c.alphaF() * alpha;
+        return qRgb(int(std::lround(c.red() * a + m_background.red() * (1 - a))),
+                    int(std::lround(c.green() * a + m_background.green() * (1 - a))),
+                    int(std::lround(c.blue() * a + m_background.blue() * (1 - a))));
+    }
+
+    Chunk &room(const QColor &c, qreal alpha, int n)
+    {
+        const QRgb key = mixed(c, alpha);
+        Chunk &k = m_chunks[key];
+        if (int(k.vertices.size()) + n > SceneGraphBuilder::kMaxVertices)
+            flushChunk(key, k);
+        return k;
+    }
+
+    void flushChunk(QRgb colour, Chunk &k)
+    {
+        if (k.vertices.empty())
+            return;
+        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), int(k.vertices.size()),
+                                  int(k.indices.size()), QSGGeometry::UnsignedShortType);
+        g->setDrawingMode(QSGGeometry::DrawTriangles);
+        std::copy(k.vertices.begin(), k.vertices.end(), g->vertexDataAsPoint2D());
+        std::copy(k.indices.begin(), k.indices.end(), g->indexDataAsUShort());
+        auto *node = new QSGGeometryNode;
+        node->setGeometry(g);
+        auto *material = new QSGFlatColorMaterial;
+        material->setColor(QColor::fromRgb(colour));
+        node->setMaterial(material);
+        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+        m_parent->appendChildNode(node);
+        ++m_stats.geometryNodes;
+        m_stats.vertices += int(k.vertices.size());
+        k.vertices.clear();
+        k.indices.clear();
+    }
+
+    QSGNode *m_parent;
+    SceneGraphStats &m_stats;
+    QColor m_background;
+    QMap<QRgb, Chunk> m_chunks; ///< ordered, so the node order is the same for the same scene
+};
+
+/// Hairline edges: GL lines stay one pixel wide at every zoom, the cheapest thing to draw.
+class LineChunks {
+public:
+    LineChunks(QSGNode *parent, SceneGraphStats &stats) : m_parent(parent), m_stats(stats) {}
+    ~LineChunks() { flush(); }
+
+    void segment(QPointF a, QPointF b, const QColor &c, qreal alpha)
+    {
+        if (int(m_vertices.size()) + 2 > SceneGraphBuilder::kMaxVertices)
+            flush();
+        m_vertices.push_back(coloured(a, c, alpha));
+        m_vertices.push_back(coloured(b, c, alpha));
+    }
+
+    void flush()
+    {
+        if (m_vertices.empty())
+            return;
+        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), int(m_vertices.size()));
+        g->setDrawingMode(QSGGeometry::DrawLines);
+        g->setLineWidth(1);
+        std::copy(m_vertices.begin(), m_vertices.end(), g->vertexDataAsColoredPoint2D());
+        auto *node = new QSGGeometryNode;
+        node->setGeometry(g);
+        node->setMaterial(new QSGVertexColorMaterial);
+        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+        m_parent->appendChildNode(node);
+        ++m_stats.geometryNodes;
+        m_stats.vertices += int(m_vertices.size());
+        m_vertices.clear();
+    }
+
+private:
+    QSGNode *m_parent;
+    SceneGraphStats &m_stats;
+    std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
+};
+
+/// Text as textured quads from the glyph atlas.
+class TextChunks {
+public:
+    TextChunks(QSGNode *parent, const GlyphAtlas &atlas, QSGTexture *texture, SceneGraphStats &stats)
+        : m_parent(parent), m_atlas(atlas), m_texture(texture), m_stats(stats)
+    {
+    }
+    ~TextChunks() { flush(); }
+
+    /// Draws `text` with its baseline starting at `origin`, `size` scene units tall, elided to `maxWidth`.
+    void run(const QString &text, QPointF origin, qreal size, qreal maxWidth)
+    {
+        const qreal s = size / m_atlas.pixelSize();
+        QString shown = text;
+        if (m_atlas.advance(shown) * s > maxWidth) {
+            const qreal ellipsis = m_atlas.glyph(QChar(0x2026)).advance * s;
+            qreal w = 0;
+            qsizetype n = 0;
+            while (n < text.size() && w + m_atlas.glyph(text[n]).advance * s + ellipsis <= maxWidth)
+                w += m_atlas.glyph(text[n++]).advance * s;
+            shown = text.left(n) + QChar(0x2026);
+            if (n == 0)
+                return;
+        }
+        ++m_stats.labelsDrawn;
+        qreal x = origin.x();
+        for (QChar c : std::as_const(shown)) {
+            const GlyphAtlas::Glyph &g = m_atlas.glyph(c);
+            if (c != QLatin1Char(' '))
+                glyph(QRectF(x + g.left * s, origin.y() + g.top * s, g.width * s, g.height * s), g.uv);
+            x += g.advance * s;
+        }
+    }
+
+    void flush()
+    {
+        if (m_vertices.empty())
+            return;
+        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_TexturedPoint2D(), int(m_vertices.size()),
+                                  int(m_indices.size()), QSGGeometry::UnsignedShortType);
+        g->setDrawingMode(QSGGeometry::DrawTriangles);
+        std::copy(m_vertices.begin(), m_vertices.end(), g->vertexDataAsTexturedPoint2D());
+        std::copy(m_indices.begin(), m_indices.end(), g->indexDataAsUShort());
+        auto *node = new QSGGeometryNode;
+        node->setGeometry(g);
+        auto *material = new QSGTextureMaterial;
+        material->setTexture(m_texture);
+        material->setFiltering(QSGTexture::Linear);
+        material->setMipmapFiltering(QSGTexture::Linear);
+        node->setMaterial(material);
+        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+        m_parent->appendChildNode(node);
+        ++m_stats.geometryNodes;
+        m_stats.vertices += int(m_vertices.size());
+        m_vertices.clear();
+        m_indices.clear();
+    }
+
+private:
+    void glyph(const QRectF &r, const QRectF &uv)
+    {
+        if (int(m_vertices.size()) + 4 > SceneGraphBuilder::kMaxVertices)
+            flush();
+        ++m_stats.glyphs;
+        const auto base = quint16(m_vertices.size());
+        QSGGeometry::TexturedPoint2D v[4];
+        v[0].set(float(r.left()), float(r.top()), float(uv.left()), float(uv.top()));
+        v[1].set(float(r.right()), float(r.top()), float(uv.right()), float(uv.top()));
+        v[2].set(float(r.right()), float(r.bottom()), float(uv.right()), float(uv.bottom()));
+        v[3].set(float(r.left()), float(r.bottom()), float(uv.left()), float(uv.bottom()));
+        m_vertices.insert(m_vertices.end(), v, v + 4);
+        m_indices.insert(m_indices.end(), {base, quint16(base + 1), quint16(base + 2), base, quint16(base + 2),
+                                           quint16(base + 3)});
+    }
+
+    QSGNode *m_parent;
+    const GlyphAtlas &m_atlas;
+    QSGTexture *m_texture;
+    SceneGraphStats &m_stats;
+    std::vector<QSGGeometry::TexturedPoint2D> m_vertices;
+    std::vector<quint16> m_indices;
+};
+
+QRectF boundsOf(const std::vector<QPointF> &points)
+{
+    if (points.empty())
+        return {};
+    qreal l = points.front().x(), r = l, t = points.front().y(), b = t;
+    for (const QPointF &p : points) {
+        l = std::min(l, p.x());
+        r = std::max(r, p.x());
+        t = std::min(t, p.y());
+        b = std::max(b, p.y());
+    }
+    return QRectF(QPointF(l, t), QPointF(r, b)).adjusted(-1, -1, 1, 1);
+}
+
+void arrowHead(TriangleChunks &out, QPointF from, QPointF tip, qreal size, const QColor &c, qreal alpha)
+{
+    const QPointF d = tip - from;
+    const qreal len = std::hypot(d.x(), d.y());
+    if (len <= 0)
+        return;
+    const QPointF u = d / len;
+    const QPointF n(-u.y(), u.x());
+    const QPointF base = tip - u * size;
+    out.triangle(tip, base + n * (size * 0.45), base - n * (size * 0.45), c, alpha);
+}
+
+} // namespace
+
+QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &request, SceneGraphStats *statsOut)
+{
+    SceneGraphStats stats;
+    auto *root = new QSGNode;
+    const LineageScene::Colours &col = scene.colours;
+    const qreal scale = request.scale;
+    const bool labels = request.atlas && kLabelSize * scale >= kMinTextPixels;
+    const bool details = request.atlas && kDetailSize * scale >= kMinTextPixels + 1;
+    const bool fine = 40 * scale >= 6; // nodes tall enough for borders, stripes and badges
+
+    {
+        FlatChunks boxes(root, stats, col.background);
+        for (const LineageScene::Group &g : scene.groups) {
+            if (!g.rect.intersects(request.area))
+                continue;
+            ++stats.groupsDrawn;
+            boxes.quad(g.rect, g.colour, 0.08);
+            boxes.frame(g.rect, std::max(1.0, 1.2 / scale), g.colour, 0.55);
+        }
+    }
+    {
+        LineChunks lines(root, stats);
+        TriangleChunks thick(root, stats);
+        for (const LineageScene::Edge &e : scene.edges) {
+            if (e.points.size() < 2 || !boundsOf(e.points).intersects(request.area))
+                continue;
+            ++stats.edgesDrawn;
+            const qreal alpha = e.dimmed ? kDimmedAlpha : 1;
+            const QColor &c = e.highlighted ? col.highlight : col.edge;
+            for (size_t k = 1; k < e.points.size(); ++k) {
+                if (e.highlighted)
+                    thick.segment(e.points[k - 1], e.points[k], std::max(2.5, 2.0 / scale), c);
+                else
+                    lines.segment(e.points[k - 1], e.points[k], c, alpha);
+            }
+            if (fine)
+                arrowHead(thick, e.points[e.points.size() - 2], e.points.back(), e.highlighted ? 11 : 8, c, alpha);
+        }
+    }
+
+    auto *dimmedText = new QSGOpacityNode;
+    dimmedText->setOpacity(0.3);
+    {
+        FlatChunks shapes(root, stats, col.background);
+        for (const LineageScene::Node &n : scene.nodes) {
+            if (!n.rect.intersects(request.area))
+                continue;
+            ++stats.nodesDrawn;
+            const qreal alpha = n.dimmed ? kDimmedAlpha : 1;
+            if (!fine) {
+                shapes.quad(n.rect, n.accent, alpha);
+                continue;
+            }
+            const qreal border = n.selected ? 3 : (n.highlighted || n.seed ? 2 : 1);
+            const QColor &borderColour = (n.selected || n.highlighted || n.seed) ? col.highlight : col.nodeBorder;
+            shapes.quad(n.rect, borderColour, alpha);
+            shapes.quad(n.rect.adjusted(border, border, -border, -border), col.nodeFill, alpha);
+            shapes.quad(QRectF(n.rect.left() + border, n.rect.top() + border, 5, n.rect.height() - 2 * border),
+                        n.accent, alpha);
+            qreal x = n.rect.right() - 14;
+            auto badge = [&](bool on, const QColor &c) {
+                if (!on)
+                    return;
+                shapes.quad(QRectF(x, n.rect.top() + 5, 9, 9), c, alpha);
+                x -= 12;
+            };
+            badge(n.failing, col.failing);
+            badge(n.stale, col.stale);
+            badge(n.breaking, col.breaking);
+            badge(n.contractMissing, col.textMuted);
+            auto pill = [&](const QString &text, qreal cx) {
+                if (!text.isEmpty())
+                    shapes.quad(QRectF(cx - 13, n.rect.center().y() - 8, 26, 16), col.nodeBorder, alpha);
+            };
+            pill(n.moreUp, n.rect.left() - 15);
+            pill(n.moreDown, n.rect.right() + 15);
+        }
+    }
+    if (labels) {
+        root->appendChildNode(dimmedText);
+        TextChunks text(root, *request.atlas, request.glyphTexture, stats);
+        TextChunks faint(dimmedText, *request.atlas, request.glyphTexture, stats);
+        for (const LineageScene::Group &g : scene.groups) {
+            if (g.rect.intersects(request.area))
+                text.run(g.label, QPointF(g.rect.left() + 4, g.rect.top() - 5), 13, g.rect.width() - 8);
+        }
+        for (const LineageScene::Node &n : scene.nodes) {
+            if (!n.rect.intersects(request.area))
+                continue;
+            TextChunks &out = n.dimmed ? faint : text;
+            const qreal left = n.rect.left() + 12;
+            const qreal width = n.rect.width() - 20;
+            if (details && !n.detail.isEmpty()) {
+                out.run(n.label, QPointF(left, n.rect.top() + 18), kLabelSize, width - 36);
+                out.run(n.detail, QPointF(left, n.rect.top() + 33), kDetailSize, width);
+            } else {
+                out.run(n.label, QPointF(left, n.rect.center().y() + kLabelSize * 0.35), kLabelSize, width);
+            }
+            if (details) {
+                auto counter = [&](const QString &t, qreal cx) {
+                    if (!t.isEmpty())
+                        out.run(t, QPointF(cx - request.atlas->advance(t) * 10.0 / request.atlas->pixelSize() / 2,
+                                           n.rect.center().y() + 3.5),
+                                10, 26);
+                };
+                counter(n.moreUp, n.rect.left() - 15);
+                counter(n.moreDown, n.rect.right() + 15);
+            }
+        }
+    } else {
+        delete dimmedText;
+    }
+    if (statsOut)
+        *statsOut = stats;
+    return root;
+}

@@ -1,0 +1,100 @@
+#include "screenshotcheck.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace screenshotcheck;
+
+namespace {
+
+QRect contentRect(const Shot &shot)
+{
+    const QJsonArray r = shot.info.value("contentRect").toArray();
+    return r.size() == 4 ? QRect(r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()) : QRect();
+}
+
+/// Pixels in `rect` within `tolerance` of `colour` in every channel.
+int pixelsNear(const QImage &image, const QRect &rect, QColor colour, int tolerance)
+{
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    int n = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            const QColor c = QColor::fromRgb(img.pixel(x, y));
+            if (std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance &&
+                std::abs(c.blue() - colour.blue()) <= tolerance)
+                ++n;
+        }
+    }
+    return n;
+}
+
+/// Dark pixels: in the light theme only glyphs are this dark on the canvas (accent stripes and badges are lighter).
+int darkPixels(const QImage &image, const QRect &rect)
+{
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    int n = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            if (qGray(img.pixel(x, y)) < 110)
+                ++n;
+        }
+    }
+    return n;
+}
+
+} // namespace
+
+/// Opens the real app on the sample mesh's lineage and checks that the canvas really drew edges, nodes,
+/// badges and labels (custom scene-graph geometry only renders with OpenGL, so this runs under Xvfb).
+class TestLineage : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+
+    Shot shoot(const QString &select, const QString &name)
+    {
+        return take(m_home.path(),
+                    {"--cache", m_home.filePath("cache.sqlite"), "--view", "lineage", "--select", select, "--size",
+                     "1600x1000"},
+                    m_home.filePath(name));
+    }
+
+private Q_SLOTS:
+    void productLineageDrawsEdgesAndLabels()
+    {
+        const Shot shot = shoot("order-events", "product.png");
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
+        QCOMPARE(shot.image.size(), QSize(1600, 1000));
+        const QRect canvas = contentRect(shot);
+        QVERIFY2(canvas.width() > 600 && canvas.height() > 400, "the canvas is missing or tiny");
+        QVERIFY(QRect(QPoint(0, 0), shot.image.size()).contains(canvas));
+        const QImage area = shot.image.copy(canvas);
+        // Domain colours, antialiased glyphs, group boxes: a drawn graph has many colours, a blank one two.
+        QVERIFY2(distinctColours(area) > 60, qPrintable(QString::number(distinctColours(area))));
+        QVERIFY2(inkPixels(shot.image, canvas) > 20000, qPrintable(QString::number(inkPixels(shot.image, canvas))));
+        // Edges: one-pixel lines in the edge colour (light theme #8a94a6), eight of them from Order Events.
+        const int edge = pixelsNear(shot.image, canvas, QColor(0x8a, 0x94, 0xa6), 12);
+        QVERIFY2(edge > 400, qPrintable(QString::number(edge)));
+        // Labels: glyphs are the only dark pixels on the canvas.
+        const int text = darkPixels(shot.image, canvas);
+        QVERIFY2(text > 1500, qPrintable(QString::number(text)));
+        // The breaking-proposal badge of Order Events (#8e3cc8).
+        QVERIFY(pixelsNear(shot.image, canvas, QColor(0x8e, 0x3c, 0xc8), 10) > 40);
+    }
+
+    void datasetLineageShowsTheStaleBadge()
+    {
+        const Shot shot = shoot("postgres://northwind.inventory.stock_levels", "dataset.png");
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
+        const QRect canvas = contentRect(shot);
+        QVERIFY(!canvas.isEmpty());
+        QVERIFY(darkPixels(shot.image, canvas) > 1000);
+        // stock_levels has not loaded for days: its amber badge (#b07d00) is drawn.
+        QVERIFY(pixelsNear(shot.image, canvas, QColor(0xb0, 0x7d, 0x00), 10) > 40);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLineage)
+#include "tst_lineage.moc"

@@ -1,0 +1,258 @@
+#include "lineage/glyphatlas.h"
+#include "lineage/lineagecontroller.h"
+#include "lineage/lineagescene.h"
+#include "lineage/scenegraphbuilder.h"
+#include "sync/syncengine.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QSGFlatColorMaterial>
+#include <QSGGeometryNode>
+#include <QSGTextureMaterial>
+#include <QSGVertexColorMaterial>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace meshscope;
+
+namespace {
+
+LineageScene::Node node(const QString &id, qreal x, qreal y)
+{
+    LineageScene::Node n;
+    n.id = id;
+    n.rect = QRectF(x, y, 200, 40);
+    n.label = id;
+    n.detail = QStringLiteral("model");
+    n.accent = Qt::blue;
+    return n;
+}
+
+/// Three nodes in a row, two edges, one group box around the first two.
+LineageScene smallScene()
+{
+    LineageScene s;
+    s.nodes = {node("ab", 0, 0), node("cd", 300, 0), node("ef", 600, 0)};
+    s.edges.push_back({{QPointF(200, 20), QPointF(300, 20)}});
+    s.edges.push_back({{QPointF(500, 20), QPointF(600, 20)}});
+    s.groups.push_back({QRectF(-10, -10, 520, 60), QStringLiteral("g"), Qt::red});
+    s.bounds = QRectF(-10, -10, 820, 60);
+    return s;
+}
+
+struct Walk {
+    int geometryNodes = 0;
+    int vertices = 0;
+    int maxVertices = 0;
+    int textured = 0;
+    int coloured = 0;
+    int flat = 0;
+    bool allShortIndices = true;
+};
+
+Walk walk(QSGNode *root)
+{
+    Walk w;
+    std::function<void(QSGNode *)> visit = [&](QSGNode *n) {
+        if (n->type() == QSGNode::GeometryNodeType) {
+            auto *g = static_cast<QSGGeometryNode *>(n);
+            ++w.geometryNodes;
+            w.vertices += g->geometry()->vertexCount();
+            w.maxVertices = std::max(w.maxVertices, g->geometry()->vertexCount());
+            if (g->geometry()->indexCount() > 0 && g->geometry()->indexType() != QSGGeometry::UnsignedShortType)
+                w.allShortIndices = false;
+            if (dynamic_cast<QSGTextureMaterial *>(g->material()))
+                ++w.textured;
+            if (dynamic_cast<QSGVertexColorMaterial *>(g->material()))
+                ++w.coloured;
+            if (dynamic_cast<QSGFlatColorMaterial *>(g->material()))
+                ++w.flat;
+        }
+        for (QSGNode *c = n->firstChild(); c; c = c->nextSibling())
+            visit(c);
+    };
+    visit(root);
+    return w;
+}
+
+} // namespace
+
+/// The scene-graph builder counted without rendering, and the lineage controller on the sample mesh.
+class TestLineageCanvas : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_cache;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_cache = m_dir.filePath(QStringLiteral("cache.sqlite"));
+        const SyncReport r = SyncEngine(m_cache).run({testsupport::source(QStringLiteral("resources/sample-mesh"))});
+        QVERIFY2(r.fatalError.isEmpty(), qPrintable(r.fatalError));
+    }
+
+    void buildsFewBatchedNodesWithExactVertexCounts()
+    {
+        const LineageScene scene = smallScene();
+        GlyphAtlas atlas;
+        SceneGraphStats stats;
+        std::unique_ptr<QSGNode> root(SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), 1.0, &atlas, nullptr}, &stats));
+        QCOMPARE(stats.nodesDrawn, 3);
+        QCOMPARE(stats.edgesDrawn, 2);
+        QCOMPARE(stats.groupsDrawn, 1);
+        // Group: fill + 4 frame sides = 5 quads. Edges: one line each, one arrow head each.
+        // Nodes: border, fill and domain stripe = 3 quads each. Text: "ab", "cd", "ef", 3 x "model", "g".
+        const int glyphs = 3 * 2 + 3 * 5 + 1;
+        QCOMPARE(stats.glyphs, glyphs);
+        QCOMPARE(stats.labelsDrawn, 7);
+        QCOMPARE(stats.vertices, 5 * 4 + 2 * 2 + 2 * 3 + 3 * 3 * 4 + glyphs * 4);
+        const Walk w = walk(root.get());
+        QCOMPARE(w.geometryNodes, stats.geometryNodes);
+        // Batched by material, not one per item: opaque shapes one node per colour (group fill and frame;
+        // node border, fill and domain stripe), the lines, the arrow heads, the text.
+        QCOMPARE(w.geometryNodes, 8);
+        QCOMPARE(w.flat, 5);
+        QCOMPARE(w.coloured, 2);
+        QCOMPARE(w.textured, 1);
+        QCOMPARE(w.vertices, stats.vertices);
+    }
+
+    void badgesAndHiddenNeighbourPillsAddQuads()
+    {
+        LineageScene scene = smallScene();
+        GlyphAtlas atlas;
+        SceneGraphStats plain;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), 1.0, &atlas, nullptr}, &plain);
+        scene.nodes[0].failing = true;
+        scene.nodes[0].stale = true;
+        scene.nodes[1].moreUp = QStringLiteral("+3");
+        SceneGraphStats marked;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), 1.0, &atlas, nullptr}, &marked);
+        // Two badge squares and one pill (4 vertices each), plus the two glyphs of "+3".
+        QCOMPARE(marked.vertices - plain.vertices, 3 * 4 + 2 * 4);
+    }
+
+    void culledToTheArea()
+    {
+        const LineageScene scene = smallScene();
+        GlyphAtlas atlas;
+        SceneGraphStats stats;
+        delete SceneGraphBuilder::build(scene, {QRectF(550, -50, 300, 100), 1.0, &atlas, nullptr}, &stats);
+        QCOMPARE(stats.nodesDrawn, 1);
+        QCOMPARE(stats.edgesDrawn, 1);
+        QCOMPARE(stats.groupsDrawn, 0);
+    }
+
+    void labelsOnlyWhenReadable()
+    {
+        const LineageScene scene = smallScene();
+        GlyphAtlas atlas;
+        SceneGraphStats far;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), 0.3, &atlas, nullptr}, &far);
+        QCOMPARE(far.labelsDrawn, 0);
+        QCOMPARE(far.glyphs, 0);
+        QCOMPARE(far.nodesDrawn, 3);
+        SceneGraphStats tiny;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), 0.05, &atlas, nullptr}, &tiny);
+        // Far out a node is one quad: no border, stripe, arrow heads or text.
+        QCOMPARE(tiny.vertices, 5 * 4 + 2 * 2 + 3 * 4);
+    }
+
+    void bigScenesAreChunkedBelowSixteenBitIndices()
+    {
+        LineageScene scene;
+        for (int i = 0; i < 20000; ++i) {
+            scene.nodes.push_back(node(QStringLiteral("n%1").arg(i), (i % 100) * 300, (i / 100) * 60));
+            if (i % 100)
+                scene.edges.push_back({{QPointF((i % 100) * 300 - 100, (i / 100) * 60 + 20),
+                                        QPointF((i % 100) * 300, (i / 100) * 60 + 20)}});
+        }
+        GlyphAtlas atlas;
+        SceneGraphStats stats;
+        std::unique_ptr<QSGNode> root(SceneGraphBuilder::build(scene, {QRectF(-1e6, -1e6, 2e6, 2e6), 1.0, &atlas, nullptr}, &stats));
+        const Walk w = walk(root.get());
+        QCOMPARE(stats.nodesDrawn, 20000);
+        QVERIFY(w.maxVertices <= SceneGraphBuilder::kMaxVertices);
+        QVERIFY(w.allShortIndices);
+        QVERIFY(w.geometryNodes > 5);
+        QVERIFY(w.geometryNodes < 60); // a few dozen batches for 20,000 nodes, not one per node
+    }
+
+    void controllerShowsOneHopAroundAProduct()
+    {
+        LineageController c;
+        c.setCachePath(m_cache);
+        QSignalSpy scenes(&c, &LineageController::sceneChanged);
+        c.openNode(QStringLiteral("order-events"));
+        QCOMPARE(c.level(), QStringLiteral("product"));
+        QVERIFY(scenes.count() >= 1);
+        QCOMPARE(c.nodeCount(), 9);
+        QCOMPARE(c.edgeCount(), 9);
+        QCOMPARE(c.totalNodes(), 34);
+        const LineageScenePtr scene = c.scene();
+        const LineageScene::Node &root = scene->nodes[size_t(scene->indexOf(QStringLiteral("order-events")))];
+        QVERIFY(root.seed);
+        QVERIFY(root.breaking);
+        QVERIFY(scene->nodes[size_t(scene->indexOf(QStringLiteral("order-status-stream")))].contractMissing);
+        QVERIFY(!scene->groups.empty());
+        // Nodes do not overlap.
+        for (size_t a = 0; a < scene->nodes.size(); ++a)
+            for (size_t b = a + 1; b < scene->nodes.size(); ++b)
+                QVERIFY(!scene->nodes[a].rect.intersects(scene->nodes[b].rect));
+        // customer-segments has hidden upstream; expanding it shows them and keeps the others in place.
+        const int seg = scene->indexOf(QStringLiteral("customer-segments"));
+        QVERIFY(!scene->nodes[size_t(seg)].moreUp.isEmpty());
+        const QPointF before = scene->nodes[size_t(scene->indexOf(QStringLiteral("order-events")))].rect.center();
+        c.expandUpstream(QStringLiteral("customer-segments"));
+        QVERIFY(c.nodeCount() > 9);
+        QCOMPARE(c.scene()->nodes[size_t(c.scene()->indexOf(QStringLiteral("order-events")))].rect.center(), before);
+        QVERIFY(c.scene()->nodes[size_t(c.scene()->indexOf(QStringLiteral("customer-segments")))].moreUp.isEmpty());
+    }
+
+    void selectingDimsWhatIsNotOnItsPaths()
+    {
+        LineageController c;
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("order-events"));
+        c.selectNode(QStringLiteral("fraud-scores"));
+        const LineageScenePtr s = c.scene();
+        QVERIFY(s->nodes[size_t(s->indexOf(QStringLiteral("fraud-scores")))].selected);
+        QVERIFY(s->nodes[size_t(s->indexOf(QStringLiteral("order-events")))].highlighted);
+        QVERIFY(s->nodes[size_t(s->indexOf(QStringLiteral("returns")))].dimmed);
+        QCOMPARE(c.selected().value("label").toString(), QStringLiteral("Fraud Scores"));
+        QCOMPARE(c.findNode(QStringLiteral("ledger")), QStringLiteral("loyalty-points-ledger"));
+    }
+
+    void filtersKeepTheStartNode()
+    {
+        LineageController c;
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("order-events"));
+        QVERIFY(c.domains().contains(QStringLiteral("marketing")));
+        c.setDomainFilter(QStringLiteral("marketing"));
+        QCOMPARE(c.nodeCount(), 3); // the start node and the two marketing products
+        QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
+    }
+
+    void impactedCsvListsEverythingDownstream()
+    {
+        LineageController c;
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("warehouses"));
+        QVERIFY2(c.message().isEmpty(), qPrintable(c.message()));
+        const QString path = m_dir.filePath(QStringLiteral("impacted.csv"));
+        QVERIFY(c.exportImpactedCsv(path));
+        const QStringList lines = QString::fromUtf8(testsupport::readAll(path)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QStringLiteral("id,label,kind,domain,hops,failing_checks,stale,contract_status"));
+        QVERIFY(lines.size() >= 3);
+        QVERIFY(lines.join(QLatin1Char('\n')).contains(QStringLiteral("slow_moving_stock,model,inventory,2")));
+    }
+};
+
+QTEST_MAIN(TestLineageCanvas)
+#include "tst_lineagecanvas.moc"

@@ -205,6 +205,21 @@ QVariantMap DomainMapItem::itemAt(QPointF pos) const
     return {{"kind", QString()}};
 }
 
+QColor DomainMapItem::healthColor(const QString &health) const
+{
+    const MapPalette palette = MapPalette::make(m_dark);
+    for (Health h : {Health::Healthy, Health::AtRisk, Health::Unhealthy, Health::Unknown}) {
+        if (healthName(h) == health)
+            return palette.health[int(h)];
+    }
+    return palette.health[0];
+}
+
+QColor DomainMapItem::typeColor(const QString &typeName) const
+{
+    return MapPalette::make(m_dark).header[int(meshscope::parseDomainType(typeName))];
+}
+
 int DomainMapItem::edgeAt(const QPointF &pos) const
 {
     if (!m_map)
@@ -297,8 +312,7 @@ void DomainMapItem::rebuildLabels()
     const QRectF visible = QRectF(toWorld(QPointF(0, 0)), toWorld(QPointF(width(), height())));
     for (const TreemapGroup &g : m_layout.groups) {
         if (g.header.intersects(visible))
-            out.push_back({tr("%1 · %n product(s)", nullptr, g.products)
-                               .arg(DomainMapController::typeLabel(meshscope::domainTypeName(g.type))),
+            out.push_back({tr("%1 (%2)").arg(DomainMapController::typeLabel(meshscope::domainTypeName(g.type))).arg(g.products),
                            g.header, MapLabelsModel::GroupLabel, false, false});
     }
     for (size_t d = 0; d < m_map->domains.size(); ++d) {
@@ -425,6 +439,10 @@ void DomainMapItem::mouseDoubleClickEvent(QMouseEvent *event)
 
 void DomainMapItem::hoverMoveEvent(QHoverEvent *event)
 {
+    // A window opening under a resting pointer gets one synthetic hover; wait for a real movement.
+    if (!m_pointerMoved && event->position() == event->oldPosF())
+        return;
+    m_pointerMoved = true;
     updateHover(event->position());
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domainmap/treemap.h"
+#include "domains/domainmapcontroller.h"
+#include "domains/maplabelsmodel.h"
 #include "domains/mapgeometry.h"
 
 #include <QPointer>
@@ -9,8 +11,6 @@
 
 #include <memory>
 
-class DomainMapController;
-class MapLabelsModel;
 
 /// @brief The domain map: type columns, domain regions, product tiles coloured by health and the
 /// cross-domain dependency edges, drawn as a few batched scene-graph geometry nodes under one
@@ -59,6 +59,9 @@ public:
     Q_INVOKABLE void zoomToDomain(const QString &id);
     /// What is at `pos`: {kind: "product"|"domain"|"edge"|"", id, domainId}.
     Q_INVOKABLE QVariantMap itemAt(QPointF pos) const;
+    /// Legend colours: health "healthy", "at-risk", "unhealthy", "unknown"; domain type names.
+    Q_INVOKABLE QColor healthColor(const QString &health) const;
+    Q_INVOKABLE QColor typeColor(const QString &typeName) const;
 
 Q_SIGNALS:
     void controllerChanged();
@@ -115,6 +118,7 @@ private:
     QPointF m_pressPos;
     QPointF m_lastDrag;
     bool m_dragging = false;
+    bool m_pointerMoved = false;
     int m_vertexCount = 0;
     int m_detailedDomains = 0;
 };

@@ -25,12 +25,14 @@ Rectangle {
             Layout.margins: Theme.spacing
             spacing: Theme.spacing
 
-            Button {
-                flat: true
+            Label {
                 text: qsTr("All domains")
-                enabled: pane.controller.focusedDomain !== ""
-                onClicked: pane.controller.clearFocus()
-                ToolTip.visible: hovered
+                color: pane.controller.focusedDomain !== "" ? Theme.accent : Theme.text
+                font.pointSize: Theme.fontBody
+                font.underline: pane.controller.focusedDomain !== "" && allHover.hovered
+                HoverHandler { id: allHover }
+                TapHandler { onTapped: pane.controller.clearFocus() }
+                ToolTip.visible: allHover.hovered && pane.controller.focusedDomain !== ""
                 ToolTip.text: qsTr("Show the whole mesh (Esc)")
             }
             Label {

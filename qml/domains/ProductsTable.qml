@@ -14,7 +14,7 @@ ColumnLayout {
     signal openProduct(string productId)
 
     // Name and owner share what the fixed health and consumer columns leave.
-    readonly property var widths: [0.42, 0.33, 0.15, 0.10]
+    readonly property var widths: [0.34, 0.30, 0.18, 0.18]
 
     spacing: 0
 

@@ -96,7 +96,7 @@ Rectangle {
                     visible: width > 14 && height > 9
                     text: label
                     elide: Text.ElideRight
-                    wrapMode: kind === MapLabelsModel.ProductLabel && boxHeight > 34 ? Text.Wrap : Text.NoWrap
+                    wrapMode: kind === MapLabelsModel.ProductLabel && boxHeight > 34 ? Text.WordWrap : Text.NoWrap
                     maximumLineCount: 2
                     verticalAlignment: Text.AlignVCenter
                     horizontalAlignment: kind === MapLabelsModel.ProductLabel ? Text.AlignHCenter : Text.AlignLeft

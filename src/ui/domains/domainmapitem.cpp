@@ -177,7 +177,7 @@ void DomainMapItem::fit()
 
 void DomainMapItem::zoomToDomain(const QString &id)
 {
-    const int d = m_map ? m_map->domainOf(id) : -1;
+    const int d = ready() ? m_map->domainOf(id) : -1;
     if (d < 0 || size_t(d) >= m_layout.domainRects.size() || m_layout.domainRects[size_t(d)].isEmpty())
         return fit();
     const QRectF r = m_layout.domainRects[size_t(d)];
@@ -188,7 +188,7 @@ void DomainMapItem::zoomToDomain(const QString &id)
 
 QVariantMap DomainMapItem::itemAt(QPointF pos) const
 {
-    if (!m_map)
+    if (!ready())
         return {{"kind", QString()}};
     const QPointF w = toWorld(pos);
     const int p = m_layout.productAt(*m_map, w);
@@ -222,7 +222,7 @@ QColor DomainMapItem::typeColor(const QString &typeName) const
 
 int DomainMapItem::edgeAt(const QPointF &pos) const
 {
-    if (!m_map)
+    if (!ready())
         return -1;
     const int focused = m_controller ? m_controller->focusedIndex() : -1;
     int best = -1;
@@ -253,7 +253,7 @@ void DomainMapItem::updateHover(const QPointF &pos)
 {
     QString text;
     int domain = -1, edge = -1;
-    if (m_map && contains(pos)) {
+    if (ready() && contains(pos)) {
         const QPointF w = toWorld(pos);
         const int p = m_layout.productAt(*m_map, w);
         edge = p >= 0 ? -1 : edgeAt(pos);
@@ -303,7 +303,7 @@ void DomainMapItem::updateHover(const QPointF &pos)
 void DomainMapItem::rebuildLabels()
 {
     std::vector<MapLabelsModel::Label> out;
-    if (!m_map) {
+    if (!ready()) {
         m_labels->setLabels({});
         return;
     }
@@ -357,7 +357,7 @@ QSGNode *DomainMapItem::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             root->removeChildNode(child);
             delete child;
         }
-        if (m_map) {
+        if (ready()) {
             MapViewState view;
             view.zoom = m_zoom;
             view.focused = m_controller ? m_controller->focusedIndex() : -1;

@@ -99,6 +99,12 @@ private:
     int edgeAt(const QPointF &pos) const;
     void rebuildLabels();
     QPointF toWorld(const QPointF &p) const { return (p - m_pan) / m_zoom; }
+    /// A map and a layout made for it (a hidden item has a map but no size, so no layout yet).
+    bool ready() const
+    {
+        return m_map && m_layout.domainRects.size() == m_map->domains.size()
+            && m_layout.productRects.size() == m_map->products.size() && m_curves.size() == m_map->domainEdges.size();
+    }
 
     QPointer<DomainMapController> m_controller;
     std::shared_ptr<const meshscope::domainmap::DomainMap> m_map;

@@ -90,7 +90,8 @@ void loadProducts(sql::Connection &db, DomainMap &map, const HealthAssessor &ass
         }
     }
     sql::Statement s = db.prepare("SELECT id, name, domain_id, owner, status, domain_type, "
-                                  "json_extract(data, '$.teamId') FROM products ORDER BY name COLLATE NOCASE, id");
+                                  "CASE WHEN owner IS NULL THEN json_extract(data, '$.teamId') END "
+                                  "FROM products ORDER BY name COLLATE NOCASE, id");
     while (s.step()) {
         MapProduct p;
         p.id = s.text(0);

@@ -47,7 +47,7 @@ std::vector<ProductDependency> loadProductDependencies(sql::Connection &db)
     {
         // Manifest `lineage.sources` name contracts, products or outside URLs; only the first two count.
         sql::Statement s = db.prepare("SELECT id, json_extract(data, '$.lineageSources') FROM products "
-                                      "WHERE json_extract(data, '$.lineageSources') IS NOT NULL");
+                                      "WHERE instr(data, '\"lineageSources\":') > 0");
         while (s.step()) {
             const QString to = s.text(0);
             for (const QJsonValue &v : QJsonDocument::fromJson(s.text(1).toUtf8()).array())

@@ -186,7 +186,7 @@ TreemapLayout layoutTreemap(const DomainMap &map, const QSizeF &size, const Tree
     if (total <= 0)
         return out;
     // Columns proportional to weight, but never so narrow that the type label cannot be read.
-    const double minWidth = std::min(140.0, size.width() / double(out.groups.size()));
+    const double minWidth = std::min(170.0, size.width() / double(out.groups.size()));
     std::vector<double> widths(out.groups.size(), 0);
     std::vector<bool> pinned(out.groups.size(), false);
     for (bool changed = true; changed;) {

@@ -148,7 +148,9 @@ void DomainMapController::select(const QString &id)
     } else if (selectOwnerOrTag(id)) {
         closeProduct();
     } else {
-        qCWarning(lcDomains) << "nothing in the domain map is called" << id;
+        // Perhaps not synced yet (the first sync may still be running): try again after the next load.
+        qCInfo(lcDomains) << "nothing in the domain map is called" << id << "(yet)";
+        m_pendingSelect = id;
     }
 }
 
@@ -284,6 +286,27 @@ void DomainMapController::closeProduct()
     m_productId.clear();
     m_productPage.clear();
     Q_EMIT productChanged();
+}
+
+QVariantList DomainMapController::domainList() const
+{
+    QVariantList out;
+    if (!m_map)
+        return out;
+    std::vector<std::pair<int, int>> stack; // domain, depth
+    const std::vector<int> roots = m_map->roots();
+    for (auto it = roots.rbegin(); it != roots.rend(); ++it)
+        stack.push_back({*it, 0});
+    while (!stack.empty()) {
+        const auto [d, depth] = stack.back();
+        stack.pop_back();
+        const MapDomain &domain = m_map->domains[size_t(d)];
+        out << QVariantMap{{"id", domain.id}, {"name", domain.name}, {"depth", depth},
+                           {"typeName", domainTypeName(domain.type)}, {"productCount", domain.totalProducts}};
+        for (auto it = domain.children.rbegin(); it != domain.children.rend(); ++it)
+            stack.push_back({*it, depth + 1});
+    }
+    return out;
 }
 
 QString DomainMapController::typeLabel(const QString &typeName)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domainmap/domainmap.h"
+#include "domains/changesmodel.h"
+#include "domains/domainproductsmodel.h"
 
 #include <QObject>
 #include <QPointer>
@@ -10,8 +12,6 @@
 
 #include <memory>
 
-class ChangesModel;
-#include "domainproductsmodel.h" // complete type: moc needs it for the Q_PROPERTY
 class QThread;
 
 /// @brief State of the Domains area: the map built from the cache (off the GUI thread), the focused
@@ -38,6 +38,9 @@ class DomainMapController : public QObject {
     Q_PROPERTY(QString productId READ productId NOTIFY productChanged)
     /// Everything the product page shows (see meshscope::domainmap::toJson(ProductPage)).
     Q_PROPERTY(QVariantMap productPage READ productPage NOTIFY productChanged)
+    /// Every domain in display order (by type, sub-domains under their parent): id, name, depth,
+    /// typeName, productCount.
+    Q_PROPERTY(QVariantList domainList READ domainList NOTIFY mapChanged)
     Q_PROPERTY(DomainProductsModel *products READ products CONSTANT)
     Q_PROPERTY(ChangesModel *changes READ changes CONSTANT)
 
@@ -54,6 +57,7 @@ public:
     int dependencyCount() const { return m_map ? int(m_map->domainEdges.size()) : 0; }
     QString focusedDomain() const;
     QVariantMap domainInfo() const { return m_domainInfo; }
+    QVariantList domainList() const;
     QString filterLabel() const { return m_filterLabel; }
     QString productId() const { return m_productId; }
     QVariantMap productPage() const { return m_productPage; }

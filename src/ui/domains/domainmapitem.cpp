@@ -177,7 +177,7 @@ void DomainMapItem::fit()
 
 void DomainMapItem::zoomToDomain(const QString &id)
 {
-    const int d = m_map ? m_map->domainOf(id) : -1;
+    const int d = ready() ? m_map->domainOf(id) : -1;
     if (d < 0 || size_t(d) >= m_layout.domainRects.size() || m_layout.domainRects[size_t(d)].isEmpty())
         return fit();
     const QRectF r = m_layout.domainRects[size_t(d)];
@@ -188,7 +188,7 @@ void DomainMapItem::zoomToDomain(const QString &id)
 
 QVariantMap DomainMapItem::itemAt(QPointF pos) const
 {
-    if (!m_map)
+    if (!ready())
         return {{"kind", QString()}};
     const QPointF w = toWorld(pos);
     const int p = m_layout.productAt(*m_map, w);
@@ -205,9 +205,24 @@ QVariantMap DomainMapItem::itemAt(QPointF pos) const
     return {{"kind", QString()}};
 }
 
+QColor DomainMapItem::healthColor(const QString &health) const
+{
+    const MapPalette palette = MapPalette::make(m_dark);
+    for (Health h : {Health::Healthy, Health::AtRisk, Health::Unhealthy, Health::Unknown}) {
+        if (healthName(h) == health)
+            return palette.health[int(h)];
+    }
+    return palette.health[0];
+}
+
+QColor DomainMapItem::typeColor(const QString &typeName) const
+{
+    return MapPalette::make(m_dark).header[int(meshscope::parseDomainType(typeName))];
+}
+
 int DomainMapItem::edgeAt(const QPointF &pos) const
 {
-    if (!m_map)
+    if (!ready())
         return -1;
     const int focused = m_controller ? m_controller->focusedIndex() : -1;
     int best = -1;
@@ -238,7 +253,7 @@ void DomainMapItem::updateHover(const QPointF &pos)
 {
     QString text;
     int domain = -1, edge = -1;
-    if (m_map && contains(pos)) {
+    if (ready() && contains(pos)) {
         const QPointF w = toWorld(pos);
         const int p = m_layout.productAt(*m_map, w);
         edge = p >= 0 ? -1 : edgeAt(pos);
@@ -288,7 +303,7 @@ void DomainMapItem::updateHover(const QPointF &pos)
 void DomainMapItem::rebuildLabels()
 {
     std::vector<MapLabelsModel::Label> out;
-    if (!m_map) {
+    if (!ready()) {
         m_labels->setLabels({});
         return;
     }
@@ -297,8 +312,7 @@ void DomainMapItem::rebuildLabels()
     const QRectF visible = QRectF(toWorld(QPointF(0, 0)), toWorld(QPointF(width(), height())));
     for (const TreemapGroup &g : m_layout.groups) {
         if (g.header.intersects(visible))
-            out.push_back({tr("%1 · %n product(s)", nullptr, g.products)
-                               .arg(DomainMapController::typeLabel(meshscope::domainTypeName(g.type))),
+            out.push_back({tr("%1 (%2)").arg(DomainMapController::typeLabel(meshscope::domainTypeName(g.type))).arg(g.products),
                            g.header, MapLabelsModel::GroupLabel, false, false});
     }
     for (size_t d = 0; d < m_map->domains.size(); ++d) {
@@ -343,7 +357,7 @@ QSGNode *DomainMapItem::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             root->removeChildNode(child);
             delete child;
         }
-        if (m_map) {
+        if (ready()) {
             MapViewState view;
             view.zoom = m_zoom;
             view.focused = m_controller ? m_controller->focusedIndex() : -1;
@@ -425,6 +439,10 @@ void DomainMapItem::mouseDoubleClickEvent(QMouseEvent *event)
 
 void DomainMapItem::hoverMoveEvent(QHoverEvent *event)
 {
+    // A window opening under a resting pointer gets one synthetic hover; wait for a real movement.
+    if (!m_pointerMoved && event->position() == event->oldPosF())
+        return;
+    m_pointerMoved = true;
     updateHover(event->position());
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domainmap/treemap.h"
+#include "domains/domainmapcontroller.h"
+#include "domains/maplabelsmodel.h"
 #include "domains/mapgeometry.h"
 
 #include <QPointer>
@@ -9,8 +11,6 @@
 
 #include <memory>
 
-class DomainMapController;
-#include "maplabelsmodel.h" // complete type: moc needs it for the Q_PROPERTY
 
 /// @brief The domain map: type columns, domain regions, product tiles coloured by health and the
 /// cross-domain dependency edges, drawn as a few batched scene-graph geometry nodes under one
@@ -59,6 +59,9 @@ public:
     Q_INVOKABLE void zoomToDomain(const QString &id);
     /// What is at `pos`: {kind: "product"|"domain"|"edge"|"", id, domainId}.
     Q_INVOKABLE QVariantMap itemAt(QPointF pos) const;
+    /// Legend colours: health "healthy", "at-risk", "unhealthy", "unknown"; domain type names.
+    Q_INVOKABLE QColor healthColor(const QString &health) const;
+    Q_INVOKABLE QColor typeColor(const QString &typeName) const;
 
 Q_SIGNALS:
     void controllerChanged();
@@ -96,6 +99,12 @@ private:
     int edgeAt(const QPointF &pos) const;
     void rebuildLabels();
     QPointF toWorld(const QPointF &p) const { return (p - m_pan) / m_zoom; }
+    /// A map and a layout made for it (a hidden item has a map but no size, so no layout yet).
+    bool ready() const
+    {
+        return m_map && m_layout.domainRects.size() == m_map->domains.size()
+            && m_layout.productRects.size() == m_map->products.size() && m_curves.size() == m_map->domainEdges.size();
+    }
 
     QPointer<DomainMapController> m_controller;
     std::shared_ptr<const meshscope::domainmap::DomainMap> m_map;
@@ -115,6 +124,7 @@ private:
     QPointF m_pressPos;
     QPointF m_lastDrag;
     bool m_dragging = false;
+    bool m_pointerMoved = false;
     int m_vertexCount = 0;
     int m_detailedDomains = 0;
 };

@@ -165,18 +165,31 @@ std::vector<std::vector<QPointF>> edgeCurves(const DomainMap &map, const Treemap
         const QPointF d = p2 - p0;
         // Bend to the left of the direction of travel, so a->b and b->a do not cover each other.
         const QPointF p1 = (p0 + p2) / 2 + QPointF(-d.y(), d.x()) * 0.18;
+        auto at = [&](double t) { return (1 - t) * (1 - t) * p0 + 2 * (1 - t) * t * p1 + t * t * p2; };
+        // Where the curve leaves region r (searching from `from` towards `to`): bisection on t.
+        auto boundary = [&](const QRectF &r, double from, double to) {
+            double inside = from, outside = to;
+            for (int i = 1; i <= kSegments; ++i) {
+                const double t = from + (to - from) * i / kSegments;
+                if (!r.contains(at(t))) {
+                    outside = t;
+                    break;
+                }
+                inside = t;
+            }
+            for (int i = 0; i < 24; ++i) {
+                const double mid = (inside + outside) / 2;
+                (r.contains(at(mid)) ? inside : outside) = mid;
+            }
+            return outside;
+        };
+        // Start at the source's edge and end at the target's, unless one region holds the other.
+        const double t0 = a.contains(b) ? 0.0 : boundary(a, 0.0, 1.0);
+        const double t1 = b.contains(a) ? 1.0 : boundary(b, 1.0, 0.0);
+        const double from = t0 < t1 ? t0 : 0.0, to = t0 < t1 ? t1 : 1.0;
         std::vector<QPointF> pts;
-        for (int i = 0; i <= kSegments; ++i) {
-            const double t = double(i) / kSegments;
-            const QPointF p = (1 - t) * (1 - t) * p0 + 2 * (1 - t) * t * p1 + t * t * p2;
-            // Leave out what lies inside either end's region (nested regions: keep the part between).
-            const bool inA = a.contains(p) && !b.contains(p0);
-            const bool inB = b.contains(p) && !a.contains(p2);
-            if (!inA && !inB)
-                pts.push_back(p);
-        }
-        if (pts.size() < 2)
-            pts = {p0, p2};
+        for (int i = 0; i <= kSegments; ++i)
+            pts.push_back(at(from + (to - from) * i / kSegments));
         out.push_back(std::move(pts));
     }
     return out;

@@ -32,5 +32,5 @@ QVariant MapLabelsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MapLabelsModel::roleNames() const
 {
-    return {{TextRole, "text"}, {RectRole, "rect"}, {KindRole, "kind"}, {DimmedRole, "dimmed"}, {OnDarkRole, "onDark"}};
+    return {{TextRole, "label"}, {RectRole, "area"}, {KindRole, "kind"}, {DimmedRole, "dimmed"}, {OnDarkRole, "onDark"}};
 }

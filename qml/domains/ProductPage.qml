@@ -1,0 +1,217 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Meshscope
+import Meshscope.Backend
+
+// A data product's page: everything the cache knows about it, nothing invented. Links lead to the
+// product's domain, its neighbours' pages, its contracts and its lineage.
+ScrollView {
+    id: page
+
+    required property DomainMapController controller
+    readonly property var p: controller.productPage
+    readonly property real columnWidth: Math.min(page.availableWidth, 1280)
+
+    contentWidth: availableWidth
+    clip: true
+
+    function yesNo(v) { return v ? qsTr("yes") : "" }
+    function portRows(ports) { return ports || [] }
+
+    ColumnLayout {
+        width: page.columnWidth
+        spacing: Theme.margin * 1.25
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Button {
+                text: qsTr("← Back to the map")
+                onClicked: page.controller.closeProduct()
+            }
+            Button {
+                text: qsTr("Show in lineage")
+                onClicked: AppController.open("lineage", page.p.id)
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: page.p.sourceFile ? qsTr("From %1:%2").arg(page.p.sourceFile).arg(page.p.line) : ""
+                color: Theme.textMuted
+                font.pointSize: Theme.fontSmall
+                elide: Text.ElideLeft
+                Layout.maximumWidth: page.columnWidth * 0.5
+            }
+        }
+
+        // Who and what: a two-column grid of facts.
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: facts.implicitHeight + 2 * Theme.margin
+            color: Theme.surface
+            border.color: Theme.border
+            radius: Theme.radius
+            GridLayout {
+                id: facts
+                anchors.fill: parent
+                anchors.margins: Theme.margin
+                columns: 4
+                columnSpacing: Theme.margin
+                rowSpacing: 6
+
+                component Key: Label {
+                    color: Theme.textMuted
+                    font.pointSize: Theme.fontSmall
+                    font.bold: true
+                }
+                component Value: Label {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 200
+                    color: Theme.text
+                    font.pointSize: Theme.fontBody
+                    elide: Text.ElideRight
+                }
+
+                Key { text: qsTr("Id") }
+                Value { text: page.p.id || "" }
+                Key { text: qsTr("Domain") }
+                Label {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 200
+                    text: (page.p.domainName || page.p.domainId || "") + (page.p.domainTypeName ? "  ·  " + page.controller.typeLabel(page.p.domainTypeName) : "")
+                    color: Theme.accent
+                    font.pointSize: Theme.fontBody
+                    elide: Text.ElideRight
+                    TapHandler {
+                        onTapped: { page.controller.closeProduct(); page.controller.focusDomain(page.p.domainId) }
+                    }
+                }
+                Key { text: qsTr("Owner") }
+                Value { text: page.p.owner || qsTr("none named") }
+                Key { text: qsTr("Team") }
+                Value {
+                    text: (page.p.teamName || qsTr("none named"))
+                          + (page.p.teamMembers && page.p.teamMembers.length > 0
+                             ? " — " + page.p.teamMembers.map(m => m.name + (m.role ? " (" + m.role + ")" : "")).join(", ") : "")
+                }
+                Key { text: qsTr("Contact") }
+                Value { text: page.p.contact || qsTr("none given") }
+                Key { text: qsTr("Status") }
+                Value { text: (page.p.status || qsTr("not stated")) + (page.p.version ? " · v" + page.p.version : "") }
+                Key { text: qsTr("Format") }
+                Value { text: page.p.specFormat || "" }
+                Key { text: qsTr("Tags") }
+                Value { text: page.p.tags && page.p.tags.length > 0 ? page.p.tags.join(", ") : qsTr("none") }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: description.implicitHeight + 2 * Theme.margin
+            color: Theme.surface
+            border.color: Theme.border
+            radius: Theme.radius
+            Text {
+                id: description
+                objectName: "productDescription"
+                anchors.fill: parent
+                anchors.margins: Theme.margin
+                textFormat: Text.MarkdownText
+                text: page.p.description || qsTr("*No description in the product's document.*")
+                wrapMode: Text.Wrap
+                color: Theme.text
+                font.pointSize: Theme.fontBody
+                onLinkActivated: (link) => Qt.openUrlExternally(link)
+            }
+        }
+
+        InfoTable {
+            Layout.fillWidth: true
+            heading: qsTr("Output ports")
+            rows: page.portRows(page.p.outputPorts)
+            columns: [{ title: qsTr("Name"), key: "name", width: 0.2 }, { title: qsTr("Type"), key: "type", width: 0.1 },
+                      { title: qsTr("Technology"), key: "technology", width: 0.12 },
+                      { title: qsTr("Location"), key: "location", width: 0.3 },
+                      { title: qsTr("Contract"), key: "contractId", width: 0.2, link: true },
+                      { title: qsTr("Version"), key: "version", width: 0.08 }]
+            onLinkActivated: (row, key) => AppController.open("contracts", row.contractId)
+        }
+        InfoTable {
+            Layout.fillWidth: true
+            heading: qsTr("Input ports")
+            rows: page.portRows(page.p.inputPorts)
+            columns: [{ title: qsTr("Name"), key: "name", width: 0.2 }, { title: qsTr("Type"), key: "type", width: 0.1 },
+                      { title: qsTr("Technology"), key: "technology", width: 0.12 },
+                      { title: qsTr("Location"), key: "location", width: 0.3 },
+                      { title: qsTr("Contract"), key: "contractId", width: 0.2, link: true },
+                      { title: qsTr("Version"), key: "version", width: 0.08 }]
+            onLinkActivated: (row, key) => AppController.open("contracts", row.contractId)
+        }
+        InfoTable {
+            Layout.fillWidth: true
+            heading: qsTr("Contracts")
+            rows: page.p.contracts || []
+            columns: [{ title: qsTr("Contract"), key: "id", width: 0.32, link: true }, { title: qsTr("Name"), key: "name", width: 0.25 },
+                      { title: qsTr("Version"), key: "version", width: 0.1 }, { title: qsTr("Status"), key: "status", width: 0.1 },
+                      { title: qsTr("Relation"), key: "relation", width: 0.11 }, { title: qsTr("In use"), key: "current", width: 0.12 }]
+            format: (row, key) => key === "current" ? (row.current ? qsTr("current") : "") : row[key]
+            onLinkActivated: (row, key) => AppController.open("contracts", row.id)
+        }
+        InfoTable {
+            Layout.fillWidth: true
+            heading: qsTr("Schema fields")
+            rows: page.p.schemaFields || []
+            columns: [{ title: qsTr("Field"), key: "name", width: 0.22 }, { title: qsTr("Type"), key: "type", width: 0.12 },
+                      { title: qsTr("Required"), key: "required", width: 0.09 }, { title: qsTr("PII"), key: "pii", width: 0.06 },
+                      { title: qsTr("Classification"), key: "classification", width: 0.13 },
+                      { title: qsTr("Object"), key: "object", width: 0.14 }, { title: qsTr("From"), key: "source", width: 0.24 }]
+            format: (row, key) => key === "required" || key === "pii" ? page.yesNo(row[key]) : row[key]
+        }
+        InfoTable {
+            Layout.fillWidth: true
+            heading: qsTr("Service levels")
+            rows: page.p.serviceLevels || []
+            columns: [{ title: qsTr("Property"), key: "property", width: 0.25 }, { title: qsTr("Value"), key: "value", width: 0.2 },
+                      { title: qsTr("Applies to"), key: "element", width: 0.25 }, { title: qsTr("From"), key: "source", width: 0.3 }]
+            format: (row, key) => key === "value" ? row.value + (row.unit ? " " + row.unit : "") : row[key]
+        }
+        InfoTable {
+            Layout.fillWidth: true
+            heading: qsTr("Quality checks")
+            rows: page.p.checks || []
+            columns: [{ title: qsTr("Check"), key: "name", width: 0.2 }, { title: qsTr("On"), key: "element", width: 0.3 },
+                      { title: qsTr("Dimension"), key: "dimension", width: 0.13 },
+                      { title: qsTr("Latest result"), key: "latest", width: 0.15 },
+                      { title: qsTr("When"), key: "latestTime", width: 0.22 }]
+            format: (row, key) => key === "latest" ? (row.latest === "pass" ? "✔ pass" : row.latest === "fail" ? "✘ fail" : qsTr("no result"))
+                                                   : row[key]
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.margin
+            Repeater {
+                model: [{ heading: qsTr("Upstream (one hop)"), key: "upstream" }, { heading: qsTr("Downstream (one hop)"), key: "downstream" },
+                        { heading: qsTr("Consumers"), key: "consumers" }]
+                delegate: InfoTable {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    heading: modelData.heading
+                    rows: page.p[modelData.key] || []
+                    columns: [{ title: qsTr("Product"), key: "name", width: 0.6, link: true }, { title: qsTr("Domain"), key: "domainId", width: 0.4 }]
+                    onLinkActivated: (row, key) => page.controller.openProduct(row.id)
+                }
+            }
+        }
+        InfoTable {
+            Layout.fillWidth: true
+            heading: qsTr("Lineage datasets")
+            rows: (page.p.datasets || []).map(d => ({ id: d }))
+            columns: [{ title: qsTr("Dataset"), key: "id", width: 1.0, link: true }]
+            onLinkActivated: (row, key) => AppController.open("lineage", row.id)
+        }
+        Item { implicitHeight: Theme.margin }
+    }
+}

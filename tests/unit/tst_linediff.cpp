@@ -101,8 +101,8 @@ private Q_SLOTS:
         QCOMPARE(d.rows[5].block, 1);
         QCOMPARE(d.removedLines, 4); // Changed rows count on both sides
         QCOMPARE(d.addedLines, 3);
-        QCOMPARE(spanText(d.oldLines[1], d.rows[1].oldSpans), QStringLiteral("1|3"));
-        QCOMPARE(spanText(d.newLines[1], d.rows[1].newSpans), QStringLiteral("2|0"));
+        QCOMPARE(spanText(d.oldLines[1], d.rows[1].oldSpans), QStringLiteral("1.3.0"));
+        QCOMPARE(spanText(d.newLines[1], d.rows[1].newSpans), QStringLiteral("2.0.0"));
         QCOMPARE(spanText(d.oldLines[4], d.rows[4].oldSpans), QStringLiteral("integer"));
         QCOMPARE(spanText(d.newLines[4], d.rows[4].newSpans), QStringLiteral("number"));
         QCOMPARE(d.rowOfOldLine[7], 7);
@@ -120,7 +120,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("newSpans");
         QTest::newRow("word") << "  physicalType: bigint" << "  physicalType: uuid" << "bigint" << "uuid";
         QTest::newRow("insert") << "  tags: [pii]" << "  tags: [pii, gdpr]" << "" << ", gdpr";
-        QTest::newRow("number") << "    value: 99.9" << "    value: 99.5" << "9" << "5";
+        QTest::newRow("number") << "    value: 99.9" << "    value: 99.5" << "99.9" << "99.5";
+        QTest::newRow("version") << "version: 1.3.0" << "version: 2.0.0" << "1.3.0" << "2.0.0";
         QTest::newRow("unrelated") << "  - name: order_id" << "    promise text goes here" << "- name: order_id"
                                    << "promise text goes here";
         QTest::newRow("indent only") << "  a: 1" << "    a: 1" << "  " << "    ";

@@ -117,13 +117,26 @@ TokenClass classOf(QChar c)
 }
 
 /// Splits a line into tokens (start offsets; each token ends where the next starts).
+/// A dot between two word characters joins them, so "1.3.0" or "customer.customer_profiles" is one
+/// token: a changed version reads as one changed word, not as two changed digits.
+TokenClass classAt(const QString &line, int i)
+{
+    const QChar c = line.at(i);
+    if (c == u'.' && i > 0 && i + 1 < line.size() && classOf(line.at(i - 1)) == TokenClass::Word
+        && classOf(line.at(i + 1)) == TokenClass::Word)
+        return TokenClass::Word;
+    return classOf(c);
+}
+
 std::vector<int> tokenStarts(const QString &line)
 {
     std::vector<int> starts;
+    TokenClass previous = TokenClass::Other;
     for (int i = 0; i < line.size(); ++i) {
-        const TokenClass cls = classOf(line.at(i));
-        if (i == 0 || cls == TokenClass::Other || cls != classOf(line.at(i - 1)))
+        const TokenClass cls = classAt(line, i);
+        if (i == 0 || cls == TokenClass::Other || cls != previous)
             starts.push_back(i);
+        previous = cls;
     }
     return starts;
 }

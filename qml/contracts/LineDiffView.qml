@@ -18,6 +18,11 @@ Rectangle {
     readonly property real contentWidth: pane.controller.maxLineLength * charWidth + 56
 
     function tint(c, alpha) { return Qt.rgba(c.r, c.g, c.b, alpha) }
+    function showCurrent() {
+        const row = pane.controller.currentDiffRow()
+        if (row >= 0)
+            rows.positionViewAtIndex(row, ListView.Center)
+    }
 
     color: Theme.surface
     border.color: Theme.border
@@ -31,11 +36,8 @@ Rectangle {
 
     Connections {
         target: pane.controller
-        function onCurrentChangeChanged() {
-            const row = pane.controller.currentDiffRow()
-            if (row >= 0)
-                rows.positionViewAtIndex(row, ListView.Center)
-        }
+        // Later: after a new diff the list has just been reset and has no delegates yet.
+        function onCurrentChangeChanged() { Qt.callLater(pane.showCurrent) }
         function onDiffChanged() { pane.offset = 0 }
     }
 
@@ -117,6 +119,9 @@ Rectangle {
             model: pane.controller.lines
             boundsBehavior: Flickable.StopAtBounds
             reuseItems: true
+            // Keep the selected change in view when the split is resized (and once the first layout
+            // has given the list its real height).
+            onHeightChanged: Qt.callLater(pane.showCurrent)
             ScrollBar.vertical: ScrollBar { id: vbar }
 
             delegate: Item {

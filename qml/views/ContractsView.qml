@@ -21,12 +21,15 @@ AreaPage {
         id: controller
     }
 
+    // Attached properties resolve on Items only, so the window is taken here, not inside the Binding.
+    readonly property Window appWindow: ApplicationWindow.window
+
     // A screenshot waits while the diff is computed (only while this area is shown).
     Binding {
-        target: ApplicationWindow.window
+        target: view.appWindow
         property: "busy"
         value: controller.loading
-        when: view.visible && ApplicationWindow.window !== null
+        when: view.visible && view.appWindow !== null
     }
 
     Component.onCompleted: controller.reload(AppController.cachePath)

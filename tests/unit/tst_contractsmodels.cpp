@@ -94,6 +94,9 @@ private Q_SLOTS:
         QCOMPARE(controller.oldVersion(), QStringLiteral("1.3.0"));
         QCOMPARE(controller.newVersion(), QStringLiteral("2.0.0"));
         QVERIFY(controller.hasDiff());
+        QCOMPARE(controller.currentChange(), 0); // the first breaking change is shown at once
+        QCOMPARE(controller.oldFirst(), 146);    // legacy_status_code, removed: old side only
+        QCOMPARE(controller.newFirst(), -1);
         QCOMPARE(controller.summary(), QStringLiteral("3 breaking, 1 non-breaking, 4 info — needs 2.0.0, proposal says 2.0.0"));
         QVERIFY2(controller.impact().startsWith("breaks 10 products in "), qPrintable(controller.impact()));
         QCOMPARE(controller.versionOk(), true);

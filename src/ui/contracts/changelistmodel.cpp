@@ -102,7 +102,9 @@ void ChangeListModel::setDiff(std::shared_ptr<const VersionDiff> diff)
                 ++m_counts[int(s)];
                 QString impact;
                 for (const ChangeImpact &ci : m_diff->report.impact) {
-                    if (ci.path == changes[i].path && ci.rule == changes[i].ruleId())
+                    // "breaks no known products" once in the header is enough; here only real consumers.
+                    if (ci.path == changes[i].path && ci.rule == changes[i].ruleId()
+                        && (!ci.impact.products.empty() || !ci.impact.datasets.empty()))
                         impact = summarizeImpact({ci}).text;
                 }
                 m_impact.push_back(impact);

@@ -234,7 +234,8 @@ void ContractDiffController::apply(quint64 generation, std::shared_ptr<const Ver
         }
         m_changes.setDiff(diff);
         m_lines.setDiff(diff ? std::shared_ptr<const LineDiff>(diff, &diff->lines) : nullptr);
-        m_currentChange = -1;
+        // Open on the first (most severe) change, so its lines are in view without a click.
+        m_currentChange = m_changes.rowCount() > 0 ? 0 : -1;
         Q_EMIT diffChanged();
         Q_EMIT currentChangeChanged();
     }

@@ -67,6 +67,24 @@ private Q_SLOTS:
         }
     }
 
+    /// Over budget the diff stops refining but stays a correct edit script: what it keeps is common.
+    void budgetKeepsTheDiffCorrect()
+    {
+        std::vector<std::uint32_t> a(3000), b(3000);
+        for (size_t i = 0; i < a.size(); ++i) {
+            a[i] = std::uint32_t(i % 97);
+            b[i] = std::uint32_t((a.size() - i) % 89);
+        }
+        a[0] = b[0] = 1000; // a common prefix and suffix are still kept
+        a.back() = b.back() = 1001;
+        const KeptFlags cut = myersKept(a, b, 10'000);
+        const auto common = keptOf(a, cut.oldKept);
+        QCOMPARE(common, keptOf(b, cut.newKept));
+        QVERIFY(common.size() >= 2);
+        QVERIFY(int(common.size()) <= lcsLength(a, b));
+        QVERIFY(cut.oldKept.front() && cut.oldKept.back());
+    }
+
     void emptySides()
     {
         QCOMPARE(diffLines(QString(), QString()).rows.size(), size_t(0));

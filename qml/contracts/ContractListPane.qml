@@ -80,18 +80,16 @@ Rectangle {
                             font.bold: true
                             elide: Text.ElideRight
                         }
-                        Rectangle {
+                        Label {
                             visible: row.hasProposal
-                            implicitWidth: proposalLabel.implicitWidth + 10
-                            implicitHeight: proposalLabel.implicitHeight + 2
-                            radius: height / 2
-                            color: Theme.warning
-                            Label {
-                                id: proposalLabel
-                                anchors.centerIn: parent
-                                text: qsTr("proposal")
-                                color: "#ffffff"
-                                font.pointSize: Theme.fontSmall
+                            leftPadding: 5
+                            rightPadding: 5
+                            text: qsTr("proposal")
+                            color: "#ffffff"
+                            font.pointSize: Theme.fontSmall
+                            background: Rectangle {
+                                radius: height / 2
+                                color: Theme.warning
                             }
                         }
                     }

@@ -11,8 +11,6 @@ ColumnLayout {
     id: header
 
     required property ContractDiffController controller
-    readonly property var labels: controller.versions.map(
-        (v, i) => controller.statuses[i] ? v + "  (" + controller.statuses[i] + ")" : v)
 
     spacing: 4
 
@@ -41,9 +39,9 @@ ColumnLayout {
             objectName: "oldVersionPicker"
             implicitWidth: 170
             font.pointSize: Theme.fontBody
-            model: header.labels
+            model: header.controller.versionLabels
             enabled: header.controller.versions.length > 1
-            currentIndex: header.controller.versions.indexOf(header.controller.oldVersion)
+            currentIndex: header.controller.versionIndex(header.controller.oldVersion)
             onActivated: (i) => header.controller.compare(header.controller.versions[i], header.controller.newVersion)
         }
         Label {
@@ -56,9 +54,9 @@ ColumnLayout {
             objectName: "newVersionPicker"
             implicitWidth: 170
             font.pointSize: Theme.fontBody
-            model: header.labels
+            model: header.controller.versionLabels
             enabled: header.controller.versions.length > 1
-            currentIndex: header.controller.versions.indexOf(header.controller.newVersion)
+            currentIndex: header.controller.versionIndex(header.controller.newVersion)
             onActivated: (i) => header.controller.compare(header.controller.oldVersion, header.controller.versions[i])
         }
     }

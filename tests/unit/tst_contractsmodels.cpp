@@ -93,6 +93,9 @@ private Q_SLOTS:
         QCOMPARE(controller.contractId(), QStringLiteral("orders.order_events"));
         QCOMPARE(controller.oldVersion(), QStringLiteral("1.3.0"));
         QCOMPARE(controller.newVersion(), QStringLiteral("2.0.0"));
+        QCOMPARE(controller.versionLabels(), (QStringList{"1.3.0  (active)", "2.0.0  (proposed)"}));
+        QCOMPARE(controller.versionIndex("2.0.0"), 1);
+        QCOMPARE(controller.versionIndex("9.9.9"), -1);
         QVERIFY(controller.hasDiff());
         QCOMPARE(controller.currentChange(), 0); // the first breaking change is shown at once
         QCOMPARE(controller.oldFirst(), 146);    // legacy_status_code, removed: old side only

@@ -43,6 +43,14 @@ QStringList ContractDiffController::statuses() const
     return out;
 }
 
+QStringList ContractDiffController::versionLabels() const
+{
+    QStringList out;
+    for (const CachedVersion &v : m_contracts.versionsOf(m_contractId))
+        out << (v.status.isEmpty() ? v.version : v.version + QStringLiteral("  (") + v.status + u')');
+    return out;
+}
+
 int ContractDiffController::breaking() const
 {
     return m_diff ? m_diff->report.diff.summary().breaking : 0;

@@ -25,6 +25,8 @@ class ContractDiffController : public QObject {
     /// Versions of the selected contract, oldest first, and their status, parallel.
     Q_PROPERTY(QStringList versions READ versions NOTIFY selectionChanged)
     Q_PROPERTY(QStringList statuses READ statuses NOTIFY selectionChanged)
+    /// "1.3.0  (active)" for the version pickers, parallel to versions.
+    Q_PROPERTY(QStringList versionLabels READ versionLabels NOTIFY selectionChanged)
     Q_PROPERTY(QString oldVersion READ oldVersion NOTIFY selectionChanged)
     Q_PROPERTY(QString newVersion READ newVersion NOTIFY selectionChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -61,6 +63,9 @@ public:
     QString contractName() const;
     QStringList versions() const;
     QStringList statuses() const;
+    QStringList versionLabels() const;
+    /// Index of `version` in versions, -1 when absent.
+    Q_INVOKABLE int versionIndex(const QString &version) const { return int(versions().indexOf(version)); }
     QString oldVersion() const { return m_oldVersion; }
     QString newVersion() const { return m_newVersion; }
     bool loading() const { return m_pending > 0; }

@@ -31,6 +31,10 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         ScrollBar.vertical: ScrollBar {}
         onCurrentIndexChanged: if (currentIndex >= 0) positionViewAtIndex(currentIndex, ListView.Contain)
+        // Up/Down move the selection through the controller, so the YAML below follows.
+        keyNavigationEnabled: false
+        Keys.onUpPressed: pane.controller.previousChange()
+        Keys.onDownPressed: pane.controller.nextChange()
 
         section.property: "section"
         section.delegate: Rectangle {
@@ -68,7 +72,10 @@ Rectangle {
 
             width: ListView.view.width
             highlighted: ListView.isCurrentItem
-            onClicked: pane.controller.selectChange(index)
+            onClicked: {
+                pane.controller.selectChange(index)
+                list.forceActiveFocus()
+            }
             topPadding: 6
             bottomPadding: 6
             leftPadding: Theme.spacing + 6

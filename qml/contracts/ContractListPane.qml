@@ -85,7 +85,7 @@ Rectangle {
                             leftPadding: 5
                             rightPadding: 5
                             text: qsTr("proposal")
-                            color: "#ffffff"
+                            color: Theme.dark ? Theme.background : "#ffffff" // readable on the amber
                             font.pointSize: Theme.fontSmall
                             background: Rectangle {
                                 radius: height / 2

@@ -146,8 +146,9 @@ int main(int argc, char **argv)
     bench::row("line diff + intra-line highlights p95", lineMs, "ms", 50.0);
     bench::row("parse both texts for locations p95", locatorMs, "ms");
     bench::row("locate every change on both sides p95", locateMs, "ms");
-    bench::row("view pipeline (no import) p95", pipelineMs, "ms", 100.0);
-    bench::row("  pipeline / reading both documents", pipelineMs / readMs, "x");
+    bench::row("view pipeline (no import) p95", pipelineMs, "ms");
+    // The view re-reads both documents anyway; its own work must cost less than that reading.
+    bench::row("  pipeline / reading both documents", pipelineMs / readMs, "x", 1.0);
 
     QStringList tenth = diff::splitLines(before);
     for (int i = 0; i < tenth.size(); i += 10)

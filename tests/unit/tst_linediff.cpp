@@ -67,6 +67,24 @@ private Q_SLOTS:
         }
     }
 
+    /// Over budget the diff stops refining but stays a correct edit script: what it keeps is common.
+    void budgetKeepsTheDiffCorrect()
+    {
+        std::vector<std::uint32_t> a(3000), b(3000);
+        for (size_t i = 0; i < a.size(); ++i) {
+            a[i] = std::uint32_t(i % 97);
+            b[i] = std::uint32_t((a.size() - i) % 89);
+        }
+        a[0] = b[0] = 1000; // a common prefix and suffix are still kept
+        a.back() = b.back() = 1001;
+        const KeptFlags cut = myersKept(a, b, 10'000);
+        const auto common = keptOf(a, cut.oldKept);
+        QCOMPARE(common, keptOf(b, cut.newKept));
+        QVERIFY(common.size() >= 2);
+        QVERIFY(int(common.size()) <= lcsLength(a, b));
+        QVERIFY(cut.oldKept.front() && cut.oldKept.back());
+    }
+
     void emptySides()
     {
         QCOMPARE(diffLines(QString(), QString()).rows.size(), size_t(0));
@@ -101,8 +119,8 @@ private Q_SLOTS:
         QCOMPARE(d.rows[5].block, 1);
         QCOMPARE(d.removedLines, 4); // Changed rows count on both sides
         QCOMPARE(d.addedLines, 3);
-        QCOMPARE(spanText(d.oldLines[1], d.rows[1].oldSpans), QStringLiteral("1|3"));
-        QCOMPARE(spanText(d.newLines[1], d.rows[1].newSpans), QStringLiteral("2|0"));
+        QCOMPARE(spanText(d.oldLines[1], d.rows[1].oldSpans), QStringLiteral("1.3.0"));
+        QCOMPARE(spanText(d.newLines[1], d.rows[1].newSpans), QStringLiteral("2.0.0"));
         QCOMPARE(spanText(d.oldLines[4], d.rows[4].oldSpans), QStringLiteral("integer"));
         QCOMPARE(spanText(d.newLines[4], d.rows[4].newSpans), QStringLiteral("number"));
         QCOMPARE(d.rowOfOldLine[7], 7);
@@ -120,7 +138,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("newSpans");
         QTest::newRow("word") << "  physicalType: bigint" << "  physicalType: uuid" << "bigint" << "uuid";
         QTest::newRow("insert") << "  tags: [pii]" << "  tags: [pii, gdpr]" << "" << ", gdpr";
-        QTest::newRow("number") << "    value: 99.9" << "    value: 99.5" << "9" << "5";
+        QTest::newRow("number") << "    value: 99.9" << "    value: 99.5" << "99.9" << "99.5";
+        QTest::newRow("version") << "version: 1.3.0" << "version: 2.0.0" << "1.3.0" << "2.0.0";
         QTest::newRow("unrelated") << "  - name: order_id" << "    promise text goes here" << "- name: order_id"
                                    << "promise text goes here";
         QTest::newRow("indent only") << "  a: 1" << "    a: 1" << "  " << "    ";

@@ -13,8 +13,8 @@ namespace {
 /// rebuilds the edit script without storing pairs.
 class Myers {
 public:
-    Myers(const std::vector<std::uint32_t> &a, const std::vector<std::uint32_t> &b, KeptFlags &out)
-        : m_a(a), m_b(b), m_out(out)
+    Myers(const std::vector<std::uint32_t> &a, const std::vector<std::uint32_t> &b, KeptFlags &out, qint64 budget)
+        : m_a(a), m_b(b), m_out(out), m_budget(budget)
     {
         const size_t size = a.size() + b.size() + 3;
         m_forward.assign(2 * size + 1, 0);
@@ -33,7 +33,8 @@ public:
         if (aLo == aHi || bLo == bHi)
             return; // only insertions or only deletions left: nothing more is kept
         int x = 0, y = 0, u = 0, v = 0;
-        middleSnake(aLo, aHi, bLo, bHi, x, y, u, v);
+        if (!middleSnake(aLo, aHi, bLo, bHi, x, y, u, v))
+            return; // over budget: this region stays one block of removed and added lines
         run(aLo, aLo + x, bLo, bLo + y);
         for (int i = 0; i < u - x; ++i)
             keep(aLo + x + i, bLo + y + i);
@@ -49,8 +50,8 @@ private:
 
     /// The snake (x, y) -> (u, v), relative to (aLo, bLo), in the middle of a shortest edit path.
     /// Both ends differ here (the caller trimmed them), so the distance is at least 2 and both halves
-    /// around the snake are strictly smaller problems.
-    void middleSnake(int aLo, int aHi, int bLo, int bHi, int &x0, int &y0, int &u0, int &v0)
+    /// around the snake are strictly smaller problems. False once the work budget is spent.
+    bool middleSnake(int aLo, int aHi, int bLo, int bHi, int &x0, int &y0, int &u0, int &v0)
     {
         const int n = aHi - aLo;
         const int m = bHi - bLo;
@@ -62,6 +63,9 @@ private:
         vf[1] = 0;
         vb[1] = 0;
         for (int d = 0; d <= maxD; ++d) {
+            m_budget -= 2 * d + 2;
+            if (m_budget < 0)
+                return false;
             for (int k = -d; k <= d; k += 2) {
                 int x = (k == -d || (k != d && vf[k - 1] < vf[k + 1])) ? vf[k + 1] : vf[k - 1] + 1;
                 int y = x - k;
@@ -74,7 +78,7 @@ private:
                 const int c = delta - k;
                 if (odd && c >= -(d - 1) && c <= d - 1 && vf[k] + vb[c] >= n) {
                     x0 = sx; y0 = sy; u0 = x; v0 = y;
-                    return;
+                    return true;
                 }
             }
             for (int k = -d; k <= d; k += 2) {
@@ -89,12 +93,11 @@ private:
                 const int c = delta - k;
                 if (!odd && c >= -d && c <= d && vb[k] + vf[c] >= n) {
                     x0 = n - x; y0 = m - y; u0 = n - sx; v0 = m - sy;
-                    return;
+                    return true;
                 }
             }
         }
-        // Unreachable for a correct V: fall back to keeping nothing in this sub-problem.
-        x0 = y0 = u0 = v0 = 0;
+        return false; // unreachable for a correct V: keep nothing in this sub-problem
     }
 
     const std::vector<std::uint32_t> &m_a;
@@ -103,6 +106,7 @@ private:
     std::vector<int> m_forward;
     std::vector<int> m_backward;
     int m_offset = 0;
+    qint64 m_budget;
 };
 
 enum class TokenClass { Word, Space, Other };
@@ -117,13 +121,26 @@ TokenClass classOf(QChar c)
 }
 
 /// Splits a line into tokens (start offsets; each token ends where the next starts).
+/// A dot between two word characters joins them, so "1.3.0" or "customer.customer_profiles" is one
+/// token: a changed version reads as one changed word, not as two changed digits.
+TokenClass classAt(const QString &line, int i)
+{
+    const QChar c = line.at(i);
+    if (c == u'.' && i > 0 && i + 1 < line.size() && classOf(line.at(i - 1)) == TokenClass::Word
+        && classOf(line.at(i + 1)) == TokenClass::Word)
+        return TokenClass::Word;
+    return classOf(c);
+}
+
 std::vector<int> tokenStarts(const QString &line)
 {
     std::vector<int> starts;
+    TokenClass previous = TokenClass::Other;
     for (int i = 0; i < line.size(); ++i) {
-        const TokenClass cls = classOf(line.at(i));
-        if (i == 0 || cls == TokenClass::Other || cls != classOf(line.at(i - 1)))
+        const TokenClass cls = classAt(line, i);
+        if (i == 0 || cls == TokenClass::Other || cls != previous)
             starts.push_back(i);
+        previous = cls;
     }
     return starts;
 }
@@ -180,12 +197,12 @@ QList<TextSpan> spansOf(const QString &line, const std::vector<int> &starts, con
 
 } // namespace
 
-KeptFlags myersKept(const std::vector<std::uint32_t> &a, const std::vector<std::uint32_t> &b)
+KeptFlags myersKept(const std::vector<std::uint32_t> &a, const std::vector<std::uint32_t> &b, qint64 budget)
 {
     KeptFlags flags;
     flags.oldKept.assign(a.size(), false);
     flags.newKept.assign(b.size(), false);
-    Myers myers(a, b, flags);
+    Myers myers(a, b, flags, budget);
     myers.run(0, int(a.size()), 0, int(b.size()));
     return flags;
 }

@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QtGlobal>
 
 #include <cstdint>
 #include <vector>
@@ -54,7 +55,15 @@ struct KeptFlags {
     std::vector<bool> oldKept;
     std::vector<bool> newKept;
 };
-KeptFlags myersKept(const std::vector<std::uint32_t> &a, const std::vector<std::uint32_t> &b);
+
+/// Diagonal steps the diff may spend before it stops refining: texts that share almost nothing would
+/// otherwise cost O((N+M)·D) ≈ seconds for two unrelated 5,000-line files. Past the budget, the regions
+/// not yet refined become whole removed/added blocks (still a correct diff, just not a minimal one).
+constexpr qint64 kDefaultDiffBudget = 20'000'000;
+
+/// Without a budget cut the kept elements form a longest common subsequence; always a common one.
+KeptFlags myersKept(const std::vector<std::uint32_t> &a, const std::vector<std::uint32_t> &b,
+                    qint64 budget = kDefaultDiffBudget);
 
 /// Word-level highlights of one changed line pair: runs of letters/digits/_ , runs of spaces and
 /// single other characters are the tokens. When the lines share too little, the whole content of

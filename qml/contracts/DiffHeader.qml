@@ -1,0 +1,94 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Meshscope
+import Meshscope.Backend
+
+// The contract compared, the two versions (pickers), and the verdict: the counts by severity with
+// the version the changes need, and who the breaking changes hit.
+ColumnLayout {
+    id: header
+
+    required property ContractDiffController controller
+
+    spacing: 4
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+
+        Label {
+            objectName: "contractTitle"
+            Layout.fillWidth: true
+            text: header.controller.contractName
+                  + (header.controller.contractName !== header.controller.contractId
+                     ? "  ·  " + header.controller.contractId : "")
+            color: Theme.text
+            font.pointSize: Theme.fontHeading
+            font.bold: true
+            elide: Text.ElideRight
+        }
+        Label {
+            text: qsTr("Compare")
+            color: Theme.textMuted
+            font.pointSize: Theme.fontBody
+        }
+        ComboBox {
+            id: oldPicker
+            objectName: "oldVersionPicker"
+            implicitWidth: 170
+            font.pointSize: Theme.fontBody
+            model: header.controller.versionLabels
+            enabled: header.controller.versions.length > 1
+            currentIndex: header.controller.versionIndex(header.controller.oldVersion)
+            onActivated: (i) => header.controller.compare(header.controller.versions[i], header.controller.newVersion)
+        }
+        Label {
+            text: "→"
+            color: Theme.textMuted
+            font.pointSize: Theme.fontBody
+        }
+        ComboBox {
+            id: newPicker
+            objectName: "newVersionPicker"
+            implicitWidth: 170
+            font.pointSize: Theme.fontBody
+            model: header.controller.versionLabels
+            enabled: header.controller.versions.length > 1
+            currentIndex: header.controller.versionIndex(header.controller.newVersion)
+            onActivated: (i) => header.controller.compare(header.controller.oldVersion, header.controller.versions[i])
+        }
+    }
+
+    Label {
+        objectName: "diffSummary"
+        Layout.fillWidth: true
+        visible: header.controller.hasDiff
+        text: header.controller.summary
+        color: header.controller.breaking > 0 ? Theme.error : Theme.ok
+        font.pointSize: Theme.fontHeading
+        font.bold: true
+        elide: Text.ElideRight
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        visible: header.controller.hasDiff
+        spacing: Theme.margin
+        Label {
+            objectName: "impactSummary"
+            Layout.fillWidth: true
+            text: header.controller.impact !== "" ? header.controller.impact
+                  : (header.controller.breaking > 0 ? qsTr("breaks no known products") : qsTr("nothing breaks"))
+            color: Theme.text
+            font.pointSize: Theme.fontBody
+            elide: Text.ElideRight
+        }
+        Label {
+            text: header.controller.versionOk ? qsTr("version OK") : qsTr("version too low")
+            color: header.controller.versionOk ? Theme.ok : Theme.error
+            font.pointSize: Theme.fontBody
+            font.bold: true
+        }
+    }
+}

@@ -1,0 +1,285 @@
+#include "contracts/contractdiffcontroller.h"
+
+#include "cache/cachefile.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QThread>
+
+using namespace meshscope;
+using namespace meshscope::diff;
+
+ContractDiffController::ContractDiffController(QObject *parent) : QObject(parent) {}
+
+ContractDiffController::~ContractDiffController()
+{
+    for (QThread *t : std::as_const(m_threads))
+        t->wait();
+}
+
+QString ContractDiffController::contractName() const
+{
+    for (const CachedVersion &v : m_contracts.versionsOf(m_contractId)) {
+        if (v.version == m_newVersion && !v.name.isEmpty())
+            return v.name;
+    }
+    return m_contractId;
+}
+
+QStringList ContractDiffController::versions() const
+{
+    QStringList out;
+    for (const CachedVersion &v : m_contracts.versionsOf(m_contractId))
+        out << v.version;
+    return out;
+}
+
+QStringList ContractDiffController::statuses() const
+{
+    QStringList out;
+    for (const CachedVersion &v : m_contracts.versionsOf(m_contractId))
+        out << v.status;
+    return out;
+}
+
+QStringList ContractDiffController::versionLabels() const
+{
+    QStringList out;
+    for (const CachedVersion &v : m_contracts.versionsOf(m_contractId))
+        out << (v.status.isEmpty() ? v.version : v.version + QStringLiteral("  (") + v.status + u')');
+    return out;
+}
+
+int ContractDiffController::breaking() const
+{
+    return m_diff ? m_diff->report.diff.summary().breaking : 0;
+}
+
+bool ContractDiffController::versionOk() const
+{
+    return m_diff && m_diff->report.version.ok;
+}
+
+QString ContractDiffController::lineSummary() const
+{
+    if (!m_diff)
+        return {};
+    const LineDiff &l = m_diff->lines;
+    if (l.oldLines.isEmpty() && l.newLines.isEmpty())
+        return tr("the cache did not keep the documents' text");
+    return tr("+%1 −%2 lines in %3 blocks").arg(l.addedLines).arg(l.removedLines).arg(l.blockStarts.size());
+}
+
+QString ContractDiffController::oldSource() const
+{
+    return m_diff ? m_diff->oldDoc.source : QString();
+}
+
+QString ContractDiffController::newSource() const
+{
+    return m_diff ? m_diff->newDoc.source : QString();
+}
+
+int ContractDiffController::oldFirst() const
+{
+    const ChangeLocation *at = m_changes.locationAt(m_currentChange);
+    return at && at->oldLines.exact ? at->oldLines.first : -1;
+}
+
+int ContractDiffController::oldLast() const
+{
+    const ChangeLocation *at = m_changes.locationAt(m_currentChange);
+    return at && at->oldLines.exact ? at->oldLines.last : -1;
+}
+
+int ContractDiffController::newFirst() const
+{
+    const ChangeLocation *at = m_changes.locationAt(m_currentChange);
+    return at && at->newLines.exact ? at->newLines.first : -1;
+}
+
+int ContractDiffController::newLast() const
+{
+    const ChangeLocation *at = m_changes.locationAt(m_currentChange);
+    return at && at->newLines.exact ? at->newLines.last : -1;
+}
+
+void ContractDiffController::reload(const QString &cachePath)
+{
+    m_cachePath = cachePath;
+    m_contracts.reload(cachePath);
+    QString ref = m_wanted;
+    if (ref.isEmpty() && !m_contractId.isEmpty() && m_contracts.indexOf(m_contractId) >= 0)
+        ref = m_contractId; // a sync: keep showing the same contract
+    if (ref.isEmpty())
+        ref = m_contracts.firstProposal();
+    if (!ref.isEmpty()) {
+        const QString keepOld = m_oldVersion, keepNew = m_newVersion, keepId = m_contractId;
+        open(ref);
+        if (m_wanted.isEmpty() && keepId == m_contractId && !keepOld.isEmpty() && versions().contains(keepOld)
+            && versions().contains(keepNew))
+            compare(keepOld, keepNew);
+    }
+}
+
+void ContractDiffController::open(const QString &ref)
+{
+    const ContractRef parsed = parseContractRef(ref);
+    const std::vector<CachedVersion> versions = m_contracts.versionsOf(parsed.id);
+    if (versions.empty()) {
+        // Not (yet) in the list: remember it, reload() shows it once a sync brings it.
+        m_wanted = ref;
+        if (m_contracts.totalCount() > 0) {
+            m_contractId = parsed.id;
+            m_oldVersion.clear();
+            m_newVersion.clear();
+            m_diff.reset();
+            m_changes.setDiff(nullptr);
+            m_lines.setDiff(nullptr);
+            m_message = tr("%1 is not in the cache").arg(parsed.id);
+            Q_EMIT selectionChanged();
+            Q_EMIT diffChanged();
+        }
+        return;
+    }
+    m_wanted.clear();
+    m_contractId = parsed.id;
+    const VersionPair pair = defaultPair(versions, parsed.version);
+    if (pair.newVersion.isEmpty()) {
+        m_oldVersion = m_newVersion = versions.back().version;
+        ++m_generation;
+        m_diff.reset();
+        m_changes.setDiff(nullptr);
+        m_lines.setDiff(nullptr);
+        m_message = tr("%1 has one version in the cache (%2): nothing to compare yet")
+                        .arg(m_contractId, versions.back().version);
+        m_summary.clear();
+        m_impact.clear();
+        m_currentChange = -1;
+        Q_EMIT selectionChanged();
+        Q_EMIT diffChanged();
+        Q_EMIT currentChangeChanged();
+        return;
+    }
+    compare(pair.oldVersion, pair.newVersion);
+}
+
+void ContractDiffController::compare(const QString &oldVersion, const QString &newVersion)
+{
+    m_oldVersion = oldVersion;
+    m_newVersion = newVersion;
+    Q_EMIT selectionChanged();
+    start();
+}
+
+void ContractDiffController::start()
+{
+    const quint64 generation = ++m_generation;
+    ++m_pending;
+    if (m_pending == 1)
+        Q_EMIT loadingChanged();
+    const QString path = m_cachePath, id = m_contractId, oldVersion = m_oldVersion, newVersion = m_newVersion;
+    QPointer<ContractDiffController> self(this);
+    QThread *thread = QThread::create([self, generation, path, id, oldVersion, newVersion] {
+        std::shared_ptr<VersionDiff> diff;
+        QString error;
+        try {
+            sql::Connection db = cache::openCache(path, /*readOnly=*/true);
+            diff = std::make_shared<VersionDiff>(compareCachedVersions(db, id, oldVersion, newVersion));
+            if (!diff->error.isEmpty()) {
+                error = diff->error;
+                diff.reset();
+            }
+        } catch (const sql::SqlError &e) {
+            error = e.message();
+        }
+        // The controller waits for this thread in its destructor, so it is alive here.
+        QMetaObject::invokeMethod(
+            self.data(), [self, generation, diff, error] {
+                if (self)
+                    self->apply(generation, diff, error);
+            },
+            Qt::QueuedConnection);
+    });
+    m_threads << thread;
+    connect(thread, &QThread::finished, this, [this, thread] {
+        m_threads.removeOne(thread);
+        thread->deleteLater();
+    });
+    thread->start();
+}
+
+QString ContractDiffController::summaryOf(const VersionDiff &diff)
+{
+    const DiffSummary s = diff.report.diff.summary();
+    QString text = tr("%1 breaking, %2 non-breaking, %3 info").arg(s.breaking).arg(s.nonBreaking).arg(s.info);
+    const VersionCheck &v = diff.report.version;
+    if (!v.required.isEmpty()) {
+        const QString says = isProposalStatus(diff.newStatus) ? tr("proposal says %1") : tr("new version says %1");
+        text += QStringLiteral(" — ") + tr("needs %1").arg(v.required) + QStringLiteral(", ")
+                + says.arg(diff.newDoc.contract.version);
+    }
+    return text;
+}
+
+void ContractDiffController::apply(quint64 generation, std::shared_ptr<const VersionDiff> diff, const QString &error)
+{
+    --m_pending;
+    if (generation == m_generation) {
+        m_diff = diff;
+        m_message = error;
+        m_summary = diff ? summaryOf(*diff) : QString();
+        m_impact.clear();
+        if (diff && !diff->report.impact.empty())
+            m_impact = summarizeImpact(diff->report.impact).text;
+        m_maxLineLength = 0;
+        if (diff) {
+            for (const QStringList *lines : {&diff->lines.oldLines, &diff->lines.newLines}) {
+                for (const QString &line : *lines)
+                    m_maxLineLength = std::max(m_maxLineLength, int(line.size()));
+            }
+        }
+        m_changes.setDiff(diff);
+        m_lines.setDiff(diff ? std::shared_ptr<const LineDiff>(diff, &diff->lines) : nullptr);
+        // Open on the first (most severe) change, so its lines are in view without a click.
+        m_currentChange = m_changes.rowCount() > 0 ? 0 : -1;
+        Q_EMIT diffChanged();
+        Q_EMIT currentChangeChanged();
+    }
+    if (m_pending == 0)
+        Q_EMIT loadingChanged();
+}
+
+void ContractDiffController::selectChange(int row)
+{
+    if (row < -1 || row >= m_changes.rowCount())
+        return;
+    if (row == m_currentChange)
+        return;
+    m_currentChange = row;
+    Q_EMIT currentChangeChanged();
+}
+
+void ContractDiffController::nextChange()
+{
+    if (m_changes.rowCount() > 0)
+        selectChange(std::min(m_currentChange + 1, m_changes.rowCount() - 1));
+}
+
+void ContractDiffController::previousChange()
+{
+    if (m_changes.rowCount() > 0)
+        selectChange(std::max(m_currentChange - 1, 0));
+}
+
+bool ContractDiffController::waitForIdle(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_pending > 0 && timer.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return m_pending == 0;
+}

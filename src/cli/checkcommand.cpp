@@ -16,48 +16,74 @@ namespace {
 
 using namespace governance;
 
-QJsonObject toJson(const Violation &v)
+/// JSON string literal of `s` (RFC 8259 escaping).
+QString quoted(const QString &s)
 {
-    return {{QStringLiteral("policy"), v.policyId},      {QStringLiteral("rule"), v.rule},
-            {QStringLiteral("severity"), severityName(v.severity)}, {QStringLiteral("product"), v.productId},
-            {QStringLiteral("domain"), v.domainId},      {QStringLiteral("targetKind"), v.targetKind},
-            {QStringLiteral("target"), v.target},        {QStringLiteral("message"), v.message},
-            {QStringLiteral("remediation"), v.remediation}};
+    QString out;
+    out.reserve(s.size() + 2);
+    out += QLatin1Char('"');
+    for (const QChar c : s) {
+        switch (c.unicode()) {
+        case '"': out += QLatin1String("\\\""); break;
+        case '\\': out += QLatin1String("\\\\"); break;
+        case '\n': out += QLatin1String("\\n"); break;
+        case '\r': out += QLatin1String("\\r"); break;
+        case '\t': out += QLatin1String("\\t"); break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += QLatin1Char('"');
+    return out;
 }
 
-QJsonObject toJson(const GovernanceReport &r)
+/// The report as JSON, written as it goes: a whole-mesh report has tens of thousands of violations,
+/// and building it as a QJsonDocument first costs more than the check itself.
+void printJson(QTextStream &out, const GovernanceReport &r)
 {
-    QJsonArray products;
-    for (const ProductGovernance &p : r.products) {
-        QJsonArray violations;
-        for (const Violation &v : p.violations)
-            violations.append(toJson(v));
-        products.append(QJsonObject{{QStringLiteral("id"), p.productId},
-                                    {QStringLiteral("name"), p.name},
-                                    {QStringLiteral("domain"), p.domainId},
-                                    {QStringLiteral("score"), p.score},
-                                    {QStringLiteral("errors"), p.errors},
-                                    {QStringLiteral("warnings"), p.warnings},
-                                    {QStringLiteral("passes"), p.passes()},
-                                    {QStringLiteral("violations"), violations}});
+    const auto field = [&out](const char *key, const QString &value, bool last = false) {
+        out << '"' << key << "\": " << quoted(value) << (last ? "" : ", ");
+    };
+    out << "{\n  \"policies\": " << QJsonDocument(QJsonArray::fromStringList(r.policyIds)).toJson(QJsonDocument::Compact)
+        << ",\n  \"builtInPolicy\": " << (r.builtInPolicy ? "true" : "false") << ",\n  \"mesh\": {\"score\": " << r.meshScore
+        << ", \"products\": " << r.products.size() << ", \"errors\": " << r.errors << ", \"warnings\": " << r.warnings
+        << "},\n  \"domains\": [";
+    for (size_t i = 0; i < r.domains.size(); ++i) {
+        const DomainGovernance &d = r.domains[i];
+        out << (i ? ",\n    {" : "\n    {");
+        field("id", d.domainId);
+        out << "\"score\": " << d.score << ", \"products\": " << d.products << ", \"passing\": " << d.passing
+            << ", \"errors\": " << d.errors << ", \"warnings\": " << d.warnings << "}";
     }
-    QJsonArray domains;
-    for (const DomainGovernance &d : r.domains) {
-        domains.append(QJsonObject{{QStringLiteral("id"), d.domainId},
-                                   {QStringLiteral("score"), d.score},
-                                   {QStringLiteral("products"), d.products},
-                                   {QStringLiteral("passing"), d.passing},
-                                   {QStringLiteral("errors"), d.errors},
-                                   {QStringLiteral("warnings"), d.warnings}});
+    out << "\n  ],\n  \"products\": [";
+    for (size_t i = 0; i < r.products.size(); ++i) {
+        const ProductGovernance &p = r.products[i];
+        out << (i ? ",\n    {" : "\n    {");
+        field("id", p.productId);
+        field("name", p.name);
+        field("domain", p.domainId);
+        out << "\"score\": " << p.score << ", \"errors\": " << p.errors << ", \"warnings\": " << p.warnings
+            << ", \"passes\": " << (p.passes() ? "true" : "false") << ", \"violations\": [";
+        for (size_t k = 0; k < p.violations.size(); ++k) {
+            const Violation &v = p.violations[k];
+            out << (k ? ",\n      {" : "\n      {");
+            field("policy", v.policyId);
+            field("rule", v.rule);
+            field("severity", severityName(v.severity));
+            field("product", v.productId);
+            field("domain", v.domainId);
+            field("targetKind", v.targetKind);
+            field("target", v.target);
+            field("message", v.message);
+            field("remediation", v.remediation, true);
+            out << "}";
+        }
+        out << (p.violations.empty() ? "]}" : "\n    ]}");
     }
-    return {{QStringLiteral("policies"), QJsonArray::fromStringList(r.policyIds)},
-            {QStringLiteral("builtInPolicy"), r.builtInPolicy},
-            {QStringLiteral("mesh"), QJsonObject{{QStringLiteral("score"), r.meshScore},
-                                                 {QStringLiteral("products"), int(r.products.size())},
-                                                 {QStringLiteral("errors"), r.errors},
-                                                 {QStringLiteral("warnings"), r.warnings}}},
-            {QStringLiteral("domains"), domains},
-            {QStringLiteral("products"), products}};
+    out << "\n  ]\n}\n";
 }
 
 void printText(QTextStream &out, const GovernanceReport &r)
@@ -133,7 +159,7 @@ int checkCommand(const QStringList &arguments)
     }
     QTextStream out(stdout);
     if (parser.isSet(common.json))
-        out << QJsonDocument(toJson(report)).toJson(QJsonDocument::Indented);
+        printJson(out, report);
     else
         printText(out, report);
     return report.errors > 0 ? Found : Success;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace meshscope::governance {
 
@@ -139,38 +140,61 @@ std::vector<Violation> checkProduct(const DataProduct &product, const MeshData &
 GovernanceReport evaluateGovernance(const MeshData &mesh)
 {
     GovernanceReport report;
-    QHash<QString, EffectivePolicy> policies; // per domain, resolved once
-    QMap<QString, DomainGovernance> domains;
+    // Policies are resolved once per domain, then products are checked on all cores (each check only
+    // reads the mesh and its policy).
+    QHash<QString, EffectivePolicy> policies;
     QSet<QString> applied;
-    double total = 0;
-    report.products.reserve(mesh.products.size());
-    for (const DataProduct &product : mesh.products) {
-        auto it = policies.find(product.domainId);
-        if (it == policies.end())
-            it = policies.insert(product.domainId, resolvePolicy(mesh.policies, product.domainId, mesh.domainParent));
-        report.builtInPolicy = report.builtInPolicy || it->builtIn;
-        for (const QString &id : std::as_const(it->policyIds))
-            applied.insert(id);
-
-        ProductGovernance g;
-        g.productId = product.id;
-        g.name = product.name;
-        g.domainId = product.domainId;
-        g.violations = checkProduct(product, mesh, *it);
-        bool docsMissing = false;
-        for (const Violation &v : g.violations) {
-            (v.severity == Severity::Error ? g.errors : g.warnings)++;
-            docsMissing = docsMissing || v.rule.startsWith(QLatin1String("documentation."));
+    std::vector<const EffectivePolicy *> policyOf(mesh.products.size());
+    for (size_t i = 0; i < mesh.products.size(); ++i) {
+        const QString &domain = mesh.products[i].domainId;
+        auto it = policies.find(domain);
+        if (it == policies.end()) {
+            it = policies.insert(domain, resolvePolicy(mesh.policies, domain, mesh.domainParent));
+            report.builtInPolicy = report.builtInPolicy || it->builtIn;
+            for (const QString &id : std::as_const(it->policyIds))
+                applied.insert(id);
         }
-        g.documentationComplete = !docsMissing && !product.description.trimmed().isEmpty();
-        g.score = governanceScore(g.errors, g.warnings);
+    }
+    // Pointers only once every domain's policy is in (an insertion may move the others).
+    for (size_t i = 0; i < mesh.products.size(); ++i)
+        policyOf[i] = &*policies.constFind(mesh.products[i].domainId);
+
+    report.products.resize(mesh.products.size());
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned n = unsigned(std::min<size_t>({size_t(cores), size_t(8), std::max<size_t>(1, mesh.products.size() / 128)}));
+    auto work = [&](unsigned first) {
+        for (size_t i = first; i < mesh.products.size(); i += n) {
+            const DataProduct &product = mesh.products[i];
+            ProductGovernance &g = report.products[i];
+            g.productId = product.id;
+            g.name = product.name;
+            g.domainId = product.domainId;
+            g.violations = checkProduct(product, mesh, *policyOf[i]);
+            bool docsMissing = false;
+            for (const Violation &v : g.violations) {
+                (v.severity == Severity::Error ? g.errors : g.warnings)++;
+                docsMissing = docsMissing || v.rule.startsWith(QLatin1String("documentation."));
+            }
+            g.documentationComplete = !docsMissing && !product.description.trimmed().isEmpty();
+            g.score = governanceScore(g.errors, g.warnings);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t)
+        threads.emplace_back(work, t);
+    work(0);
+    for (std::thread &t : threads)
+        t.join();
+
+    QMap<QString, DomainGovernance> domains;
+    double total = 0;
+    for (const ProductGovernance &g : report.products) {
         total += g.score;
         report.errors += g.errors;
         report.warnings += g.warnings;
-
-        DomainGovernance &d = domains[product.domainId];
+        DomainGovernance &d = domains[g.domainId];
         if (d.products == 0) {
-            d.domainId = product.domainId;
+            d.domainId = g.domainId;
             d.score = 0;
         }
         d.products++;
@@ -178,7 +202,6 @@ GovernanceReport evaluateGovernance(const MeshData &mesh)
         d.errors += g.errors;
         d.warnings += g.warnings;
         d.score += g.score; // summed here, averaged below
-        report.products.push_back(std::move(g));
     }
     for (DomainGovernance &d : domains) {
         d.score /= std::max(1, d.products);

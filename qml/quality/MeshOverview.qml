@@ -1,0 +1,119 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtCharts
+import Meshscope
+import Meshscope.Backend
+
+// The whole mesh: the seeds' KPIs with their trends, SLO compliance over time against the 95% target,
+// and the governance score of each domain (a bar opens the domain).
+ColumnLayout {
+    id: overview
+
+    required property QualityDashboard dashboard
+    signal kpiClicked(string key)
+
+    spacing: Theme.spacing
+
+    GridLayout {
+        Layout.fillWidth: true
+        columns: 5
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.spacing
+        Repeater {
+            model: overview.dashboard.kpis
+            delegate: KpiCard {
+                required property var modelData
+                Layout.fillWidth: true
+                Layout.preferredWidth: 100
+                kpi: modelData
+                onClicked: overview.kpiClicked(modelData.key)
+            }
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        spacing: Theme.spacing
+
+        ChartCard {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 3
+            title: qsTr("SLO compliance over time")
+            note: qsTr("share of products with evidence meeting every SLO, per day")
+            TimeChart {
+                anchors.fill: parent
+                points: overview.dashboard.complianceTrend
+                target: 95
+                valueLabel: qsTr("SLO compliance %")
+                targetLabel: qsTr("target 95%")
+            }
+        }
+
+        ChartCard {
+            id: domainCard
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 2
+            title: qsTr("Governance score by domain")
+            note: qsTr("click a bar to open the domain")
+            ChartView {
+                id: domainChart
+                anchors.fill: parent
+                antialiasing: true
+                legend.visible: false
+                backgroundColor: "transparent"
+                plotAreaColor: "transparent"
+                margins { left: 2; right: 2; top: 2; bottom: 2 }
+
+                readonly property var domainList: overview.dashboard.domains
+                onDomainListChanged: rebuild()
+                Component.onCompleted: rebuild()
+
+                function rebuild() {
+                    const ids = []
+                    const values = []
+                    for (const d of domainList) {
+                        ids.push(d.id)
+                        values.push(Math.round(d.score))
+                    }
+                    domainAxis.categories = ids
+                    scores.values = values
+                }
+
+                HorizontalBarSeries {
+                    id: bars
+                    barWidth: 0.7
+                    axisY: BarCategoryAxis {
+                        id: domainAxis
+                        labelsColor: Theme.text
+                        labelsFont.pointSize: Theme.fontSmall
+                        gridVisible: false
+                    }
+                    axisX: ValueAxis {
+                        min: 0
+                        max: 100
+                        tickCount: 6
+                        labelFormat: "%.0f"
+                        labelsColor: Theme.textMuted
+                        labelsFont.pointSize: Theme.fontSmall
+                        gridLineColor: Theme.border
+                    }
+                    labelsVisible: true
+                    labelsFormat: "@value"
+                    labelsPosition: AbstractBarSeries.LabelsInsideEnd
+                    BarSet {
+                        id: scores
+                        color: Theme.accent
+                        borderColor: Theme.accent
+                        labelColor: Theme.accentText
+                    }
+                    onClicked: (index, barset) => overview.dashboard.select(domainAxis.categories[index])
+                }
+            }
+        }
+    }
+}

@@ -78,6 +78,13 @@ private Q_SLOTS:
         QTest::newRow("lone comma") << QByteArray(",\n");
         QTest::newRow("comma then text") << QByteArray(",'uE");
         QTest::newRow("comma then keys") << QByteArray(",d: x\nkind: Domain\n");
+        QTest::newRow("comma after a flow list") << QByteArray("[a],");
+        QTest::newRow("comma after a flow map") << QByteArray("{a: 1},");
+        QTest::newRow("comma after an anchor") << QByteArray("&x ,");
+        QTest::newRow("anchor and comma after a flow list") << QByteArray("[a] &x,\n");
+        QTest::newRow("two commas") << QByteArray(",,");
+        QTest::newRow("comma after a document end") << QByteArray("a: 1\n...\n,\n");
+        QTest::newRow("comma below a mapping") << QByteArray("kind: Domain\nname: x\n,\n");
     }
     void inputsThatHangYamlCppAreRefused()
     {
@@ -85,6 +92,17 @@ private Q_SLOTS:
         const ImportResult r = importDocument("comma.yaml", bytes);
         QVERIFY(r.hasErrors());
         QVERIFY(r.diagnostics.front().message.contains("YAML syntax error"));
+    }
+
+    void commasInPlainTextAndFlowListsStillParse()
+    {
+        // Commas after plain words never stall yaml-cpp; such documents skip the counting pass.
+        const ImportResult r = importDocument("d.yaml", "kind: Domain\nmetadata:\n  name: sales\n"
+                                                          "  tags: [a, b,c]\nspec:\n  displayName: Sales, EMEA\n"
+                                                          "  description: orders, returns ,and refunds\n");
+        QVERIFY(!r.hasErrors());
+        QCOMPARE(r.domains.size(), size_t(1));
+        QCOMPARE(r.domains.front().name, QStringLiteral("Sales, EMEA"));
     }
 
     void oversizedDocumentsAreRefusedNotParsed()

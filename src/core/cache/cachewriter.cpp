@@ -39,6 +39,27 @@ QString duplicateMessage(const char *what, const QString &id, const QString &oth
 
 } // namespace
 
+SerializedEntities serializeEntities(const ImportResult &r)
+{
+    SerializedEntities out;
+    auto add = [](const auto &entities, std::vector<QJsonObject> *objects, std::vector<QByteArray> &texts) {
+        texts.reserve(entities.size());
+        for (const auto &e : entities) {
+            QJsonObject o = json::toJson(e);
+            texts.push_back(json::compact(o));
+            if (objects)
+                objects->push_back(std::move(o));
+        }
+    };
+    add(r.products, &out.products, out.productText);
+    add(r.contracts, &out.contracts, out.contractText);
+    add(r.policies, &out.policies, out.policyText);
+    add(r.datasets, &out.datasets, out.datasetText);
+    add(r.teams, nullptr, out.teamText);
+    add(r.jobs, nullptr, out.jobText);
+    return out;
+}
+
 CacheWriter::CacheWriter(sql::Connection &db) : m_db(db) {}
 
 sql::Statement &CacheWriter::statement(const char *sqlText)
@@ -123,8 +144,14 @@ void CacheWriter::touchDocument(qint64 documentId, qint64 mtime)
 }
 
 qint64 CacheWriter::writeDocument(qint64 sourceId, const QString &path, const QByteArray &hash, qint64 size,
-                                  qint64 mtime, const QByteArray &content, ImportResult &result)
+                                  qint64 mtime, const QByteArray &content, ImportResult &result,
+                                  const SerializedEntities *serialized)
 {
+    SerializedEntities local;
+    if (!serialized) {
+        local = serializeEntities(result);
+        serialized = &local;
+    }
     sql::Statement &insert = statement(
         "INSERT INTO documents(source_id, path, hash, size, mtime, format, content) VALUES (?,?,?,?,?,?,?)");
     insert.bind(1, sourceId).bind(2, path).bind(3, QString::fromLatin1(hash)).bind(4, size).bind(5, mtime);
@@ -132,11 +159,11 @@ qint64 CacheWriter::writeDocument(qint64 sourceId, const QString &path, const QB
     const qint64 documentId = m_db.lastInsertRowId();
 
     const size_t diagnosticsBefore = result.diagnostics.size();
-    writeDomains(documentId, result);
-    writeProducts(documentId, path, result);
-    writeContracts(documentId, path, result);
-    writePolicies(documentId, path, result);
-    writeLineage(documentId, result);
+    writeDomains(documentId, result, *serialized);
+    writeProducts(documentId, path, result, *serialized);
+    writeContracts(documentId, path, result, *serialized);
+    writePolicies(documentId, path, result, *serialized);
+    writeLineage(documentId, result, *serialized);
     if (result.diagnostics.size() > diagnosticsBefore) {
         // Refused duplicates: read this document again next time, in case the other one goes away.
         sql::Statement &flag = statement("UPDATE documents SET needs_reimport = 1 WHERE id = ?");
@@ -155,7 +182,7 @@ void CacheWriter::keepLastGood(qint64 documentId, const ImportResult &result)
     writeDiagnostics(documentId, result);
 }
 
-void CacheWriter::writeDomains(qint64 documentId, const ImportResult &r)
+void CacheWriter::writeDomains(qint64 documentId, const ImportResult &r, const SerializedEntities &data)
 {
     sql::Statement &s = statement("INSERT INTO domains(id, document_id, name, type, parent_id, description, "
                                     "owner) VALUES (?,?,?,?,?,?,?)");
@@ -165,9 +192,10 @@ void CacheWriter::writeDomains(qint64 documentId, const ImportResult &r)
         addSearchRow(documentId, QStringLiteral("domain"), d.id, d.name, d.description, {}, d.owner, {});
     }
     sql::Statement &t = statement("INSERT INTO teams(id, document_id, name, domain_id, data) VALUES (?,?,?,?,?)");
-    for (const Team &team : r.teams) {
+    for (size_t i = 0; i < r.teams.size(); ++i) {
+        const Team &team = r.teams[i];
         t.bind(1, team.id).bind(2, documentId).bindOptional(3, team.name).bindOptional(4, team.domainId);
-        t.bind(5, QString::fromUtf8(json::compact(json::toJson(team)))).run();
+        t.bindUtf8(5, data.teamText[i]).run();
     }
 }
 
@@ -183,17 +211,18 @@ QString CacheWriter::ownerOf(const char *table, const QString &id, const QString
     return s.step() ? s.text(0) : QString();
 }
 
-void CacheWriter::writeProducts(qint64 documentId, const QString &path, ImportResult &r)
+void CacheWriter::writeProducts(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data)
 {
     sql::Statement &s = statement(
         "INSERT INTO products(id, document_id, line, name, domain_id, owner, status, domain_type, data) "
         "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING");
     sql::Statement &port = statement("INSERT INTO ports(product_id, direction, name, contract_id, location, "
                                        "source_product_id) VALUES (?,?,?,?,?,?)");
-    for (const DataProduct &p : r.products) {
+    for (size_t i = 0; i < r.products.size(); ++i) {
+        const DataProduct &p = r.products[i];
         s.bind(1, p.id).bind(2, documentId).bind(3, p.line).bindOptional(4, p.name).bindOptional(5, p.domainId);
         s.bindOptional(6, p.owner).bindOptional(7, p.status).bindOptional(8, domainTypeName(p.domainType));
-        s.bind(9, QString::fromUtf8(json::compact(json::toJson(p)))).run();
+        s.bindUtf8(9, data.productText[i]).run();
         if (m_db.changes() == 0) {
             r.error(path, p.line, 0, duplicateMessage("data product", p.id, ownerOf("products", p.id)));
             continue;
@@ -218,15 +247,16 @@ void CacheWriter::writeProducts(qint64 documentId, const QString &path, ImportRe
     }
 }
 
-void CacheWriter::writeContracts(qint64 documentId, const QString &path, ImportResult &r)
+void CacheWriter::writeContracts(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data)
 {
     sql::Statement &s = statement(
         "INSERT INTO contracts(id, version, document_id, name, domain_id, status, owner, data) "
         "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id, version) DO NOTHING");
-    for (const Contract &c : r.contracts) {
+    for (size_t i = 0; i < r.contracts.size(); ++i) {
+        const Contract &c = r.contracts[i];
         s.bind(1, c.id).bind(2, c.version).bind(3, documentId).bindOptional(4, c.name);
         s.bindOptional(5, c.domainId).bindOptional(6, c.status).bindOptional(7, c.owner);
-        s.bind(8, QString::fromUtf8(json::compact(json::toJson(c)))).run();
+        s.bindUtf8(8, data.contractText[i]).run();
         if (m_db.changes() == 0) {
             r.error(path, 0, 0,
                     duplicateMessage("data contract", c.id + QLatin1Char('@') + c.version,
@@ -248,28 +278,30 @@ void CacheWriter::writeContracts(qint64 documentId, const QString &path, ImportR
     }
 }
 
-void CacheWriter::writePolicies(qint64 documentId, const QString &path, ImportResult &r)
+void CacheWriter::writePolicies(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data)
 {
     sql::Statement &s = statement("INSERT INTO policies(id, document_id, domain_id, data) VALUES (?,?,?,?) "
                                     "ON CONFLICT(id) DO NOTHING");
-    for (const GovernancePolicy &p : r.policies) {
+    for (size_t i = 0; i < r.policies.size(); ++i) {
+        const GovernancePolicy &p = r.policies[i];
         s.bind(1, p.id).bind(2, documentId).bindOptional(3, p.domainId);
-        s.bind(4, QString::fromUtf8(json::compact(json::toJson(p)))).run();
+        s.bindUtf8(4, data.policyText[i]).run();
         if (m_db.changes() == 0)
             r.error(path, 0, 0, duplicateMessage("governance policy", p.id, ownerOf("policies", p.id)));
     }
 }
 
-void CacheWriter::writeLineage(qint64 documentId, const ImportResult &r)
+void CacheWriter::writeLineage(qint64 documentId, const ImportResult &r, const SerializedEntities &data)
 {
     sql::Statement &ds = statement(
         "INSERT INTO datasets(id, document_id, name, kind, platform, product_id, data) VALUES (?,?,?,?,?,?,?)");
     sql::Statement &col = statement(
         "INSERT INTO columns(dataset_id, name, document_id, type, description) VALUES (?,?,?,?,?)");
-    for (const Dataset &d : r.datasets) {
+    for (size_t i = 0; i < r.datasets.size(); ++i) {
+        const Dataset &d = r.datasets[i];
         ds.bind(1, d.id).bind(2, documentId).bindOptional(3, d.name).bindOptional(4, d.kind);
         ds.bindOptional(5, d.platform).bindOptional(6, d.productId);
-        ds.bind(7, QString::fromUtf8(json::compact(json::toJson(d)))).run();
+        ds.bindUtf8(7, data.datasetText[i]).run();
         QStringList columnNames;
         for (const DatasetColumn &c : d.columns) {
             col.bind(1, d.id).bind(2, c.name).bind(3, documentId).bindOptional(4, c.type);
@@ -292,8 +324,8 @@ void CacheWriter::writeLineage(qint64 documentId, const ImportResult &r)
         cedge.bindOptional(5, e.transformation).bind(6, documentId).run();
     }
     sql::Statement &job = statement("INSERT INTO jobs(id, document_id, data) VALUES (?,?,?)");
-    for (const Job &j : r.jobs)
-        job.bind(1, j.id).bind(2, documentId).bind(3, QString::fromUtf8(json::compact(json::toJson(j)))).run();
+    for (size_t i = 0; i < r.jobs.size(); ++i)
+        job.bind(1, r.jobs[i].id).bind(2, documentId).bindUtf8(3, data.jobText[i]).run();
     sql::Statement &run = statement("INSERT INTO runs(run_id, job_id, state, event_time, inputs, outputs, "
                                       "document_id) VALUES (?,?,?,?,?,?,?)");
     for (const RunEvent &e : r.runs) {

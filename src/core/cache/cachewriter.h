@@ -30,6 +30,14 @@ struct EntityImage {
 };
 using EntityImages = std::map<EntityKey, EntityImage>;
 
+/// The JSON form of one document's entities (the `data` columns), made once, on a parsing thread,
+/// for both the writer and the change feed's images. Indexes match the ImportResult's vectors.
+struct SerializedEntities {
+    std::vector<QJsonObject> products, contracts, policies, datasets;
+    std::vector<QByteArray> productText, contractText, policyText, datasetText, teamText, jobText;
+};
+SerializedEntities serializeEntities(const ImportResult &r);
+
 /// @brief All writes of a sync: documents, their entities, search rows, diagnostics and the change feed.
 /// Call inside a sql::Transaction; nothing here commits.
 class CacheWriter {
@@ -48,8 +56,10 @@ public:
     void keepLastGood(qint64 documentId, const ImportResult &result);
     /// Stores a document and everything it yields. Entities whose id another document already owns
     /// are refused with an error diagnostic naming the other file (added to `result`).
+    /// `serialized` (from serializeEntities(result)) saves serializing here when given.
     qint64 writeDocument(qint64 sourceId, const QString &path, const QByteArray &hash, qint64 size,
-                         qint64 mtime, const QByteArray &content, ImportResult &result);
+                         qint64 mtime, const QByteArray &content, ImportResult &result,
+                         const SerializedEntities *serialized = nullptr);
     /// Whether (kind, id) still exists in any document (datasets and domains can come from several).
     bool entityExists(const EntityKey &key);
 
@@ -60,11 +70,11 @@ public:
     void removeSource(const QString &uri);
 
 private:
-    void writeDomains(qint64 documentId, const ImportResult &r);
-    void writeProducts(qint64 documentId, const QString &path, ImportResult &r);
-    void writeContracts(qint64 documentId, const QString &path, ImportResult &r);
-    void writePolicies(qint64 documentId, const QString &path, ImportResult &r);
-    void writeLineage(qint64 documentId, const ImportResult &r);
+    void writeDomains(qint64 documentId, const ImportResult &r, const SerializedEntities &data);
+    void writeProducts(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data);
+    void writeContracts(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data);
+    void writePolicies(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data);
+    void writeLineage(qint64 documentId, const ImportResult &r, const SerializedEntities &data);
     void writeDiagnostics(qint64 documentId, const ImportResult &r);
     void addSearchRow(qint64 documentId, const QString &kind, const QString &id, const QString &name,
                       const QString &description, const QString &fields, const QString &owners,

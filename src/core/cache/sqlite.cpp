@@ -113,6 +113,13 @@ Statement &Statement::bind(int index, const QByteArray &value)
     return *this;
 }
 
+Statement &Statement::bindUtf8(int index, const QByteArray &utf8)
+{
+    check(m_db, sqlite3_bind_text64(m_stmt, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+                                    SQLITE_UTF8));
+    return *this;
+}
+
 Statement &Statement::bind(int index, qint64 value)
 {
     check(m_db, sqlite3_bind_int64(m_stmt, index, value));

@@ -61,6 +61,7 @@ public:
 
     Statement &bind(int index, const QString &value);
     Statement &bind(int index, const QByteArray &value); ///< as a BLOB
+    Statement &bindUtf8(int index, const QByteArray &utf8); ///< as TEXT, without a QString round trip
     Statement &bind(int index, qint64 value);
     Statement &bind(int index, int value) { return bind(index, qint64(value)); }
     Statement &bind(int index, bool value) { return bind(index, qint64(value ? 1 : 0)); }

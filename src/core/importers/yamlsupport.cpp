@@ -5,6 +5,7 @@
 #include <QStringDecoder>
 #include <yaml-cpp/eventhandler.h>
 
+#include <cstring>
 #include <sstream>
 
 namespace meshscope::yamlsupport {
@@ -61,6 +62,37 @@ public:
     void OnMapEnd() override {}
 };
 
+/// Whether yaml-cpp 0.7 could stall on these bytes, i.e. whether the counting pass below is needed.
+/// It stalls only on a ',' read as a flow entry at the top level of a document, outside any flow
+/// collection. Such a ',' starts a token, so what precedes it on its line (blanks aside) is not plain
+/// text: a line start, a flow or document indicator, a quote, or an anchor, alias or tag. A ',' right
+/// after a word of plain text ("a, b", "[a, b]") either continues a block scalar or sits inside a flow
+/// collection. The test errs on the safe side: every other ',' sends the bytes through the counting pass.
+bool mayStall(const QByteArray &bytes)
+{
+    const char *begin = bytes.constData();
+    const char *end = begin + bytes.size();
+    auto isBlank = [](char c) { return c == ' ' || c == '\t'; };
+    auto isPlainWordChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    for (const char *comma = static_cast<const char *>(std::memchr(begin, ',', size_t(end - begin))); comma;
+         comma = static_cast<const char *>(std::memchr(comma + 1, ',', size_t(end - comma - 1)))) {
+        const char *before = comma;
+        while (before > begin && isBlank(before[-1]))
+            --before;
+        if (before == begin || !isPlainWordChar(before[-1]))
+            return true;
+        const char *word = before - 1;
+        while (word > begin && !isBlank(word[-1]) && word[-1] != '\n' && word[-1] != '\r'
+               && !std::strchr("[]{},", word[-1]))
+            --word;
+        if (*word == '&' || *word == '*' || *word == '!')
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool loadAll(const QByteArray &bytes, const QString &file, std::vector<YAML::Node> &documents,
@@ -72,18 +104,21 @@ bool loadAll(const QByteArray &bytes, const QString &file, std::vector<YAML::Nod
         return false;
     }
     try {
-        std::istringstream stream(bytes.toStdString());
-        YAML::Parser parser(stream);
-        CountingHandler counter;
-        const qint64 maxDocuments = bytes.size() / 3 + 2; // "---\n" is the smallest document
-        while (parser.HandleNextDocument(counter)) {
-            if (counter.documents > maxDocuments) {
-                result.error(file, 1, 1, QStringLiteral("YAML syntax error: the parser makes no progress "
-                                                        "(unexpected ',' or bracket at the top level?)"));
-                return false;
+        const std::string text = bytes.toStdString();
+        if (mayStall(bytes)) {
+            std::istringstream stream(text);
+            YAML::Parser parser(stream);
+            CountingHandler counter;
+            const qint64 maxDocuments = bytes.size() / 3 + 2; // "---\n" is the smallest document
+            while (parser.HandleNextDocument(counter)) {
+                if (counter.documents > maxDocuments) {
+                    result.error(file, 1, 1, QStringLiteral("YAML syntax error: the parser makes no progress "
+                                                            "(unexpected ',' or bracket at the top level?)"));
+                    return false;
+                }
             }
         }
-        documents = YAML::LoadAll(bytes.toStdString());
+        documents = YAML::LoadAll(text);
     } catch (const YAML::Exception &e) {
         result.error(file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
                      QStringLiteral("YAML syntax error: ") + qs(e.msg));

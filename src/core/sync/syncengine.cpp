@@ -15,6 +15,10 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -39,26 +43,29 @@ struct ParsedDocument {
     bool readFailed = false;
     bool sameContent = false; ///< hash equals the cached one: only the time changed
     ImportResult result;
+    cache::SerializedEntities serialized; ///< the entities' JSON, made on the parsing thread
 };
 
 struct CancelledError {};
 
-/// The entities a document yields, as the change feed compares them.
-void imagesOf(const ImportResult &r, EntityImages &into)
+/// The entities a document yields, as the change feed compares them (`json` is serializeEntities(r)).
+void imagesOf(const ImportResult &r, const cache::SerializedEntities &json, EntityImages &into)
 {
     for (const Domain &d : r.domains) {
         QJsonObject o = json::toJson(d);
         o.remove(QStringLiteral("id"));
         into[{QStringLiteral("domain"), d.id}] = {o, d.id};
     }
-    for (const DataProduct &p : r.products)
-        into[{QStringLiteral("product"), p.id}] = {json::toJson(p), p.domainId};
-    for (const Contract &c : r.contracts)
-        into[{QStringLiteral("contract"), c.id + QLatin1Char('@') + c.version}] = {json::toJson(c), c.domainId};
-    for (const GovernancePolicy &p : r.policies)
-        into[{QStringLiteral("policy"), p.id}] = {json::toJson(p), p.domainId};
-    for (const Dataset &d : r.datasets)
-        into[{QStringLiteral("dataset"), d.id}] = {json::toJson(d), QString()};
+    for (size_t i = 0; i < r.products.size(); ++i)
+        into[{QStringLiteral("product"), r.products[i].id}] = {json.products[i], r.products[i].domainId};
+    for (size_t i = 0; i < r.contracts.size(); ++i) {
+        const Contract &c = r.contracts[i];
+        into[{QStringLiteral("contract"), c.id + QLatin1Char('@') + c.version}] = {json.contracts[i], c.domainId};
+    }
+    for (size_t i = 0; i < r.policies.size(); ++i)
+        into[{QStringLiteral("policy"), r.policies[i].id}] = {json.policies[i], r.policies[i].domainId};
+    for (size_t i = 0; i < r.datasets.size(); ++i)
+        into[{QStringLiteral("dataset"), r.datasets[i].id}] = {json.datasets[i], QString()};
 }
 
 bool yieldsNothing(const ImportResult &r)
@@ -109,6 +116,7 @@ void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::
                 continue;
             }
             doc.result = importDocument(doc.file->relativePath, doc.content);
+            doc.serialized = cache::serializeEntities(doc.result);
         }
     };
     const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), unsigned(batch.size())));
@@ -119,6 +127,87 @@ void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::
     for (std::thread &t : pool)
         t.join();
 }
+
+/// @brief Parses batches in order on a thread of its own, at most two batches ahead of the consumer.
+/// Its destructor stops and joins the thread, so an exception while writing leaves nothing running.
+class ParsePipeline {
+public:
+    ParsePipeline(const std::vector<std::vector<const SourceFile *>> &batches,
+                  const QHash<QString, cache::DocumentState> &states, const std::atomic_bool *cancel)
+        : m_batches(batches), m_states(states), m_cancel(cancel), m_thread([this] { produce(); })
+    {
+    }
+    ~ParsePipeline()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    /// The next parsed batch, or nothing when all are done or the sync was cancelled.
+    std::optional<std::vector<ParsedDocument>> next()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
+        if (m_ready.empty())
+            return std::nullopt;
+        std::vector<ParsedDocument> batch = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_changed.notify_all();
+        return batch;
+    }
+
+    bool cancelled() const { return m_cancelled; }
+    /// Time spent reading and importing, which overlaps the consumer's writing.
+    qint64 parseMillis() const { return m_parseMillis; }
+
+private:
+    static constexpr size_t kAhead = 2;
+
+    void produce()
+    {
+        for (const auto &files : m_batches) {
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_ready.size() < kAhead || m_stop; });
+                if (m_stop)
+                    break;
+            }
+            if (m_cancel && m_cancel->load()) {
+                m_cancelled = true;
+                break;
+            }
+            std::vector<ParsedDocument> batch(files.size());
+            for (size_t i = 0; i < batch.size(); ++i)
+                batch[i].file = files[i];
+            QElapsedTimer timer;
+            timer.start();
+            parseBatch(batch, m_states);
+            m_parseMillis += timer.elapsed();
+            std::lock_guard lock(m_mutex);
+            m_ready.push_back(std::move(batch));
+            m_changed.notify_all();
+        }
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_changed.notify_all();
+    }
+
+    const std::vector<std::vector<const SourceFile *>> &m_batches;
+    const QHash<QString, cache::DocumentState> &m_states;
+    const std::atomic_bool *m_cancel;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::vector<ParsedDocument>> m_ready;
+    bool m_stop = false;
+    bool m_finished = false;
+    std::atomic_bool m_cancelled{false};
+    std::atomic<qint64> m_parseMillis{0};
+    std::thread m_thread; // last: starts once everything above exists
+};
 
 class SourceSync {
 public:
@@ -160,22 +249,22 @@ public:
             }
             batches.front().push_back(f);
         }
-        for (const auto &files : batches) {
-            if (files.empty())
-                continue;
-            if (m_cancel && m_cancel->load())
-                throw CancelledError{};
-            std::vector<ParsedDocument> batch(files.size());
-            for (size_t i = 0; i < batch.size(); ++i)
-                batch[i].file = files[i];
-            QElapsedTimer phase;
-            phase.start();
-            parseBatch(batch, states);
-            m_report.parseMillis += phase.restart();
-            for (ParsedDocument &doc : batch)
+        batches.erase(std::remove_if(batches.begin(), batches.end(), [](const auto &b) { return b.empty(); }),
+                      batches.end());
+        // Parsing runs a batch ahead of writing, on other threads: SQLite is written from this thread
+        // only, and the next batch is read and imported meanwhile.
+        ParsePipeline pipeline(batches, states, m_cancel);
+        QElapsedTimer phase;
+        phase.start();
+        while (std::optional<std::vector<ParsedDocument>> batch = pipeline.next()) {
+            phase.restart();
+            for (ParsedDocument &doc : *batch)
                 store(sourceId, doc, states);
             m_report.writeMillis += phase.elapsed();
         }
+        m_report.parseMillis += pipeline.parseMillis();
+        if (pipeline.cancelled())
+            throw CancelledError{};
         recordChanges(syncId);
 
         QJsonObject summary{{QStringLiteral("parsed"), m_report.filesParsed},
@@ -224,7 +313,7 @@ private:
             m_writer.removeDocument(state->id);
         }
         EntityImages images;
-        imagesOf(doc.result, images);
+        imagesOf(doc.result, doc.serialized, images);
         for (auto &[key, image] : images) {
             if (m_before.count(key))
                 m_after[key] = std::move(image);
@@ -234,7 +323,8 @@ private:
                 m_added.push_back({key, image.domainId});
         }
         const QByteArray stored = doc.content.size() <= SyncEngine::kMaxStoredContent ? doc.content : QByteArray();
-        m_writer.writeDocument(sourceId, f.relativePath, doc.hash, f.size, f.mtime, stored, doc.result);
+        m_writer.writeDocument(sourceId, f.relativePath, doc.hash, f.size, f.mtime, stored, doc.result,
+                               &doc.serialized);
         for (const Diagnostic &d : doc.result.diagnostics) {
             if (d.severity != Diagnostic::Severity::Info)
                 m_report.diagnostics.push_back(d);

@@ -24,8 +24,8 @@ struct SyncReport {
     int filesRemoved = 0;   ///< in the cache but gone from the source
     int added = 0, changed = 0, removed = 0; ///< entities, per the change feed
     bool cancelled = false;
-    qint64 parseMillis = 0; ///< wall time reading and importing documents (on all cores)
-    qint64 writeMillis = 0; ///< wall time writing them into the cache
+    qint64 parseMillis = 0; ///< wall time of the threads reading and importing documents (overlaps writing)
+    qint64 writeMillis = 0; ///< wall time writing them into the cache, not counting waits for parsed documents
     QString fatalError; ///< a source or the cache could not be used at all
     std::vector<Diagnostic> diagnostics; ///< errors and warnings of the documents read in this sync
     CacheCounts counts;

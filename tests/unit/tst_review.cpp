@@ -522,6 +522,39 @@ private Q_SLOTS:
         service.state(kKey, &log);
         QVERIFY(log.problems.empty());
         QCOMPARE(log.events.back().kind, EventKind::Applied);
+        // Comments after the decision are still welcome and keep the history valid.
+        QVERIFY2(service.record(kKey, EventKind::Commented, {QStringLiteral("ines.costa@northwind.example"), {}},
+                                QStringLiteral("migrated"), &error), qPrintable(error));
+        service.state(kKey, &log);
+        QVERIFY(log.problems.empty());
+        QCOMPARE(service.state(kKey).stage, Stage::Approved);
+    }
+
+    void cliVotesAndJson()
+    {
+        const QString root = sampleCopy(QStringLiteral("cli"));
+        const QString cache = m_tmp.filePath(QStringLiteral("cli.sqlite"));
+        QString out;
+        // A vote from someone who is not a listed reviewer is kept as a comment, and the exit code says so.
+        QCOMPARE(run({QStringLiteral("review"), QStringLiteral("approve"), QStringLiteral("orders.order_events@2.0.0"),
+                      QStringLiteral("--source"), root, QStringLiteral("--cache"), cache, QStringLiteral("--as"),
+                      QStringLiteral("someone@northwind.example"), QStringLiteral("-m"), QStringLiteral("+1")}, &out), 1);
+        QVERIFY2(out.contains(QLatin1String("not a listed reviewer")), qPrintable(out));
+        QCOMPARE(run({QStringLiteral("review"), QStringLiteral("request-changes"), QStringLiteral("orders.order_events"),
+                      QStringLiteral("--source"), root, QStringLiteral("--cache"), cache, QStringLiteral("--as"),
+                      QStringLiteral("chloe.martin@northwind.example"), QStringLiteral("-m"), QStringLiteral("attribution needs the old id")}, &out), 0);
+        QVERIFY2(out.contains(QLatin1String("CHANGES REQUESTED")), qPrintable(out));
+        // Only the author withdraws.
+        QCOMPARE(run({QStringLiteral("review"), QStringLiteral("withdraw"), QStringLiteral("orders.order_events"),
+                      QStringLiteral("--source"), root, QStringLiteral("--as"), QStringLiteral("chloe.martin@northwind.example")}, &out), 2);
+        QCOMPARE(run({QStringLiteral("review"), QStringLiteral("show"), QStringLiteral("orders.order_events@2.0.0"),
+                      QStringLiteral("--source"), root, QStringLiteral("--json")}, &out), 0);
+        const QJsonObject shown = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(shown.value(QStringLiteral("state")).toString(), QStringLiteral("changes-requested"));
+        QCOMPARE(shown.value(QStringLiteral("events")).toArray().size(), 13);
+        QCOMPARE(shown.value(QStringLiteral("approvals")).toInt(), 4);
+        QCOMPARE(run({QStringLiteral("review"), QStringLiteral("list"), QStringLiteral("--source"), root, QStringLiteral("--json")}, &out), 0);
+        QCOMPARE(QJsonDocument::fromJson(out.toUtf8()).array().size(), 1);
     }
 
     void dcsStatusIsWrittenIntoInfo()

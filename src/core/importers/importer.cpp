@@ -141,6 +141,13 @@ void importJson(const QString &file, const QByteArray &bytes, ImportResult &resu
         importers::importOpenLineage(bytes, file, result);
         return;
     }
+    if (head.contains("\"format\"") && head.contains("\"meshscope-review/")) {
+        // Review events (meshscope review) live beside the contracts; sync skips a root's reviews/.
+        result.format = QStringLiteral("review-event");
+        result.diagnostics.push_back({file, 1, 1, Diagnostic::Severity::Info,
+                                      QStringLiteral("a contract review event, read by 'meshscope review'; no entities")});
+        return;
+    }
     result.diagnostics.push_back({file, 1, 1, Diagnostic::Severity::Info,
                                   QStringLiteral("not a recognised JSON mesh document (dbt manifest or "
                                                  "OpenLineage events); skipped")});

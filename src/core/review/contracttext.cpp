@@ -1,7 +1,7 @@
 #include "contracttext.h"
 
+#include "contracts/contractdiff.h"
 #include "importers/importer.h"
-#include "model/serialization.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -159,13 +159,15 @@ void addCustomProperties(QStringList &lines, const std::vector<std::pair<QString
     }
 }
 
-/// The contract's JSON without the fields an edit may change.
-QJsonObject comparable(const Contract &c)
+/// Whether the semantic diff of the edit touches only what the edit was meant to touch.
+bool onlyEditedFields(const Contract &before, const Contract &after)
 {
-    QJsonObject o = json::toJson(c);
-    for (const char *key : {"status", "version", "custom"})
-        o.remove(QLatin1String(key));
-    return o;
+    for (const diff::ContractChange &c : diff::diffContracts(before, after).changes) {
+        if (c.path != u"status" && c.path != u"version" && !c.path.startsWith(QLatin1String("customProperties."))
+            && !c.path.startsWith(QLatin1String("info.x-")))
+            return false;
+    }
+    return true;
 }
 
 std::optional<Contract> readContract(const QString &file, const QByteArray &text, QString *error)
@@ -249,7 +251,7 @@ std::optional<QByteArray> editContractText(const QString &file, const QByteArray
         return std::nullopt;
     }
     if ((!edit.status.isEmpty() && after->status != edit.status)
-        || (!edit.version.isEmpty() && after->version != edit.version) || comparable(*after) != comparable(*before)) {
+        || (!edit.version.isEmpty() && after->version != edit.version) || !onlyEditedFields(*before, *after)) {
         *error = QStringLiteral("%1: the edit would change more than status and version (unusual YAML layout?); "
                                 "nothing written").arg(file);
         return std::nullopt;

@@ -161,8 +161,6 @@ EventLog ReviewStore::load(const QString &contractId, const QString &version) co
                 continue;
             }
             expectedSeq = std::max(expectedSeq, (*parent)->seq + 1);
-            if ((*parent)->kind == EventKind::Applied)
-                problem(name, QStringLiteral("follows the applied decision %1").arg(fileOfHash.value(p)));
         }
         if (e.parents.isEmpty()) {
             ++roots;

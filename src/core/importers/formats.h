@@ -28,5 +28,7 @@ void importPolicy(const YAML::Node &doc, const QString &file, ImportResult &resu
 // Lineage (dbtmanifestimporter.cpp, openlineageimporter.cpp)
 void importDbtManifest(const QByteArray &bytes, const QString &file, ImportResult &result);
 void importOpenLineage(const QByteArray &bytes, const QString &file, ImportResult &result);
+// DataHub MCE/MCP JSON files (datahubmceimporter.cpp)
+void importDatahubMce(const QByteArray &bytes, const QString &file, ImportResult &result);
 
 } // namespace meshscope::importers

@@ -30,12 +30,23 @@ QString fieldName(const QString &fieldPath)
 {
     if (!fieldPath.startsWith(QLatin1Char('[')))
         return fieldPath;
-    QStringList parts;
-    for (const QString &part : fieldPath.split(QLatin1Char('.'))) {
-        if (!part.startsWith(QLatin1Char('[')))
-            parts << part;
+    // Drop every bracketed annotation with the dot after it; "2.0" inside one is not a separator.
+    QString out;
+    int depth = 0;
+    bool skipDot = false;
+    for (const QChar c : fieldPath) {
+        if (c == u'[') {
+            ++depth;
+        } else if (c == u']') {
+            depth = std::max(0, depth - 1);
+            skipDot = true;
+        } else if (depth == 0) {
+            if (!(skipDot && c == u'.'))
+                out += c;
+            skipDot = false;
+        }
     }
-    return parts.join(QLatin1Char('.'));
+    return out;
 }
 
 struct Assertion {

@@ -30,5 +30,7 @@ void importDbtManifest(const QByteArray &bytes, const QString &file, ImportResul
 void importOpenLineage(const QByteArray &bytes, const QString &file, ImportResult &result);
 // dbt run_results.json: test outcomes and model build runs (dbtrunresultsimporter.cpp)
 void importDbtRunResults(const QByteArray &bytes, const QString &file, ImportResult &result);
+// DataHub MCE/MCP JSON files (datahubmceimporter.cpp)
+void importDatahubMce(const QByteArray &bytes, const QString &file, ImportResult &result);
 
 } // namespace meshscope::importers

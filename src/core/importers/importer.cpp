@@ -135,6 +135,11 @@ void importJson(const QString &file, const QByteArray &bytes, ImportResult &resu
                                       QStringLiteral("dbt artifact other than manifest.json or run_results.json; skipped")});
         return;
     }
+    if (head.contains("\"proposedSnapshot\"") || (head.contains("\"entityUrn\"") && head.contains("\"aspectName\""))) {
+        result.format = QStringLiteral("datahub-mce");
+        importers::importDatahubMce(bytes, file, result);
+        return;
+    }
     if (head.contains("\"eventType\"") || head.contains("openlineage.io/spec")
         || (head.contains("\"run\"") && head.contains("\"job\""))) {
         result.format = QStringLiteral("openlineage");
@@ -149,8 +154,8 @@ void importJson(const QString &file, const QByteArray &bytes, ImportResult &resu
         return;
     }
     result.diagnostics.push_back({file, 1, 1, Diagnostic::Severity::Info,
-                                  QStringLiteral("not a recognised JSON mesh document (dbt manifest or "
-                                                 "OpenLineage events); skipped")});
+                                  QStringLiteral("not a recognised JSON mesh document (dbt manifest, "
+                                                 "OpenLineage events or DataHub MCE/MCP); skipped")});
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
 #include "cache/cachewriter.h"
+#include "catalogs/catalogsync.h"
 #include "importers/importer.h"
 #include "model/serialization.h"
 #include "sourcewalker.h"
@@ -400,12 +401,11 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
 
     // Walk everything first so progress has a true total.
     std::vector<std::pair<QString, std::vector<SourceFile>>> walked;
+    QStringList remote;
     SyncProgress state;
     for (const QString &source : sources) {
         if (isRemoteSource(source)) {
-            report.diagnostics.push_back({source, 0, 0, Diagnostic::Severity::Error,
-                                          QStringLiteral("catalog servers are not supported by this build; "
-                                                         "the cached copy of this source is kept")});
+            remote << source; // catalog servers: src/core/catalogs, after the files
             continue;
         }
         std::vector<SourceFile> files;
@@ -435,6 +435,11 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
                                     .arg(uri, e.message());
             break;
         }
+    }
+    for (const QString &source : std::as_const(remote)) {
+        if (report.cancelled || !report.fatalError.isEmpty())
+            break;
+        catalogs::syncCatalogSource(db, source, report, progress, state, cancel);
     }
     try {
         report.counts = cache::CacheReader(db).counts();

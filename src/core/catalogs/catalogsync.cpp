@@ -1,0 +1,333 @@
+#include "catalogsync.h"
+
+#include "cache/cachefile.h"
+#include "cache/cachereader.h"
+#include "cache/cachewriter.h"
+#include "cache/catalogstore.h"
+#include "catalogadapter.h"
+#include "catalogerror.h"
+#include "model/serialization.h"
+#include "tokenstore.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+#include <set>
+
+Q_LOGGING_CATEGORY(lcCatalog, "meshscope.catalogs")
+
+namespace meshscope::catalogs {
+
+namespace {
+
+using cache::EntityImage;
+using cache::EntityImages;
+using cache::EntityKey;
+
+/// The entities a document yields as the change feed compares them (the same keys as file sources).
+void imagesOf(const ImportResult &r, EntityImages &into)
+{
+    for (const Domain &d : r.domains) {
+        QJsonObject o = json::toJson(d);
+        o.remove(QStringLiteral("id"));
+        into[{QStringLiteral("domain"), d.id}] = {o, d.id};
+    }
+    for (const DataProduct &p : r.products)
+        into[{QStringLiteral("product"), p.id}] = {json::toJson(p), p.domainId};
+    for (const Contract &c : r.contracts)
+        into[{QStringLiteral("contract"), c.id + QLatin1Char('@') + c.version}] = {json::toJson(c), c.domainId};
+    for (const GovernancePolicy &p : r.policies)
+        into[{QStringLiteral("policy"), p.id}] = {json::toJson(p), p.domainId};
+    for (const Dataset &d : r.datasets)
+        into[{QStringLiteral("dataset"), d.id}] = {json::toJson(d), QString()};
+}
+
+bool yieldsNothing(const ImportResult &r)
+{
+    return r.domains.empty() && r.teams.empty() && r.products.empty() && r.contracts.empty()
+        && r.policies.empty() && r.datasets.empty() && r.lineageEdges.empty() && r.jobs.empty()
+        && r.runs.empty() && r.qualityResults.empty();
+}
+
+QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
+{
+    QStringList fields;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (before.value(it.key()) != it.value())
+            fields << it.key();
+    }
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        if (!after.contains(it.key()))
+            fields << it.key();
+    }
+    return fields;
+}
+
+struct Cancelled {};
+
+/// Writes a fetched catalog into the cache inside the caller's transaction.
+class CatalogWriter {
+public:
+    CatalogWriter(sql::Connection &db, SyncReport &report) : m_db(db), m_writer(db), m_report(report) {}
+
+    void write(const CatalogLocation &location, CatalogAdapter &adapter, CatalogFetch &fetch,
+               const std::function<void(int done, int total)> &progress, const std::atomic_bool *cancel)
+    {
+        const qint64 sourceId = m_writer.ensureSource(location.uri);
+        const qint64 syncId = m_writer.beginSync(sourceId);
+        const QHash<QString, cache::DocumentState> states = m_writer.documentStates(sourceId);
+
+        CatalogDocuments all;
+        if (fetch.complete) {
+            all = std::move(fetch.documents);
+        } else {
+            all = cache::storedDocuments(m_db, sourceId);
+            for (const QString &path : std::as_const(fetch.removed))
+                all.erase(path);
+            for (auto &[path, content] : fetch.documents)
+                all[path] = std::move(content);
+        }
+        adapter.prepare(all);
+        m_report.filesSeen += int(all.size());
+
+        // Vanished documents first, so an id they held is free for a document written below.
+        for (auto it = states.constBegin(); it != states.constEnd(); ++it) {
+            if (all.count(it.key()))
+                continue;
+            m_writer.collectImages(it->id, m_before);
+            m_writer.removeDocument(it->id);
+            ++m_report.filesRemoved;
+        }
+        int done = 0;
+        const int total = int(all.size());
+        for (const auto &[path, content] : all) {
+            if (++done % 256 == 0) {
+                if (cancel && cancel->load())
+                    throw Cancelled{};
+                progress(done, total);
+            }
+            QCryptographicHash hasher(QCryptographicHash::Sha1);
+            hasher.addData(content);
+            const QByteArray context = adapter.context(path, content);
+            if (!context.isEmpty()) {
+                hasher.addData(QByteArrayView("\0", 1));
+                hasher.addData(context);
+            }
+            const QByteArray hash = hasher.result().toHex();
+            const auto state = states.constFind(path);
+            if (state != states.constEnd() && state->hash == hash && !state->needsReimport) {
+                ++m_report.filesUnchanged;
+                continue;
+            }
+            QElapsedTimer parse;
+            parse.start();
+            ImportResult result = adapter.import(path, content);
+            m_report.parseMillis += parse.elapsed();
+            ++m_report.filesParsed;
+            store(sourceId, path, hash, content, result, state != states.constEnd() ? &*state : nullptr);
+        }
+        progress(total, total);
+        recordChanges(syncId);
+        cache::setCatalogCursor(m_db, location.uri, fetch.cursor);
+        m_writer.finishSync(syncId, QStringLiteral("ok"),
+                            QJsonObject{{QStringLiteral("parsed"), m_report.filesParsed},
+                                        {QStringLiteral("removed"), m_report.filesRemoved},
+                                        {QStringLiteral("cursor"), fetch.cursor}});
+    }
+
+private:
+    void store(qint64 sourceId, const QString &path, const QByteArray &hash, const QByteArray &content,
+               ImportResult &result, const cache::DocumentState *state)
+    {
+        if (state && yieldsNothing(result) && result.hasErrors()) {
+            result.warning(path, 0, 0, QStringLiteral("showing the last version that could be read until the "
+                                                      "catalog serves a readable one"));
+            m_writer.keepLastGood(state->id, result);
+            appendDiagnostics(result);
+            return;
+        }
+        if (state) {
+            m_writer.collectImages(state->id, m_before);
+            m_writer.removeDocument(state->id);
+        }
+        EntityImages images;
+        imagesOf(result, images);
+        for (auto &[key, image] : images) {
+            if (m_before.count(key))
+                m_after[key] = std::move(image);
+            else if ((key.first != u"domain" && key.first != u"dataset") || !m_writer.entityExists(key))
+                m_added.push_back({key, image.domainId});
+        }
+        const QByteArray stored = content.size() <= SyncEngine::kMaxStoredContent ? content : QByteArray();
+        m_writer.writeDocument(sourceId, path, hash, content.size(), 0, stored, result);
+        appendDiagnostics(result);
+    }
+
+    void appendDiagnostics(const ImportResult &result)
+    {
+        for (const Diagnostic &d : result.diagnostics) {
+            if (d.severity != Diagnostic::Severity::Info)
+                m_report.diagnostics.push_back(d);
+        }
+    }
+
+    void recordChanges(qint64 syncId)
+    {
+        std::set<EntityKey> seen;
+        for (const auto &[key, domain] : m_added) {
+            if (!seen.insert(key).second)
+                continue;
+            m_writer.recordChange(syncId, key, QStringLiteral("added"), domain, {});
+            ++m_report.added;
+        }
+        for (const auto &[key, before] : m_before) {
+            if (!seen.insert(key).second)
+                continue;
+            const auto after = m_after.find(key);
+            if (after != m_after.end()) {
+                const QStringList fields = changedFields(before.data, after->second.data);
+                if (!fields.isEmpty()) {
+                    m_writer.recordChange(syncId, key, QStringLiteral("changed"), after->second.domainId, fields);
+                    ++m_report.changed;
+                }
+            } else if (!m_writer.entityExists(key)) {
+                m_writer.recordChange(syncId, key, QStringLiteral("removed"), before.domainId, {});
+                ++m_report.removed;
+            }
+        }
+    }
+
+    sql::Connection &m_db;
+    cache::CacheWriter m_writer;
+    SyncReport &m_report;
+    EntityImages m_before;
+    EntityImages m_after;
+    std::vector<std::pair<EntityKey, QString>> m_added;
+};
+
+void fail(SyncReport &report, const QString &source, const QString &message)
+{
+    report.diagnostics.push_back({source, 0, 0, Diagnostic::Severity::Error,
+                                  message + QStringLiteral("; the cached copy of this source is kept")});
+}
+
+} // namespace
+
+CatalogSyncOptions defaultSyncOptions()
+{
+    CatalogSyncOptions options;
+    if (const int timeout = qEnvironmentVariableIntValue("MESHSCOPE_HTTP_TIMEOUT_MS"); timeout > 0)
+        options.http.timeoutMs = timeout;
+    if (const int attempts = qEnvironmentVariableIntValue("MESHSCOPE_HTTP_ATTEMPTS"); attempts > 0)
+        options.http.maxAttempts = attempts;
+    return options;
+}
+
+std::unique_ptr<CatalogAdapter> makeAdapter(CatalogKind kind)
+{
+    switch (kind) {
+    case CatalogKind::Entropy: return makeEntropyAdapter();
+    case CatalogKind::Marquez: return makeMarquezAdapter();
+    case CatalogKind::OpenMetadata: return makeOpenMetadataAdapter();
+    case CatalogKind::DataHub: return makeDataHubAdapter();
+    }
+    return nullptr;
+}
+
+void syncCatalogSource(sql::Connection &db, const QString &source, SyncReport &report,
+                       const SyncEngine::ProgressCallback &progress, SyncProgress &state,
+                       const std::atomic_bool *cancel, const CatalogSyncOptions &options)
+{
+    CatalogLocation location;
+    QString error;
+    if (!parseCatalogSource(source, location, &error)) {
+        fail(report, source, error);
+        return;
+    }
+    std::unique_ptr<CatalogAdapter> adapter = makeAdapter(location.kind);
+    QString lookedIn;
+    const QString token = options.token ? options.token(location, &lookedIn) : findToken(location, &lookedIn);
+    if (token.isEmpty() && adapter->requiresToken()) {
+        fail(report, source, QStringLiteral("%1: no API token (%2)").arg(source, lookedIn));
+        return;
+    }
+
+    auto report_ = [&](const QString &what) {
+        state.currentFile = what;
+        if (progress)
+            progress(state);
+    };
+    HttpClient http(source, options.http, cancel);
+    adapter->authenticate(http, token);
+    http.setAuthHint(token.isEmpty() ? QStringLiteral("no token was sent: ") + lookedIn
+                                     : QStringLiteral("check the token stored for this source"));
+
+    CatalogFetch fetch;
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        const QString cursor = options.full ? QString() : cache::catalogCursor(db, source);
+        CatalogContext context{http, location, cursor, [&](const QString &what, int entities) {
+                                   report_(QStringLiteral("%1: %2 (%3)").arg(source, what).arg(entities));
+                               }};
+        fetch = adapter->fetch(context);
+    } catch (const CatalogError &e) {
+        fail(report, source, e.message);
+        return;
+    } catch (const CatalogCancelled &) {
+        report.cancelled = true;
+        return;
+    } catch (const sql::SqlError &e) {
+        report.fatalError = QStringLiteral("%1: cache read failed: %2").arg(source, e.message());
+        return;
+    }
+    qCInfo(lcCatalog).noquote() << source << "fetched" << fetch.documents.size() << "documents in"
+                                << timer.elapsed() << "ms with" << http.requestCount() << "requests";
+    report.parseMillis += timer.restart();
+
+    const int totalBefore = state.total;
+    const qint64 parseBefore = report.parseMillis;
+    try {
+        sql::Transaction tx(db);
+        CatalogWriter(db, report).write(location, *adapter, fetch, [&](int done, int total) {
+            state.total = totalBefore + total;
+            state.done = totalBefore + done;
+            report_(source);
+        }, cancel);
+        if (cancel && cancel->load())
+            throw Cancelled{};
+        tx.commit();
+    } catch (const Cancelled &) {
+        report.cancelled = true;
+    } catch (const sql::SqlError &e) {
+        report.fatalError = QStringLiteral("%1: cache write failed, source left as it was: %2").arg(source, e.message());
+    }
+    report.writeMillis += timer.elapsed();
+    const qint64 mapMillis = report.parseMillis - parseBefore;
+    qCInfo(lcCatalog).noquote() << source << "mapped and wrote" << report.filesParsed << "of" << report.filesSeen
+                                << "documents in" << timer.elapsed() << "ms (mapping" << mapMillis << "ms)";
+}
+
+SyncReport syncCatalog(const QString &cachePath, const QString &source, const CatalogSyncOptions &options,
+                       const SyncEngine::ProgressCallback &progress, const std::atomic_bool *cancel)
+{
+    SyncReport report;
+    sql::Connection db;
+    try {
+        db = cache::openCache(cachePath);
+    } catch (const sql::SqlError &e) {
+        report.fatalError = e.message();
+        return report;
+    }
+    SyncProgress state;
+    syncCatalogSource(db, source, report, progress, state, cancel, options);
+    try {
+        report.counts = cache::CacheReader(db).counts();
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcCatalog) << "could not count the cache:" << e.message();
+    }
+    return report;
+}
+
+} // namespace meshscope::catalogs

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace meshscope::catalogs {
+
+/// Limits of one catalog conversation. Tests shorten them; the defaults suit a real server.
+struct HttpOptions {
+    int timeoutMs = 30000;       ///< no byte for this long (connect or transfer) aborts the attempt
+    int maxAttempts = 5;         ///< per request, counting the first
+    int initialBackoffMs = 500;  ///< doubled after every failed attempt
+    int maxBackoffMs = 30000;    ///< cap for back-off and for a server's Retry-After
+    qint64 maxBodyBytes = 256ll * 1024 * 1024;
+};
+
+struct HttpResponse {
+    QUrl url;
+    int status = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    /// First header of that name (case-insensitive), empty when absent.
+    QByteArray header(const QByteArray &name) const;
+};
+
+/// @brief A blocking HTTP client for the sync thread: each call runs a local event loop over its own
+/// QNetworkAccessManager until the reply is complete, so adapters read like straight-line code and never
+/// touch the GUI thread. Retries 429 and 5xx (honouring Retry-After) and network failures with
+/// exponential back-off; anything else throws CatalogError naming the source, method, URL and status.
+/// TLS certificates are verified (Qt's default; SSL errors are never ignored).
+class HttpClient {
+public:
+    HttpClient(QString sourceName, HttpOptions options = {}, const std::atomic_bool *cancel = nullptr);
+    ~HttpClient();
+
+    /// Sent with every request (authentication, Accept).
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    /// Text added to a 401/403 error, e.g. where the token was looked for.
+    void setAuthHint(const QString &hint) { m_authHint = hint; }
+
+    HttpResponse get(const QUrl &url);
+    HttpResponse post(const QUrl &url, const QByteArray &body, const QByteArray &contentType = "application/json");
+    /// get()/post() and parse the body as JSON; a body that is not JSON throws CatalogError with the offset.
+    QJsonDocument getJson(const QUrl &url);
+    QJsonDocument postJson(const QUrl &url, const QByteArray &body);
+    /// GET that returns a 404 instead of throwing (an entity deleted between event and fetch).
+    HttpResponse getAllowingNotFound(const QUrl &url);
+
+    int requestCount() const { return m_requests; }
+    const QString &sourceName() const { return m_source; }
+
+private:
+    HttpResponse send(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                      const QByteArray &contentType, bool allowNotFound);
+    /// One attempt; returns false with `failure` set when the network failed (no HTTP status).
+    bool attempt(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                 const QByteArray &contentType, HttpResponse &response, QString &failure);
+    void waitMs(int ms);
+    void checkCancel() const;
+
+    QString m_source;
+    HttpOptions m_options;
+    const std::atomic_bool *m_cancel;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    QString m_authHint;
+    int m_requests = 0;
+};
+
+/// Parses JSON, throwing CatalogError "<source>: <url>: malformed JSON at offset N: ..." when it is not.
+QJsonDocument parseJsonBody(const QString &source, const QUrl &url, const QByteArray &body);
+
+} // namespace meshscope::catalogs

@@ -211,7 +211,9 @@ int smoothedOrder(LayeredGraph &g, int maxRounds)
         double variance = 0;
         for (int v = 0; v < real; ++v)
             variance += (next[size_t(v)] - mean) * (next[size_t(v)] - mean);
-        const double scale = 1.0 / (std::sqrt(variance / std::max(1, real)) + 1e-300);
+        if (!(variance > 1e-18 * real))
+            break; // all keys (nearly) equal, e.g. one node per layer: nothing left to sort by
+        const double scale = 1.0 / std::sqrt(variance / real);
         double change = 0;
         for (int v = 0; v < real; ++v) {
             const double value = (next[size_t(v)] - mean) * scale;

@@ -11,6 +11,7 @@
 // engine reports (a mismatch is printed to stderr).
 //
 // Usage: bench_layout [--smoke] [--no-dot] [--sizes 1000,3000] [--dot-limit SECONDS] [--save-dot DIR]
+//                     [--sizes N --dot-plain FILE]  (dot's -Tplain output for size N, made by hand)
 #include "benchsupport.h"
 
 #include "layout/crossings.h"
@@ -24,10 +25,12 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 #include <cmath>
 #include <ctime>
 #include <map>
+#include <set>
 #include <optional>
 
 using namespace meshscope;
@@ -41,6 +44,8 @@ struct Measured {
     double seconds = 0;
     double cpuSeconds = -1; ///< CPU time of this process (ours only): steadier on a busy machine
     qint64 crossings = 0;
+    int layers = 0;  ///< ours only
+    int dummies = 0; ///< ours only: bend points of edges spanning several layers
 };
 
 layout::detail::EdgeList edgeList(const layout::LayoutGraph &graph)
@@ -61,16 +66,8 @@ Measured runOurs(const layout::LayoutGraph &graph)
     m.seconds = double(timer.nsecsElapsed()) / 1e9;
     m.cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
     m.crossings = layout::countDrawingCrossings(result.centres, edgeList(graph), result.routes);
-    if (qEnvironmentVariableIsSet("LAYOUT_DEBUG"))
-        std::fprintf(stderr, "layers %d dummies %d reversed %d\n", result.layerCount, result.dummyCount, result.reversedEdges);
-    if (qEnvironmentVariableIsSet("LAYOUT_DEBUG")) {
-        std::map<long, int> perX;
-        for (const auto &c : result.centres)
-            ++perX[std::lround(c.x)];
-        for (const auto &[x, count] : perX)
-            std::fprintf(stderr, "%d ", count);
-        std::fprintf(stderr, "\n");
-    }
+    m.layers = result.layerCount;
+    m.dummies = result.dummyCount;
     if (m.crossings != result.crossings)
         std::fprintf(stderr, "note: the drawing shows %lld crossings, the engine counted %lld\n",
                      qlonglong(m.crossings), qlonglong(result.crossings));
@@ -123,7 +120,10 @@ std::optional<Measured> parseDotPlain(const QByteArray &plain, const layout::Lay
             paths.push_back(std::move(path));
         }
     }
-    return Measured{seconds, layout::countDrawingCrossings(centres, edges, paths)};
+    Measured m;
+    m.seconds = seconds;
+    m.crossings = layout::countDrawingCrossings(centres, edges, paths);
+    return m;
 }
 
 /// nullopt when dot timed out or failed.
@@ -157,6 +157,97 @@ std::optional<Measured> runDot(const QString &dot, const layout::LayoutGraph &gr
     return m;
 }
 
+/// Node indices within `hops` steps of `centre`, edges taken either way.
+std::set<int> neighbourhood(const std::vector<std::vector<int>> &neighbours, int centre, int hops)
+{
+    std::set<int> shown{centre};
+    for (int step = 0; step < hops; ++step) {
+        for (const int v : std::set<int>(shown))
+            shown.insert(neighbours[size_t(v)].begin(), neighbours[size_t(v)].end());
+    }
+    return shown;
+}
+
+layout::LayoutGraph induced(const layout::LayoutGraph &full, const std::set<int> &keep)
+{
+    layout::LayoutGraph g;
+    std::map<int, int> index;
+    for (const int v : keep) {
+        index[v] = int(g.nodes.size());
+        g.nodes.push_back(full.nodes[size_t(v)]);
+    }
+    for (const layout::LayoutEdge &e : full.edges) {
+        if (keep.count(e.source) && keep.count(e.target))
+            g.edges.push_back({index[e.source], index[e.target]});
+    }
+    return g;
+}
+
+struct Expansion {
+    int before = 0, after = 0;  ///< nodes shown
+    double meanMove = 0;        ///< incremental layout: mean distance the old nodes moved
+    double meanMoveFresh = 0;   ///< a fresh layout, shifted so the focus matches
+    double seconds = 0;         ///< the incremental layout's time
+};
+
+/// The lineage view's "expand": the `hops`-step neighbourhood of a node is shown, then the rim
+/// node with the most hidden neighbours is expanded. Old nodes' movement is measured for the
+/// incremental layout (previous positions + focus) and, for reference, for a fresh layout.
+Expansion measureExpansion(const layout::LayoutGraph &full, int centre, int hops)
+{
+    std::vector<std::vector<int>> neighbours(full.nodes.size());
+    for (const layout::LayoutEdge &e : full.edges) {
+        neighbours[size_t(e.source)].push_back(e.target);
+        neighbours[size_t(e.target)].push_back(e.source);
+    }
+    const std::set<int> shown = neighbourhood(neighbours, centre, hops);
+    int expanded = centre;
+    size_t hidden = 0;
+    for (const int v : shown) {
+        size_t count = 0;
+        for (const int w : neighbours[size_t(v)])
+            count += shown.count(w) ? 0 : 1;
+        if (count > hidden) {
+            hidden = count;
+            expanded = v;
+        }
+    }
+    std::set<int> grownSet = shown;
+    grownSet.insert(neighbours[size_t(expanded)].begin(), neighbours[size_t(expanded)].end());
+    const layout::LayoutGraph before = induced(full, shown);
+    const layout::LayoutGraph grown = induced(full, grownSet);
+    const layout::LayoutResult first = layout::computeLayout(before);
+    layout::LayoutOptions options;
+    for (size_t v = 0; v < before.nodes.size(); ++v)
+        options.previous.insert(before.nodes[v].id, first.centres[v]);
+    options.focus = full.nodes[size_t(expanded)].id;
+    QElapsedTimer timer;
+    timer.start();
+    const layout::LayoutResult incremental = layout::computeLayout(grown, options);
+    Expansion result;
+    result.seconds = double(timer.nsecsElapsed()) / 1e9;
+    const layout::LayoutResult fresh = layout::computeLayout(grown);
+    int focus = 0;
+    for (size_t v = 0; v < grown.nodes.size(); ++v) {
+        if (grown.nodes[v].id == options.focus)
+            focus = int(v);
+    }
+    const layout::Point anchor = options.previous.value(options.focus);
+    const double dx = anchor.x - fresh.centres[size_t(focus)].x, dy = anchor.y - fresh.centres[size_t(focus)].y;
+    for (size_t v = 0; v < grown.nodes.size(); ++v) {
+        const auto old = options.previous.constFind(grown.nodes[v].id);
+        if (old == options.previous.constEnd())
+            continue;
+        result.meanMove += std::hypot(incremental.centres[v].x - old->x, incremental.centres[v].y - old->y);
+        result.meanMoveFresh += std::hypot(fresh.centres[v].x + dx - old->x, fresh.centres[v].y + dy - old->y);
+    }
+    result.before = int(before.nodes.size());
+    result.after = int(grown.nodes.size());
+    result.meanMove /= std::max(1, result.before);
+    result.meanMoveFresh /= std::max(1, result.before);
+    return result;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -166,6 +257,7 @@ int main(int argc, char **argv)
     std::vector<int> sizes = smoke ? std::vector<int>{200} : std::vector<int>{1000, 3000, 10000};
     bool withDot = true;
     QString saveDotDir;
+    QString dotPlainFile; // with one size: dot's -Tplain output for it, e.g. from a run without a time limit
     for (int i = 1; i < argc; ++i) {
         withDot = withDot && QByteArray(argv[i]) != "--no-dot";
         if (QByteArray(argv[i]) == "--sizes" && i + 1 < argc) { // --sizes N,M,... replaces the sizes
@@ -175,6 +267,8 @@ int main(int argc, char **argv)
         }
         if (QByteArray(argv[i]) == "--save-dot" && i + 1 < argc) // --save-dot DIR: the dot inputs, to rerun by hand
             saveDotDir = QString::fromLocal8Bit(argv[i + 1]);
+        if (QByteArray(argv[i]) == "--dot-plain" && i + 1 < argc) // --dot-plain FILE: dot's output, made earlier
+            dotPlainFile = QString::fromLocal8Bit(argv[i + 1]);
         if (QByteArray(argv[i]) == "--dot-limit" && i + 1 < argc)
             dotTimeLimitMs = QByteArray(argv[i + 1]).toInt() * 1000;
     }
@@ -204,8 +298,15 @@ int main(int argc, char **argv)
         }
         std::optional<Measured> dotResult;
         QString failure;
-        if (!dot.isEmpty())
+        if (!dotPlainFile.isEmpty()) {
+            QFile in(dotPlainFile);
+            if (in.open(QIODevice::ReadOnly))
+                dotResult = parseDotPlain(in.readAll(), plain, -1);
+            if (!dotResult)
+                failure = QStringLiteral("unreadable ") + dotPlainFile;
+        } else if (!dot.isEmpty()) {
             dotResult = runDot(dot, plain, failure);
+        }
         const double timeTarget = n < 1000 ? -1 : (n <= 3000 ? 0.3 : 1.5);
         const double crossingTarget = dotResult ? double(dotResult->crossings) : -1;
         const QByteArray name = QByteArray::number(n) + " nodes: ";
@@ -216,13 +317,36 @@ int main(int argc, char **argv)
         bench::row(QByteArray(name + "ours, crossings").constData(), double(ours.crossings), "", crossingTarget);
         bench::row(QByteArray(name + "ours grouped, time").constData(), oursGrouped.seconds, "s", timeTarget);
         bench::row(QByteArray(name + "ours grouped, crossings").constData(), double(oursGrouped.crossings), "");
+        bench::row(QByteArray(name + "ours, layers").constData(), ours.layers, "");
+        bench::row(QByteArray(name + "ours, bend points (dummies)").constData(), ours.dummies, "");
         if (dotResult) {
-            bench::row(QByteArray(name + "dot, time").constData(), dotResult->seconds, "s");
+            if (dotResult->seconds >= 0)
+                bench::row(QByteArray(name + "dot, time").constData(), dotResult->seconds, "s");
+            else
+                std::printf("| %-44s | %10s | %-5s | %10s | %-6s |\n", QByteArray(name + "dot, time").constData(),
+                            "see file", "", "", "");
             bench::row(QByteArray(name + "dot, crossings").constData(), double(dotResult->crossings), "");
+            // Ratios hold up better than times on a shared machine: both ran in this process's run.
+            bench::row(QByteArray(name + "crossings ours / dot").constData(),
+                       double(ours.crossings) / double(std::max<qint64>(1, dotResult->crossings)), "", 1.0);
+            if (dotResult->seconds > 0)
+                bench::row(QByteArray(name + "time ours / dot").constData(), ours.seconds / dotResult->seconds, "");
         } else if (!dot.isEmpty()) {
             std::printf("| %-44s | %10s | %-5s | %10s | %-6s |\n", QByteArray(name + "dot").constData(),
                         qPrintable(failure), "", "", "");
         }
+    }
+
+    // Incremental layout: expanding one node of a lineage view should move the others little.
+    bench::header("Expanding one node: mean move of the nodes already shown (ours, incremental vs fresh)");
+    for (size_t i = 0; i < sizes.size(); ++i) {
+        const int hops = smoke ? 2 : 3;
+        const Expansion e = measureExpansion(graphs[i], sizes[i] / 2, hops);
+        const QByteArray name = QByteArray::number(sizes[i]) + " graph, " + QByteArray::number(e.before) + " -> "
+            + QByteArray::number(e.after) + " shown: ";
+        bench::row(QByteArray(name + "incremental").constData(), e.meanMove, "px");
+        bench::row(QByteArray(name + "fresh layout").constData(), e.meanMoveFresh, "px");
+        bench::row(QByteArray(name + "incr. time").constData(), e.seconds, "s");
     }
     std::printf("peak RSS %.1f MiB\n", bench::peakRssMiB());
     return 0;

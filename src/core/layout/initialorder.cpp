@@ -89,7 +89,7 @@ void breadthFirstOrder(LayeredGraph &g, bool fromSinks)
     }
 }
 
-void seededOrder(LayeredGraph &g, const std::vector<double> &seed)
+std::vector<double> seededOrder(LayeredGraph &g, const std::vector<double> &seed)
 {
     std::vector<double> key = seed;
     key.resize(size_t(g.nodeCount()), std::numeric_limits<double>::quiet_NaN());
@@ -127,9 +127,10 @@ void seededOrder(LayeredGraph &g, const std::vector<double> &seed)
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key[size_t(a)] < key[size_t(b)]; });
         g.updatePositions(int(i));
     }
+    return key;
 }
 
-void sortByGroup(LayeredGraph &g)
+void sortByGroup(LayeredGraph &g, const std::vector<double> &key)
 {
     g.groupRank.assign(size_t(g.groupCount), 0);
     if (g.groupCount < 2)
@@ -138,7 +139,10 @@ void sortByGroup(LayeredGraph &g)
     std::vector<int> count(size_t(g.groupCount), 0);
     for (const auto &order : g.layers) {
         for (const int v : order) {
-            sum[size_t(g.group[size_t(v)])] += (g.pos[size_t(v)] + 0.5) / double(order.size());
+            const double value = key.empty() ? (g.pos[size_t(v)] + 0.5) / double(order.size()) : key[size_t(v)];
+            if (!std::isfinite(value))
+                continue;
+            sum[size_t(g.group[size_t(v)])] += value;
             ++count[size_t(g.group[size_t(v)])];
         }
     }
@@ -207,7 +211,9 @@ int smoothedOrder(LayeredGraph &g, int maxRounds)
         double variance = 0;
         for (int v = 0; v < real; ++v)
             variance += (next[size_t(v)] - mean) * (next[size_t(v)] - mean);
-        const double scale = 1.0 / (std::sqrt(variance / std::max(1, real)) + 1e-300);
+        if (!(variance > 1e-18 * real))
+            break; // all keys (nearly) equal, e.g. one node per layer: nothing left to sort by
+        const double scale = 1.0 / std::sqrt(variance / real);
         double change = 0;
         for (int v = 0; v < real; ++v) {
             const double value = (next[size_t(v)] - mean) * scale;

@@ -23,13 +23,15 @@ void breadthFirstOrder(LayeredGraph &g, bool fromSinks);
 /// Stops after `maxRounds` or once the keys settle; returns the rounds run. O(rounds * (V + E)).
 int smoothedOrder(LayeredGraph &g, int maxRounds);
 
-/// Each layer sorted by `seed` (NaN: unknown, then the mean of the neighbours' keys).
-void seededOrder(LayeredGraph &g, const std::vector<double> &seed);
+/// Each layer sorted by `seed` (NaN: unknown, then the mean of the neighbours' keys); returns
+/// the keys used (infinite where nothing was known).
+std::vector<double> seededOrder(LayeredGraph &g, const std::vector<double> &seed);
 
-/// One global order of the groups, by the mean relative position of their members, stored in
-/// g.groupRank; every layer is then stably sorted by it, so groups are contiguous blocks in the
-/// same order everywhere.
-void sortByGroup(LayeredGraph &g);
+/// One global order of the groups, by the mean relative position of their members (or, given,
+/// their mean finite `key`: the previous layout's y, so that groups keep their old order of
+/// bands), stored in g.groupRank; every layer is then stably sorted by it, so groups are
+/// contiguous blocks in the same order everywhere.
+void sortByGroup(LayeredGraph &g, const std::vector<double> &key = {});
 
 /// Puts every node back at the position `positions` gives it.
 void restoreOrder(LayeredGraph &g, const std::vector<int> &positions);

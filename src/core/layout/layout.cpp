@@ -153,6 +153,49 @@ LayerGeometry layerGeometry(const LayeredGraph &g, double spacing)
     return geometry;
 }
 
+/// Incremental layout: each layer goes back to its old nodes' previous x (their median), as far
+/// as the gaps that the layers' widths now need allow; a new, wider node then pushes the layers
+/// beside it by the least total movement (the focus's layer held fixed) instead of shifting
+/// every layer to its right. Layers without old nodes follow at their fresh distance.
+void holdLayerPositions(const LayeredGraph &g, const std::vector<double> &previousX, int focus, double spacing,
+                        LayerGeometry &layers)
+{
+    const size_t count = layers.centre.size();
+    std::vector<std::vector<double>> old(count);
+    for (int v = 0; v < g.realCount; ++v) {
+        if (!std::isnan(previousX[size_t(v)]))
+            old[size_t(g.layer[size_t(v)])].push_back(previousX[size_t(v)]);
+    }
+    std::vector<double> target(count), weight(count), gap;
+    // Fresh -> previous frame, from the nearest layer with old nodes to the left (for the first
+    // layers: to the right).
+    double shift = 0;
+    for (size_t i = 0; i < count; ++i) {
+        if (!old[i].empty()) {
+            shift = *std::min_element(old[i].begin(), old[i].end()) - layers.centre[i];
+            break;
+        }
+    }
+    for (size_t i = 0; i < count; ++i) {
+        if (i > 0)
+            gap.push_back(layers.depth[i - 1] / 2 + spacing + layers.depth[i] / 2);
+        if (!old[i].empty()) {
+            std::nth_element(old[i].begin(), old[i].begin() + qsizetype(old[i].size() / 2), old[i].end());
+            target[i] = old[i][old[i].size() / 2];
+            weight[i] = double(old[i].size());
+            shift = target[i] - layers.centre[i];
+        } else {
+            target[i] = layers.centre[i] + shift;
+            weight[i] = 0.01;
+        }
+    }
+    // The focus stays put exactly (finishGeometry() moves it back): its layer outweighs the rest.
+    if (focus >= 0 && !std::isnan(previousX[size_t(focus)]))
+        weight[size_t(g.layer[size_t(focus)])] += 1000.0 * g.realCount;
+    std::vector<FitBlock> blocks;
+    fitWithGaps(target, weight, gap, layers.centre, blocks);
+}
+
 } // namespace
 
 LayoutResult computeLayout(const LayoutGraph &graph, const LayoutOptions &options)
@@ -212,9 +255,11 @@ LayoutResult computeLayout(const LayoutGraph &graph, const LayoutOptions &option
     std::vector<double> y = assignCoordinates(g, spacing);
     if (incremental) {
         holdPositions(g, spacing, target, focus, y);
-        separateGroups(g, y, spacing.group);
+        separateGroups(g, y, spacing.group, target, focus);
     }
-    const LayerGeometry layers = layerGeometry(g, nonNegative(options.layerSpacing));
+    LayerGeometry layers = layerGeometry(g, nonNegative(options.layerSpacing));
+    if (incremental)
+        holdLayerPositions(g, previousX, focus, nonNegative(options.layerSpacing), layers);
 
     result.centres.resize(size_t(n));
     for (int v = 0; v < n; ++v)

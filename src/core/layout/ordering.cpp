@@ -58,8 +58,9 @@ public:
         std::vector<int> bestPos, bestGroupRank;
         for (int s = 0; s < starts; ++s) {
             const Start &start = Starts[s];
+            std::vector<double> seedKeys;
             if (!m_options.seed.empty())
-                seededOrder(m_g, m_options.seed);
+                seedKeys = seededOrder(m_g, m_options.seed);
             else if (start.walk == Start::BreadthDown || start.walk == Start::BreadthUp)
                 breadthFirstOrder(m_g, start.walk == Start::BreadthUp);
             else
@@ -70,7 +71,7 @@ public:
                 smoothedOrder(m_g, int(std::min<qint64>(start.smoothingRounds, SmoothingWork / std::max<qint64>(1, size))));
             }
             m_sweep = !smooth;
-            sortByGroup(m_g);
+            sortByGroup(m_g, seedKeys);
             m_median = start.median;
             const qint64 crossings = reduce();
             if (best < 0 || crossings < best) {

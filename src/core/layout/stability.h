@@ -4,6 +4,19 @@
 
 namespace meshscope::layout::detail {
 
+struct FitBlock {
+    double weightedSum;
+    double weight;
+    size_t count;
+    double mean() const { return weightedSum / weight; }
+};
+
+/// @brief Minimises sum w_i (out_i - t_i)^2 subject to out_{i+1} - out_i >= gap_i: the closest
+/// positions to the targets that keep their order and minimum gaps. Exact, O(n), by pooling
+/// adjacent violators; `blocks` is a buffer. Weights must be positive.
+void fitWithGaps(const std::vector<double> &t, const std::vector<double> &w, const std::vector<double> &gap,
+                 std::vector<double> &out, std::vector<FitBlock> &blocks);
+
 /// @brief Incremental layout: moves the nodes that have a `target` (their previous y; NaN for
 /// none) as close to it as the order and the separations allow, and the others to their
 /// neighbours' mean. Each layer is an isotonic regression with minimum gaps, solved exactly by

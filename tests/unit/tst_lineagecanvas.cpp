@@ -163,6 +163,24 @@ private Q_SLOTS:
         QCOMPARE(tiny.vertices, 5 * 4 + 2 * 2 + 3 * 4);
     }
 
+    void farOutTouchingNodesOfAColumnMergeIntoOneQuad()
+    {
+        LineageScene scene;
+        for (int i = 0; i < 100; ++i)
+            scene.nodes.push_back(node(QStringLiteral("n%1").arg(i), 0, i * 60)); // one column, 20 apart
+        scene.nodes.push_back(node(QStringLiteral("other"), 300, 0));
+        scene.nodes.back().accent = Qt::red;
+        GlyphAtlas atlas;
+        SceneGraphStats stats;
+        // At scale 0.05 the 20-unit gaps are one pixel: the column is one quad, the other node another.
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 7000), 0.05, &atlas, nullptr}, &stats);
+        QCOMPARE(stats.nodesDrawn, 101);
+        QCOMPARE(stats.vertices, 2 * 4);
+        // Closer in, every node is drawn on its own.
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 7000), 0.3, &atlas, nullptr}, &stats);
+        QCOMPARE(stats.vertices, 101 * 3 * 4);
+    }
+
     void bigScenesAreChunkedBelowSixteenBitIndices()
     {
         LineageScene scene;

@@ -10,6 +10,7 @@
 
 #include <QMap>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -376,15 +377,42 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
     dimmedText->setOpacity(0.3);
     {
         FlatChunks shapes(root, stats, col.background);
+        if (!fine) {
+            // Far out, a column's neighbouring nodes of one colour touch on screen: draw each such run as
+            // one quad (level of detail: sub-pixel items merged), so a 10,000-node overview stays light.
+            struct Block {
+                QRectF rect;
+                QColor colour;
+                qreal alpha;
+            };
+            std::vector<Block> blocks;
+            for (const LineageScene::Node &n : scene.nodes) {
+                if (!n.rect.intersects(request.area))
+                    continue;
+                ++stats.nodesDrawn;
+                blocks.push_back({n.rect, n.accent, n.dimmed ? kDimmedAlpha : 1});
+            }
+            std::sort(blocks.begin(), blocks.end(), [](const Block &a, const Block &b) {
+                return a.rect.left() != b.rect.left() ? a.rect.left() < b.rect.left() : a.rect.top() < b.rect.top();
+            });
+            const qreal gap = 1.5 / scale;
+            for (size_t i = 0; i < blocks.size();) {
+                QRectF run = blocks[i].rect;
+                size_t j = i + 1;
+                while (j < blocks.size() && blocks[j].rect.left() == run.left() && blocks[j].colour == blocks[i].colour &&
+                       blocks[j].alpha == blocks[i].alpha && blocks[j].rect.top() - run.bottom() <= gap) {
+                    run = run.united(blocks[j].rect);
+                    ++j;
+                }
+                shapes.quad(run, blocks[i].colour, blocks[i].alpha);
+                i = j;
+            }
+        }
         for (const LineageScene::Node &n : scene.nodes) {
-            if (!n.rect.intersects(request.area))
+            if (!fine || !n.rect.intersects(request.area))
                 continue;
             ++stats.nodesDrawn;
             const qreal alpha = n.dimmed ? kDimmedAlpha : 1;
-            if (!fine) {
-                shapes.quad(n.rect, n.accent, alpha);
-                continue;
-            }
             const qreal border = n.selected ? 3 : (n.highlighted || n.seed ? 2 : 1);
             const QColor &borderColour = (n.selected || n.highlighted || n.seed) ? col.highlight : col.nodeBorder;
             shapes.quad(n.rect, borderColour, alpha);

@@ -106,9 +106,10 @@ public:
     }
     ~FlatChunks() { flush(); }
 
-    void quad(const QRectF &r, const QColor &c, qreal alpha = 1)
+    /// `layer` orders overlapping shapes: a higher layer is drawn in front of a lower one.
+    void quad(const QRectF &r, const QColor &c, qreal alpha = 1, int layer = 0)
     {
-        Chunk &k = room(c, alpha, 4);
+        Chunk &k = room(c, alpha, layer, 4);
         const auto base = quint16(k.vertices.size());
         for (const QPointF &p : {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()}) {
             QSGGeometry::Point2D v;
@@ -119,12 +120,12 @@ public:
                                            quint16(base + 3)});
     }
 
-    void frame(const QRectF &r, qreal width, const QColor &c, qreal alpha = 1)
+    void frame(const QRectF &r, qreal width, const QColor &c, qreal alpha, int layer)
     {
-        quad(QRectF(r.left(), r.top(), r.width(), width), c, alpha);
-        quad(QRectF(r.left(), r.bottom() - width, r.width(), width), c, alpha);
-        quad(QRectF(r.left(), r.top() + width, width, r.height() - 2 * width), c, alpha);
-        quad(QRectF(r.right() - width, r.top() + width, width, r.height() - 2 * width), c, alpha);
+        quad(QRectF(r.left(), r.top(), r.width(), width), c, alpha, layer);
+        quad(QRectF(r.left(), r.bottom() - width, r.width(), width), c, alpha, layer);
+        quad(QRectF(r.left(), r.top() + width, width, r.height() - 2 * width), c, alpha, layer);
+        quad(QRectF(r.right() - width, r.top() + width, width, r.height() - 2 * width), c, alpha, layer);
     }
 
     void flush()
@@ -147,16 +148,16 @@ private:
                     int(std::lround(c.blue() * a + m_background.blue() * (1 - a))));
     }
 
-    Chunk &room(const QColor &c, qreal alpha, int n)
+    Chunk &room(const QColor &c, qreal alpha, int layer, int n)
     {
-        const QRgb key = mixed(c, alpha);
+        const quint64 key = (quint64(layer) << 32) | mixed(c, alpha);
         Chunk &k = m_chunks[key];
         if (int(k.vertices.size()) + n > SceneGraphBuilder::kMaxVertices)
             flushChunk(key, k);
         return k;
     }
 
-    void flushChunk(QRgb colour, Chunk &k)
+    void flushChunk(quint64 key, Chunk &k)
     {
         if (k.vertices.empty())
             return;
@@ -168,7 +169,7 @@ private:
         auto *node = new QSGGeometryNode;
         node->setGeometry(g);
         auto *material = new QSGFlatColorMaterial;
-        material->setColor(QColor::fromRgb(colour));
+        material->setColor(QColor::fromRgb(QRgb(key & 0xffffffffu)));
         node->setMaterial(material);
         node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
         m_parent->appendChildNode(node);
@@ -181,7 +182,7 @@ private:
     QSGNode *m_parent;
     SceneGraphStats &m_stats;
     QColor m_background;
-    QMap<QRgb, Chunk> m_chunks; ///< ordered, so the node order is the same for the same scene
+    QMap<quint64, Chunk> m_chunks; ///< by layer, then colour: tree order is drawing order
 };
 
 /// Hairline edges: GL lines stay one pixel wide at every zoom, the cheapest thing to draw.
@@ -349,8 +350,8 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
             if (!g.rect.intersects(request.area))
                 continue;
             ++stats.groupsDrawn;
-            boxes.quad(g.rect, g.colour, 0.08);
-            boxes.frame(g.rect, std::max(1.0, 1.2 / scale), g.colour, 0.55);
+            boxes.quad(g.rect, g.colour, 0.08, 0);
+            boxes.frame(g.rect, std::max(1.0, 1.2 / scale), g.colour, 0.55, 1);
         }
     }
     {
@@ -392,14 +393,17 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
                 ++stats.nodesDrawn;
                 blocks.push_back({n.rect, n.accent, n.dimmed ? kDimmedAlpha : 1});
             }
+            // Nodes of a layer share their centre x (their widths differ).
             std::sort(blocks.begin(), blocks.end(), [](const Block &a, const Block &b) {
-                return a.rect.left() != b.rect.left() ? a.rect.left() < b.rect.left() : a.rect.top() < b.rect.top();
+                const qreal ax = a.rect.center().x(), bx = b.rect.center().x();
+                return ax != bx ? ax < bx : a.rect.top() < b.rect.top();
             });
             const qreal gap = 1.5 / scale;
             for (size_t i = 0; i < blocks.size();) {
                 QRectF run = blocks[i].rect;
                 size_t j = i + 1;
-                while (j < blocks.size() && blocks[j].rect.left() == run.left() && blocks[j].colour == blocks[i].colour &&
+                while (j < blocks.size() && std::abs(blocks[j].rect.center().x() - blocks[i].rect.center().x()) < 0.5 &&
+                       blocks[j].colour == blocks[i].colour &&
                        blocks[j].alpha == blocks[i].alpha && blocks[j].rect.top() - run.bottom() <= gap) {
                     run = run.united(blocks[j].rect);
                     ++j;
@@ -415,15 +419,15 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
             const qreal alpha = n.dimmed ? kDimmedAlpha : 1;
             const qreal border = n.selected ? 3 : (n.highlighted || n.seed ? 2 : 1);
             const QColor &borderColour = (n.selected || n.highlighted || n.seed) ? col.highlight : col.nodeBorder;
-            shapes.quad(n.rect, borderColour, alpha);
-            shapes.quad(n.rect.adjusted(border, border, -border, -border), col.nodeFill, alpha);
+            shapes.quad(n.rect, borderColour, alpha, 0);
+            shapes.quad(n.rect.adjusted(border, border, -border, -border), col.nodeFill, alpha, 1);
             shapes.quad(QRectF(n.rect.left() + border, n.rect.top() + border, 5, n.rect.height() - 2 * border),
-                        n.accent, alpha);
+                        n.accent, alpha, 2);
             qreal x = n.rect.right() - 14;
             auto badge = [&](bool on, const QColor &c) {
                 if (!on)
                     return;
-                shapes.quad(QRectF(x, n.rect.top() + 5, 9, 9), c, alpha);
+                shapes.quad(QRectF(x, n.rect.top() + 5, 9, 9), c, alpha, 2);
                 x -= 12;
             };
             badge(n.failing, col.failing);
@@ -432,7 +436,7 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
             badge(n.contractMissing, col.textMuted);
             auto pill = [&](const QString &text, qreal cx) {
                 if (!text.isEmpty())
-                    shapes.quad(QRectF(cx - 13, n.rect.center().y() - 8, 26, 16), col.nodeBorder, alpha);
+                    shapes.quad(QRectF(cx - 13, n.rect.center().y() - 8, 26, 16), col.nodeBorder, alpha, 2);
             };
             pill(n.moreUp, n.rect.left() - 15);
             pill(n.moreDown, n.rect.right() + 15);

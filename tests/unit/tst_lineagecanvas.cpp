@@ -117,10 +117,10 @@ private Q_SLOTS:
         const Walk w = walk(root.get());
         QCOMPARE(w.geometryNodes, stats.geometryNodes);
         // Batched by material, not one per item: opaque shapes one node per colour (group fill and frame;
-        // node border, fill and domain stripe), the lines, the arrow heads, the text.
+        // node border, fill and domain stripe; the edge lines), the arrow heads, the text.
         QCOMPARE(w.geometryNodes, 8);
-        QCOMPARE(w.flat, 5);
-        QCOMPARE(w.coloured, 2);
+        QCOMPARE(w.flat, 6);
+        QCOMPARE(w.coloured, 1);
         QCOMPARE(w.textured, 1);
         QCOMPARE(w.vertices, stats.vertices);
     }

@@ -185,42 +185,62 @@ private:
     QMap<quint64, Chunk> m_chunks; ///< by layer, then colour: tree order is drawing order
 };
 
-/// Hairline edges: GL lines stay one pixel wide at every zoom, the cheapest thing to draw.
+/// Hairline edges: GL lines stay one pixel wide at every zoom. Opaque, one node per colour (dimming is
+/// pre-mixed with the background): blending thousands of lines is what a software rasteriser pays most for.
 class LineChunks {
 public:
-    LineChunks(QSGNode *parent, SceneGraphStats &stats) : m_parent(parent), m_stats(stats) {}
+    LineChunks(QSGNode *parent, SceneGraphStats &stats, QColor background)
+        : m_parent(parent), m_stats(stats), m_background(background)
+    {
+    }
     ~LineChunks() { flush(); }
 
     void segment(QPointF a, QPointF b, const QColor &c, qreal alpha)
     {
-        if (int(m_vertices.size()) + 2 > SceneGraphBuilder::kMaxVertices)
-            flush();
-        m_vertices.push_back(coloured(a, c, alpha));
-        m_vertices.push_back(coloured(b, c, alpha));
+        const QRgb key = qRgb(int(std::lround(c.red() * alpha + m_background.red() * (1 - alpha))),
+                              int(std::lround(c.green() * alpha + m_background.green() * (1 - alpha))),
+                              int(std::lround(c.blue() * alpha + m_background.blue() * (1 - alpha))));
+        std::vector<QSGGeometry::Point2D> &v = m_vertices[key];
+        if (int(v.size()) + 2 > SceneGraphBuilder::kMaxVertices)
+            flush(key, v);
+        QSGGeometry::Point2D p;
+        p.set(float(a.x()), float(a.y()));
+        v.push_back(p);
+        p.set(float(b.x()), float(b.y()));
+        v.push_back(p);
     }
 
     void flush()
     {
-        if (m_vertices.empty())
-            return;
-        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), int(m_vertices.size()));
-        g->setDrawingMode(QSGGeometry::DrawLines);
-        g->setLineWidth(1);
-        std::copy(m_vertices.begin(), m_vertices.end(), g->vertexDataAsColoredPoint2D());
-        auto *node = new QSGGeometryNode;
-        node->setGeometry(g);
-        node->setMaterial(new QSGVertexColorMaterial);
-        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
-        m_parent->appendChildNode(node);
-        ++m_stats.geometryNodes;
-        m_stats.vertices += int(m_vertices.size());
-        m_vertices.clear();
+        for (auto it = m_vertices.begin(); it != m_vertices.end(); ++it)
+            flush(it.key(), it.value());
     }
 
 private:
+    void flush(QRgb colour, std::vector<QSGGeometry::Point2D> &v)
+    {
+        if (v.empty())
+            return;
+        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), int(v.size()));
+        g->setDrawingMode(QSGGeometry::DrawLines);
+        g->setLineWidth(1);
+        std::copy(v.begin(), v.end(), g->vertexDataAsPoint2D());
+        auto *node = new QSGGeometryNode;
+        node->setGeometry(g);
+        auto *material = new QSGFlatColorMaterial;
+        material->setColor(QColor::fromRgb(colour));
+        node->setMaterial(material);
+        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+        m_parent->appendChildNode(node);
+        ++m_stats.geometryNodes;
+        m_stats.vertices += int(v.size());
+        v.clear();
+    }
+
     QSGNode *m_parent;
     SceneGraphStats &m_stats;
-    std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
+    QColor m_background;
+    QMap<QRgb, std::vector<QSGGeometry::Point2D>> m_vertices;
 };
 
 /// Text as textured quads from the glyph atlas.
@@ -355,7 +375,7 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
         }
     }
     {
-        LineChunks lines(root, stats);
+        LineChunks lines(root, stats, col.background);
         TriangleChunks thick(root, stats);
         for (const LineageScene::Edge &e : scene.edges) {
             if (e.points.size() < 2 || !boundsOf(e.points).intersects(request.area))

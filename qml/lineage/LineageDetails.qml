@@ -30,7 +30,7 @@ Pane {
             visible: !panel.hasNode
             wrapMode: Text.WordWrap
             color: Theme.textMuted
-            text: qsTr("Click a node to see its details, expand its neighbours or trace its impact. Double-click opens the graph from it. Drag to pan, wheel or +/− to zoom, 0 fits.")
+            text: qsTr("Click a node to see its details, expand its neighbours or trace its impact. Double-click opens the graph from it. Drag to pan, wheel or +/− to zoom, 0 fits, Alt+arrows walk to neighbours, Enter opens.")
         }
 
         Label {

@@ -125,6 +125,22 @@ AreaPage {
                     }
                     onNodeDoubleClicked: (id) => lineage.openNode(id)
                     Keys.onEscapePressed: { page.pathMode = false; lineage.selectedId = "" }
+                    // Alt+arrows walk the graph: left/right to an upstream/downstream neighbour, up/down in the column.
+                    Keys.onPressed: (event) => {
+                        if (!(event.modifiers & Qt.AltModifier))
+                            return
+                        const direction = { [Qt.Key_Left]: "upstream", [Qt.Key_Right]: "downstream",
+                                            [Qt.Key_Up]: "above", [Qt.Key_Down]: "below" }[event.key]
+                        if (direction === undefined)
+                            return
+                        const id = lineage.neighbourOf(lineage.selectedId, direction)
+                        if (id !== "") {
+                            lineage.selectedId = id
+                            canvas.centerOn(id)
+                        }
+                        event.accepted = true
+                    }
+                    Keys.onReturnPressed: if (lineage.selectedId !== "") lineage.openNode(lineage.selectedId)
                 }
 
                 Label {

@@ -1,4 +1,5 @@
 #include "lineage/glyphatlas.h"
+#include "lineage/lineagecanvas.h"
 #include "lineage/lineagecontroller.h"
 #include "lineage/lineagescene.h"
 #include "lineage/scenegraphbuilder.h"
@@ -6,6 +7,8 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QImage>
+#include <QSet>
 #include <QSGFlatColorMaterial>
 #include <QSGGeometryNode>
 #include <QSGTextureMaterial>
@@ -114,10 +117,10 @@ private Q_SLOTS:
         const Walk w = walk(root.get());
         QCOMPARE(w.geometryNodes, stats.geometryNodes);
         // Batched by material, not one per item: opaque shapes one node per colour (group fill and frame;
-        // node border, fill and domain stripe), the lines, the arrow heads, the text.
+        // node border, fill and domain stripe; the edge lines), the arrow heads, the text.
         QCOMPARE(w.geometryNodes, 8);
-        QCOMPARE(w.flat, 5);
-        QCOMPARE(w.coloured, 2);
+        QCOMPARE(w.flat, 6);
+        QCOMPARE(w.coloured, 1);
         QCOMPARE(w.textured, 1);
         QCOMPARE(w.vertices, stats.vertices);
     }
@@ -161,6 +164,24 @@ private Q_SLOTS:
         delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), 0.05, &atlas, nullptr}, &tiny);
         // Far out a node is one quad: no border, stripe, arrow heads or text.
         QCOMPARE(tiny.vertices, 5 * 4 + 2 * 2 + 3 * 4);
+    }
+
+    void farOutTouchingNodesOfAColumnMergeIntoOneQuad()
+    {
+        LineageScene scene;
+        for (int i = 0; i < 100; ++i)
+            scene.nodes.push_back(node(QStringLiteral("n%1").arg(i), 0, i * 60)); // one column, 20 apart
+        scene.nodes.push_back(node(QStringLiteral("other"), 300, 0));
+        scene.nodes.back().accent = Qt::red;
+        GlyphAtlas atlas;
+        SceneGraphStats stats;
+        // At scale 0.05 the 20-unit gaps are one pixel: the column is one quad, the other node another.
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 7000), 0.05, &atlas, nullptr}, &stats);
+        QCOMPARE(stats.nodesDrawn, 101);
+        QCOMPARE(stats.vertices, 2 * 4);
+        // Closer in, every node is drawn on its own.
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 7000), 0.3, &atlas, nullptr}, &stats);
+        QCOMPARE(stats.vertices, 101 * 3 * 4);
     }
 
     void bigScenesAreChunkedBelowSixteenBitIndices()
@@ -237,6 +258,35 @@ private Q_SLOTS:
         c.setDomainFilter(QStringLiteral("marketing"));
         QCOMPARE(c.nodeCount(), 3); // the start node and the two marketing products
         QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
+    }
+
+    void exportsTheVisibleGraphAsPngAndSvg()
+    {
+        LineageController c;
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("order-events"));
+        LineageCanvas canvas;
+        canvas.setSize(QSizeF(1200, 800));
+        canvas.setController(&c);
+        QVERIFY(canvas.zoom() > 0.3); // fitted: nine nodes fill the view
+        const QString png = m_dir.filePath(QStringLiteral("view.png"));
+        QVERIFY(canvas.exportView(png));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1200, 800));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 40, qPrintable(QString::number(colours.size())));
+        const QString svg = m_dir.filePath(QStringLiteral("view.svg"));
+        QVERIFY(canvas.exportView(svg));
+        const QByteArray text = testsupport::readAll(svg);
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("Order Events"));
+        // Picking: the start node is under its own centre after the fit.
+        const QRectF r = canvas.sceneToItem(c.scene()->nodes[size_t(c.scene()->indexOf(QStringLiteral("order-events")))].rect);
+        QCOMPARE(canvas.nodeAt(r.center().x(), r.center().y()), QStringLiteral("order-events"));
+        QCOMPARE(canvas.nodeAt(-50, -50), QString());
     }
 
     void impactedCsvListsEverythingDownstream()

@@ -83,7 +83,8 @@ void LineageCanvas::setScene(LineageScenePtr scene)
             m_atlas->ensure(n.detail);
         }
     } else {
-        m_atlas.reset();
+        m_atlas.reset(); // another text colour (theme): a new atlas, so a new texture too
+        m_textureGeneration = 0;
     }
     Q_EMIT sceneChanged();
     update();

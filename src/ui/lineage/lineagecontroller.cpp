@@ -438,8 +438,13 @@ void LineageController::restyle()
             s.moreDown = QStringLiteral("+%1").arg(counts.downstreamTotal - counts.downstreamShown);
         scene->nodes.push_back(std::move(s));
     }
+    QHash<int, int> sceneIndex; // graph index -> scene node
+    for (size_t k = 0; k < m_shown.size(); ++k)
+        sceneIndex.insert(m_shown[k], int(k));
     for (size_t k = 0; k < m_edges.size() && k < m_layout.routes.size(); ++k) {
         LineageScene::Edge e;
+        e.source = sceneIndex.value(m_edges[k].first, -1);
+        e.target = sceneIndex.value(m_edges[k].second, -1);
         for (const layout::Point &p : m_layout.routes[k])
             e.points.emplace_back(p.x, p.y);
         e.highlighted = lit.contains(m_edges[k].first) && lit.contains(m_edges[k].second);
@@ -502,6 +507,17 @@ QString LineageController::findNode(const QString &text, const QString &after) c
             return node.id;
     }
     return {};
+}
+
+QString LineageController::neighbourOf(const QString &id, const QString &direction) const
+{
+    if (!m_scene)
+        return {};
+    const int from = m_scene->indexOf(id);
+    if (from < 0)
+        return m_scene->nodes.empty() ? QString() : m_scene->nodes.front().id;
+    const int to = m_scene->neighbour(from, direction);
+    return to >= 0 ? m_scene->nodes[size_t(to)].id : QString();
 }
 
 std::vector<int> LineageController::impactedSeeds() const

@@ -96,6 +96,9 @@ public:
     Q_INVOKABLE void showFullDownstream() { setDown(-1); }
     /// The first shown node whose label or id contains `text` (case-insensitive), after `after`.
     Q_INVOKABLE QString findNode(const QString &text, const QString &after = {}) const;
+    /// Keyboard navigation: the node next to `id` in `direction` ("upstream", "downstream", "above",
+    /// "below"), empty when there is none; the first node when `id` is not shown.
+    Q_INVOKABLE QString neighbourOf(const QString &id, const QString &direction) const;
     /// Writes everything downstream of the selected node (or the start node) as CSV; false on failure.
     Q_INVOKABLE bool exportImpactedCsv(const QString &path) const;
     /// A file URL or path from a dialog as a local path.

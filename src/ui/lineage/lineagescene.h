@@ -30,6 +30,8 @@ struct LineageScene {
     };
     struct Edge {
         std::vector<QPointF> points; ///< polyline from source to target
+        int source = -1;             ///< index into nodes
+        int target = -1;
         bool dimmed = false;
         bool highlighted = false;
     };
@@ -62,6 +64,9 @@ struct LineageScene {
     /// Index of the node at `p` (scene units), -1 for none. Linear: the canvas keeps a grid for speed.
     int nodeAt(QPointF p) const;
     int indexOf(const QString &id) const;
+    /// For keyboard navigation from node `from`: "upstream"/"downstream" give the neighbour across an
+    /// edge nearest in height, "above"/"below" the next node in the same column. -1 when there is none.
+    int neighbour(int from, const QString &direction) const;
 };
 
 using LineageScenePtr = std::shared_ptr<const LineageScene>;

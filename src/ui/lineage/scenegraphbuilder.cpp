@@ -10,6 +10,7 @@
 
 #include <QMap>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -105,9 +106,10 @@ public:
     }
     ~FlatChunks() { flush(); }
 
-    void quad(const QRectF &r, const QColor &c, qreal alpha = 1)
+    /// `layer` orders overlapping shapes: a higher layer is drawn in front of a lower one.
+    void quad(const QRectF &r, const QColor &c, qreal alpha = 1, int layer = 0)
     {
-        Chunk &k = room(c, alpha, 4);
+        Chunk &k = room(c, alpha, layer, 4);
         const auto base = quint16(k.vertices.size());
         for (const QPointF &p : {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()}) {
             QSGGeometry::Point2D v;
@@ -118,12 +120,12 @@ public:
                                            quint16(base + 3)});
     }
 
-    void frame(const QRectF &r, qreal width, const QColor &c, qreal alpha = 1)
+    void frame(const QRectF &r, qreal width, const QColor &c, qreal alpha, int layer)
     {
-        quad(QRectF(r.left(), r.top(), r.width(), width), c, alpha);
-        quad(QRectF(r.left(), r.bottom() - width, r.width(), width), c, alpha);
-        quad(QRectF(r.left(), r.top() + width, width, r.height() - 2 * width), c, alpha);
-        quad(QRectF(r.right() - width, r.top() + width, width, r.height() - 2 * width), c, alpha);
+        quad(QRectF(r.left(), r.top(), r.width(), width), c, alpha, layer);
+        quad(QRectF(r.left(), r.bottom() - width, r.width(), width), c, alpha, layer);
+        quad(QRectF(r.left(), r.top() + width, width, r.height() - 2 * width), c, alpha, layer);
+        quad(QRectF(r.right() - width, r.top() + width, width, r.height() - 2 * width), c, alpha, layer);
     }
 
     void flush()
@@ -146,16 +148,16 @@ private:
                     int(std::lround(c.blue() * a + m_background.blue() * (1 - a))));
     }
 
-    Chunk &room(const QColor &c, qreal alpha, int n)
+    Chunk &room(const QColor &c, qreal alpha, int layer, int n)
     {
-        const QRgb key = mixed(c, alpha);
+        const quint64 key = (quint64(layer) << 32) | mixed(c, alpha);
         Chunk &k = m_chunks[key];
         if (int(k.vertices.size()) + n > SceneGraphBuilder::kMaxVertices)
             flushChunk(key, k);
         return k;
     }
 
-    void flushChunk(QRgb colour, Chunk &k)
+    void flushChunk(quint64 key, Chunk &k)
     {
         if (k.vertices.empty())
             return;
@@ -167,7 +169,7 @@ private:
         auto *node = new QSGGeometryNode;
         node->setGeometry(g);
         auto *material = new QSGFlatColorMaterial;
-        material->setColor(QColor::fromRgb(colour));
+        material->setColor(QColor::fromRgb(QRgb(key & 0xffffffffu)));
         node->setMaterial(material);
         node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
         m_parent->appendChildNode(node);
@@ -180,45 +182,65 @@ private:
     QSGNode *m_parent;
     SceneGraphStats &m_stats;
     QColor m_background;
-    QMap<QRgb, Chunk> m_chunks; ///< ordered, so the node order is the same for the same scene
+    QMap<quint64, Chunk> m_chunks; ///< by layer, then colour: tree order is drawing order
 };
 
-/// Hairline edges: GL lines stay one pixel wide at every zoom, the cheapest thing to draw.
+/// Hairline edges: GL lines stay one pixel wide at every zoom. Opaque, one node per colour (dimming is
+/// pre-mixed with the background): blending thousands of lines is what a software rasteriser pays most for.
 class LineChunks {
 public:
-    LineChunks(QSGNode *parent, SceneGraphStats &stats) : m_parent(parent), m_stats(stats) {}
+    LineChunks(QSGNode *parent, SceneGraphStats &stats, QColor background)
+        : m_parent(parent), m_stats(stats), m_background(background)
+    {
+    }
     ~LineChunks() { flush(); }
 
     void segment(QPointF a, QPointF b, const QColor &c, qreal alpha)
     {
-        if (int(m_vertices.size()) + 2 > SceneGraphBuilder::kMaxVertices)
-            flush();
-        m_vertices.push_back(coloured(a, c, alpha));
-        m_vertices.push_back(coloured(b, c, alpha));
+        const QRgb key = qRgb(int(std::lround(c.red() * alpha + m_background.red() * (1 - alpha))),
+                              int(std::lround(c.green() * alpha + m_background.green() * (1 - alpha))),
+                              int(std::lround(c.blue() * alpha + m_background.blue() * (1 - alpha))));
+        std::vector<QSGGeometry::Point2D> &v = m_vertices[key];
+        if (int(v.size()) + 2 > SceneGraphBuilder::kMaxVertices)
+            flush(key, v);
+        QSGGeometry::Point2D p;
+        p.set(float(a.x()), float(a.y()));
+        v.push_back(p);
+        p.set(float(b.x()), float(b.y()));
+        v.push_back(p);
     }
 
     void flush()
     {
-        if (m_vertices.empty())
-            return;
-        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), int(m_vertices.size()));
-        g->setDrawingMode(QSGGeometry::DrawLines);
-        g->setLineWidth(1);
-        std::copy(m_vertices.begin(), m_vertices.end(), g->vertexDataAsColoredPoint2D());
-        auto *node = new QSGGeometryNode;
-        node->setGeometry(g);
-        node->setMaterial(new QSGVertexColorMaterial);
-        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
-        m_parent->appendChildNode(node);
-        ++m_stats.geometryNodes;
-        m_stats.vertices += int(m_vertices.size());
-        m_vertices.clear();
+        for (auto it = m_vertices.begin(); it != m_vertices.end(); ++it)
+            flush(it.key(), it.value());
     }
 
 private:
+    void flush(QRgb colour, std::vector<QSGGeometry::Point2D> &v)
+    {
+        if (v.empty())
+            return;
+        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), int(v.size()));
+        g->setDrawingMode(QSGGeometry::DrawLines);
+        g->setLineWidth(1);
+        std::copy(v.begin(), v.end(), g->vertexDataAsPoint2D());
+        auto *node = new QSGGeometryNode;
+        node->setGeometry(g);
+        auto *material = new QSGFlatColorMaterial;
+        material->setColor(QColor::fromRgb(colour));
+        node->setMaterial(material);
+        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+        m_parent->appendChildNode(node);
+        ++m_stats.geometryNodes;
+        m_stats.vertices += int(v.size());
+        v.clear();
+    }
+
     QSGNode *m_parent;
     SceneGraphStats &m_stats;
-    std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
+    QColor m_background;
+    QMap<QRgb, std::vector<QSGGeometry::Point2D>> m_vertices;
 };
 
 /// Text as textured quads from the glyph atlas.
@@ -348,12 +370,12 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
             if (!g.rect.intersects(request.area))
                 continue;
             ++stats.groupsDrawn;
-            boxes.quad(g.rect, g.colour, 0.08);
-            boxes.frame(g.rect, std::max(1.0, 1.2 / scale), g.colour, 0.55);
+            boxes.quad(g.rect, g.colour, 0.08, 0);
+            boxes.frame(g.rect, std::max(1.0, 1.2 / scale), g.colour, 0.55, 1);
         }
     }
     {
-        LineChunks lines(root, stats);
+        LineChunks lines(root, stats, col.background);
         TriangleChunks thick(root, stats);
         for (const LineageScene::Edge &e : scene.edges) {
             if (e.points.size() < 2 || !boundsOf(e.points).intersects(request.area))
@@ -376,26 +398,56 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
     dimmedText->setOpacity(0.3);
     {
         FlatChunks shapes(root, stats, col.background);
+        if (!fine) {
+            // Far out, a column's neighbouring nodes of one colour touch on screen: draw each such run as
+            // one quad (level of detail: sub-pixel items merged), so a 10,000-node overview stays light.
+            struct Block {
+                QRectF rect;
+                QColor colour;
+                qreal alpha;
+            };
+            std::vector<Block> blocks;
+            for (const LineageScene::Node &n : scene.nodes) {
+                if (!n.rect.intersects(request.area))
+                    continue;
+                ++stats.nodesDrawn;
+                blocks.push_back({n.rect, n.accent, n.dimmed ? kDimmedAlpha : 1});
+            }
+            // Nodes of a layer share their centre x (their widths differ).
+            std::sort(blocks.begin(), blocks.end(), [](const Block &a, const Block &b) {
+                const qreal ax = a.rect.center().x(), bx = b.rect.center().x();
+                return ax != bx ? ax < bx : a.rect.top() < b.rect.top();
+            });
+            const qreal gap = 1.5 / scale;
+            for (size_t i = 0; i < blocks.size();) {
+                QRectF run = blocks[i].rect;
+                size_t j = i + 1;
+                while (j < blocks.size() && std::abs(blocks[j].rect.center().x() - blocks[i].rect.center().x()) < 0.5 &&
+                       blocks[j].colour == blocks[i].colour &&
+                       blocks[j].alpha == blocks[i].alpha && blocks[j].rect.top() - run.bottom() <= gap) {
+                    run = run.united(blocks[j].rect);
+                    ++j;
+                }
+                shapes.quad(run, blocks[i].colour, blocks[i].alpha);
+                i = j;
+            }
+        }
         for (const LineageScene::Node &n : scene.nodes) {
-            if (!n.rect.intersects(request.area))
+            if (!fine || !n.rect.intersects(request.area))
                 continue;
             ++stats.nodesDrawn;
             const qreal alpha = n.dimmed ? kDimmedAlpha : 1;
-            if (!fine) {
-                shapes.quad(n.rect, n.accent, alpha);
-                continue;
-            }
             const qreal border = n.selected ? 3 : (n.highlighted || n.seed ? 2 : 1);
             const QColor &borderColour = (n.selected || n.highlighted || n.seed) ? col.highlight : col.nodeBorder;
-            shapes.quad(n.rect, borderColour, alpha);
-            shapes.quad(n.rect.adjusted(border, border, -border, -border), col.nodeFill, alpha);
+            shapes.quad(n.rect, borderColour, alpha, 0);
+            shapes.quad(n.rect.adjusted(border, border, -border, -border), col.nodeFill, alpha, 1);
             shapes.quad(QRectF(n.rect.left() + border, n.rect.top() + border, 5, n.rect.height() - 2 * border),
-                        n.accent, alpha);
+                        n.accent, alpha, 2);
             qreal x = n.rect.right() - 14;
             auto badge = [&](bool on, const QColor &c) {
                 if (!on)
                     return;
-                shapes.quad(QRectF(x, n.rect.top() + 5, 9, 9), c, alpha);
+                shapes.quad(QRectF(x, n.rect.top() + 5, 9, 9), c, alpha, 2);
                 x -= 12;
             };
             badge(n.failing, col.failing);
@@ -404,7 +456,7 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
             badge(n.contractMissing, col.textMuted);
             auto pill = [&](const QString &text, qreal cx) {
                 if (!text.isEmpty())
-                    shapes.quad(QRectF(cx - 13, n.rect.center().y() - 8, 26, 16), col.nodeBorder, alpha);
+                    shapes.quad(QRectF(cx - 13, n.rect.center().y() - 8, 26, 16), col.nodeBorder, alpha, 2);
             };
             pill(n.moreUp, n.rect.left() - 15);
             pill(n.moreDown, n.rect.right() + 15);

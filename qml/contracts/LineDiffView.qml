@@ -18,6 +18,13 @@ Rectangle {
     readonly property real contentWidth: pane.controller.maxLineLength * charWidth + 56
 
     function tint(c, alpha) { return Qt.rgba(c.r, c.g, c.b, alpha) }
+    /// F7 / Shift+F7: the next or previous changed block of lines, from the top of the view.
+    function showBlock(forward) {
+        const top = rows.indexAt(0, rows.contentY + 1)
+        const row = pane.controller.lines.blockAfter(top < 0 ? -1 : top + (forward ? 2 : 0), forward)
+        if (row >= 0)
+            rows.positionViewAtIndex(Math.max(0, row - 2), ListView.Beginning)
+    }
     function showCurrent() {
         const row = pane.controller.currentDiffRow()
         if (row >= 0)

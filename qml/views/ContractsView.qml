@@ -54,6 +54,17 @@ AreaPage {
         onActivated: controller.previousChange()
     }
 
+    Shortcut {
+        sequence: "F7"
+        enabled: view.visible
+        onActivated: lineDiff.showBlock(true)
+    }
+    Shortcut {
+        sequence: "Shift+F7"
+        enabled: view.visible
+        onActivated: lineDiff.showBlock(false)
+    }
+
     RowLayout {
         anchors.fill: parent
         spacing: Theme.margin
@@ -99,6 +110,7 @@ AreaPage {
                 }
 
                 LineDiffView {
+                    id: lineDiff
                     SplitView.fillHeight: true
                     SplitView.minimumHeight: 160
                     controller: controller

@@ -163,6 +163,14 @@ private Q_SLOTS:
         QCOMPARE(controller.newFirst(), -1);
         QCOMPARE(role(lines, controller.currentDiffRow(), "oldNumber").toInt(), 147);
         QVERIFY(lines.rowCount() >= 231);
+        // Blocks of changed lines, also those no semantic change covers (the proposal's head comment).
+        QCOMPARE(lines.blockAfter(-1), 0);
+        QCOMPARE(role(lines, 0, "kind").toString(), QStringLiteral("added"));
+        const int second = lines.blockAfter(0);
+        QVERIFY(second > 0);
+        QCOMPARE(lines.blockAfter(second, false), 0);
+        QCOMPARE(lines.blockAfter(0, false), -1);
+        QCOMPARE(lines.blockAfter(lines.rowCount()), -1);
     }
 
     /// id@version, one-version contracts, unknown ids, and comparing the other way round.

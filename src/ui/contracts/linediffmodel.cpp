@@ -57,3 +57,22 @@ void LineDiffModel::setDiff(std::shared_ptr<const LineDiff> diff)
     m_diff = std::move(diff);
     endResetModel();
 }
+
+int LineDiffModel::blockAfter(int row, bool forward) const
+{
+    if (!m_diff)
+        return -1;
+    const std::vector<int> &starts = m_diff->blockStarts;
+    if (forward) {
+        for (int start : starts) {
+            if (start > row)
+                return start;
+        }
+        return -1;
+    }
+    for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+        if (*it < row)
+            return *it;
+    }
+    return -1;
+}

@@ -33,6 +33,10 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// The first row of the change block after (or, with `forward` false, before) `row`; -1 when none.
+    /// Next/previous block walks every textual change, also those no semantic change covers (comments).
+    Q_INVOKABLE int blockAfter(int row, bool forward = true) const;
+
     /// Shows `diff` (shared with the controller's VersionDiff; may be null to clear).
     void setDiff(std::shared_ptr<const meshscope::diff::LineDiff> diff);
     const meshscope::diff::LineDiff *diff() const { return m_diff.get(); }

@@ -17,6 +17,16 @@ Pane {
     /// The change a new comment is about (a diff path), e.g. set when the user picks a change.
     property string field
     readonly property alias model: reviewModel
+    /// The event the comment being written answers (its short hash), set by an entry's Reply link.
+    property string replyTo
+    property string replyToAuthor
+
+    function post() {
+        if (reviewModel.comment(composer.text, panel.field, panel.replyTo)) {
+            composer.clear()
+            panel.replyTo = ""
+        }
+    }
 
     padding: Theme.margin
     background: Rectangle {
@@ -135,12 +145,21 @@ Pane {
             font.bold: true
             font.pointSize: Theme.fontBody
         }
-        Repeater {
+        // At most 40% of the panel, so the discussion and the composer always fit; scrolls beyond.
+        ListView {
+            id: approverList
+            objectName: "approverList"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(contentHeight, panel.availableHeight * 0.4)
+            clip: true
+            spacing: 4
+            interactive: contentHeight > height
             model: reviewModel.approvers
+            ScrollBar.vertical: ScrollBar {}
             delegate: RowLayout {
                 id: approver
                 required property var modelData
-                Layout.fillWidth: true
+                width: ListView.view.width - 12
                 spacing: Theme.spacing
                 Rectangle {
                     Layout.alignment: Qt.AlignTop
@@ -196,7 +215,7 @@ Pane {
             objectName: "reviewThread"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: 120
+            Layout.minimumHeight: 100
             clip: true
             spacing: Theme.spacing
             model: reviewModel
@@ -246,6 +265,24 @@ Pane {
                         font.pointSize: Theme.fontSmall
                         font.family: "monospace"
                     }
+                    Label {
+                        visible: entry.depth === 0 && reviewModel.verified
+                        text: qsTr("Reply")
+                        color: Theme.accent
+                        font.pointSize: Theme.fontSmall
+                        font.underline: replyArea.containsMouse
+                        MouseArea {
+                            id: replyArea
+                            anchors.fill: parent
+                            hoverEnabled: true
+                            cursorShape: Qt.PointingHandCursor
+                            onClicked: {
+                                panel.replyTo = entry.hash
+                                panel.replyToAuthor = entry.authorName
+                                composer.forceActiveFocus()
+                            }
+                        }
+                    }
                 }
                 Label {
                     visible: entry.text.length > 0
@@ -275,6 +312,25 @@ Pane {
             wrapMode: Text.Wrap
             font.pointSize: Theme.fontSmall
         }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: panel.replyTo.length > 0
+            Label {
+                text: qsTr("Replying to %1 (%2)").arg(panel.replyToAuthor).arg(panel.replyTo)
+                color: Theme.textMuted
+                font.pointSize: Theme.fontSmall
+            }
+            Label {
+                text: qsTr("cancel")
+                color: Theme.accent
+                font.pointSize: Theme.fontSmall
+                MouseArea {
+                    anchors.fill: parent
+                    cursorShape: Qt.PointingHandCursor
+                    onClicked: panel.replyTo = ""
+                }
+            }
+        }
         TextArea {
             id: composer
             objectName: "reviewComposer"
@@ -291,10 +347,10 @@ Pane {
                 border.color: composer.activeFocus ? Theme.accent : Theme.border
                 radius: Theme.radius
             }
+            Keys.onEscapePressed: panel.replyTo = ""
             Keys.onPressed: (event) => {
                 if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter) && (event.modifiers & Qt.ControlModifier)) {
-                    if (reviewModel.comment(composer.text, panel.field))
-                        composer.clear()
+                    panel.post()
                     event.accepted = true
                 }
             }
@@ -305,7 +361,7 @@ Pane {
             Button {
                 text: qsTr("Comment")
                 enabled: composer.text.trim().length > 0 && reviewModel.verified
-                onClicked: if (reviewModel.comment(composer.text, panel.field)) composer.clear()
+                onClicked: panel.post()
             }
             Item { Layout.fillWidth: true }
             Button {

@@ -475,6 +475,31 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("review"), QStringLiteral("verify"), QStringLiteral("--source"), ab}, &out), 0);
     }
 
+    void lastApprovalsInTwoClonesAreAppliedAfterTheMerge()
+    {
+        // Each clone casts some of the missing approvals; neither sees all of them, so neither writes
+        // back. After the merge the proposal is approved and one apply writes it back.
+        const QString a = sampleCopy(QStringLiteral("finalA"));
+        const QString b = m_tmp.filePath(QStringLiteral("finalB"));
+        copyTree(a, b);
+        QString error;
+        ReviewService inA(a), inB(b);
+        for (const char *who : {"data-governance@northwind.example", "customer-team@northwind.example"})
+            QVERIFY2(inA.record(kKey, EventKind::Approved, {QLatin1String(who), {}}, {}, &error), qPrintable(error));
+        for (const char *who : {"finance-data@northwind.example", "chloe.martin@northwind.example", "orders-team@northwind.example"})
+            QVERIFY2(inB.record(kKey, EventKind::Approved, {QLatin1String(who), {}}, {}, &error), qPrintable(error));
+        QCOMPARE(inA.state(kKey).stage, Stage::InReview);
+        QCOMPARE(inB.state(kKey).stage, Stage::InReview);
+        copyTree(b + QStringLiteral("/reviews"), a + QStringLiteral("/reviews"));
+        const ReviewState merged = inA.state(kKey);
+        QCOMPARE(merged.stage, Stage::Approved);
+        QVERIFY(!merged.applied);
+        const std::optional<ReviewState> s = inA.apply(kKey, {QStringLiteral("tom.achebe@northwind.example"), {}}, &error);
+        QVERIFY2(s, qPrintable(error));
+        QVERIFY(s->applied);
+        QCOMPARE(s->events.back().parents.size(), 2); // the write-back joins both branches
+    }
+
     // --- write-back --------------------------------------------------------------------------
 
     void approvalWritesBackMinimally()

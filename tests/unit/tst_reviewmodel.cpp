@@ -108,6 +108,13 @@ private Q_SLOTS:
         QVERIFY2(model.comment(QStringLiteral("Which campaigns use order_id?"), QStringLiteral("schema.order_events.properties.order_id")),
                  qPrintable(model.lastError()));
         QCOMPARE(model.rowCount(), 12);
+        // A reply by the short hash the panel shows lands right under the question, after the earlier answer.
+        const QString question = value(model, 1, ReviewModel::HashRole);
+        QVERIFY2(model.comment(QStringLiteral("Campaign joins use the id map too."), {}, question), qPrintable(model.lastError()));
+        QCOMPARE(value(model, 3, ReviewModel::ReplyToRole), question);
+        QCOMPARE(value(model, 3, ReviewModel::TextRole), QStringLiteral("Campaign joins use the id map too."));
+        QCOMPARE(model.data(model.index(3), ReviewModel::DepthRole).toInt(), 1);
+        QVERIFY(!model.comment(QStringLiteral("to nothing"), {}, QStringLiteral("ffffffff")));
         QVERIFY2(model.approve(QStringLiteral("ok")), qPrintable(model.lastError()));
         QCOMPARE(model.approvals(), 5);
         QVERIFY(changed.count() >= 2);

@@ -11,5 +11,6 @@ int searchCommand(const QStringList &arguments);
 int generateCommand(const QStringList &arguments);
 int diffCommand(const QStringList &arguments);
 int layoutCommand(const QStringList &arguments);
+int tokenCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

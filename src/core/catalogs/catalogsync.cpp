@@ -316,7 +316,7 @@ void syncCatalogSource(sql::Connection &db, const QString &source, SyncReport &r
     }
     qCInfo(lcCatalog).noquote() << source << "fetched" << fetch.documents.size() << "documents in"
                                 << timer.elapsed() << "ms with" << http.requestCount() << "requests";
-    report.parseMillis += timer.restart();
+    timer.restart(); // the fetch is network time, in neither parseMillis nor writeMillis
 
     const int totalBefore = state.total;
     const qint64 parseBefore = report.parseMillis;

@@ -177,6 +177,22 @@ private Q_SLOTS:
         qputenv("MESHSCOPE_NO_KEYCHAIN", "1");
     }
 
+    void sourceUrls()
+    {
+        catalogs::CatalogLocation location;
+        QString error;
+        QVERIFY(catalogs::parseCatalogSource(QStringLiteral("datahub+https://datahub.example.com/"), location, &error));
+        QCOMPARE(location.kind, catalogs::CatalogKind::DataHub);
+        QCOMPARE(location.endpoint(QStringLiteral("/api/graphql")).toString(), QStringLiteral("https://datahub.example.com/api/graphql"));
+        QVERIFY(catalogs::parseCatalogSource(QStringLiteral("dmm+https://example.com/mesh/"), location, &error));
+        QCOMPARE(location.kind, catalogs::CatalogKind::Entropy);
+        QCOMPARE(location.endpoint(QStringLiteral("/api/events")).toString(), QStringLiteral("https://example.com/mesh/api/events"));
+        QVERIFY(!catalogs::parseCatalogSource(QStringLiteral("atlas+https://example.com"), location, &error));
+        QVERIFY2(error.contains(QStringLiteral("unknown catalog kind 'atlas'")), qPrintable(error));
+        QVERIFY(!catalogs::parseCatalogSource(QStringLiteral("marquez+ftp://example.com"), location, &error));
+        QVERIFY2(error.contains(QStringLiteral("not an http(s) URL")), qPrintable(error));
+    }
+
     void fullSyncFollowsPagesAndMapsAccessToConsumerEdges()
     {
         FakeCatalogServer server;

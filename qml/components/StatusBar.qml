@@ -68,6 +68,15 @@ Rectangle {
             color: Theme.textMuted
             font.pointSize: Theme.fontSmall
         }
+        Label {
+            // A catalog source reports what it is reading ("entropy+https://…: dataproducts (1200)").
+            visible: AppController.syncing && AppController.syncActivity.indexOf("://") > 0
+            text: AppController.syncActivity
+            color: Theme.textMuted
+            font.pointSize: Theme.fontSmall
+            elide: Text.ElideMiddle
+            Layout.maximumWidth: 320
+        }
         Button {
             text: AppController.syncing ? qsTr("Cancel") : qsTr("Sync")
             font.pointSize: Theme.fontSmall

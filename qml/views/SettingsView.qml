@@ -31,29 +31,38 @@ Pane {
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
                 text: AppSettings.sources.length === 0
-                      ? qsTr("No sources configured: Meshscope shows the bundled sample mesh. Add a mesh folder (a git checkout of YAML) or a single file.")
-                      : qsTr("Folders are searched recursively for ODCS, DCS, ODPS, dbt manifests and OpenLineage events.")
+                      ? qsTr("No sources configured: Meshscope shows the bundled sample mesh. Add a mesh folder (a git checkout of YAML), a single file, or a catalog server.")
+                      : qsTr("Folders are searched recursively for ODCS, DCS, ODPS, dbt manifests, OpenLineage events and DataHub MCE files. Catalog servers: entropy+https://…, marquez+http://…, openmetadata+https://…, datahub+https://….")
             }
             Repeater {
                 model: AppSettings.sources
-                delegate: RowLayout {
+                delegate: ColumnLayout {
                     id: sourceRow
                     required property string modelData
                     required property int index
                     Layout.fillWidth: true
-                    Label {
+                    RowLayout {
                         Layout.fillWidth: true
-                        text: sourceRow.modelData
-                        color: Theme.text
-                        elide: Text.ElideMiddle
-                    }
-                    Button {
-                        text: qsTr("Remove")
-                        onClicked: {
-                            const list = AppSettings.sources.slice()
-                            list.splice(sourceRow.index, 1)
-                            AppSettings.sources = list
+                        Label {
+                            Layout.fillWidth: true
+                            text: sourceRow.modelData
+                            color: Theme.text
+                            elide: Text.ElideMiddle
                         }
+                        Button {
+                            text: qsTr("Remove")
+                            onClicked: {
+                                const list = AppSettings.sources.slice()
+                                list.splice(sourceRow.index, 1)
+                                AppSettings.sources = list
+                            }
+                        }
+                    }
+                    CatalogTokenRow {
+                        visible: CatalogTokens.isCatalog(sourceRow.modelData)
+                        source: sourceRow.modelData
+                        Layout.fillWidth: true
+                        Layout.leftMargin: Theme.margin
                     }
                 }
             }
@@ -62,19 +71,26 @@ Pane {
                 TextField {
                     id: newSource
                     Layout.fillWidth: true
-                    placeholderText: qsTr("/path/to/mesh-repository")
+                    placeholderText: qsTr("/path/to/mesh-repository or entropy+https://api.entropy-data.com")
                     onAccepted: addButton.clicked()
                 }
                 Button {
                     id: addButton
                     text: qsTr("Add source")
-                    enabled: newSource.text.trim().length > 0
+                    enabled: newSource.text.trim().length > 0 && CatalogTokens.problem(newSource.text).length === 0
                     onClicked: {
                         AppSettings.sources = AppSettings.sources.concat([newSource.text.trim()])
                         newSource.text = ""
                         AppController.syncNow()
                     }
                 }
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: CatalogTokens.problem(newSource.text)
+                color: Theme.warning
+                wrapMode: Text.WordWrap
             }
 
             Section { text: qsTr("Identity") }

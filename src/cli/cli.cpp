@@ -24,6 +24,7 @@ const std::vector<CommandEntry> &commands()
     static const std::vector<CommandEntry> table{
         {"gui", "Open the window; with --screenshot OUT.png save a view and exit", nullptr},
         {"sync", "Read sources into the cache, incrementally", syncCommand},
+        {"token", "Store a catalog source's API token in the system keychain", tokenCommand},
         {"search", "Full-text search over the cache", searchCommand},
         {"generate", "Write a synthetic mesh for benchmarks and tests", generateCommand},
         {"diff", "Compare two contracts: breaking changes, required version, impact", diffCommand},

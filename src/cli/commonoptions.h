@@ -13,8 +13,10 @@ struct CommonOptions {
                              QStringLiteral("Cache file (default: the per-user cache)."),
                              QStringLiteral("FILE")};
     QCommandLineOption source{QStringLiteral("source"),
-                              QStringLiteral("Source folder, file or URL; repeatable (default: the "
-                                             "bundled sample mesh)."),
+                              QStringLiteral("Source folder, file or catalog URL (entropy+https://..., "
+                                             "marquez+http://..., openmetadata+https://..., datahub+https://...; "
+                                             "token: `meshscope token` or MESHSCOPE_TOKEN_<HOST>); repeatable "
+                                             "(default: the bundled sample mesh)."),
                               QStringLiteral("PATH")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Machine-readable output on stdout.")};
 

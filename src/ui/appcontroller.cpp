@@ -107,6 +107,7 @@ void AppController::syncNow()
                 QMetaObject::invokeMethod(this, [this, p] {
                     m_syncDone = p.done;
                     m_syncTotal = p.total;
+                    m_syncActivity = p.currentFile;
                     Q_EMIT syncProgressChanged();
                 }, Qt::QueuedConnection);
             },

@@ -23,6 +23,8 @@ class AppController : public QObject {
     Q_PROPERTY(bool syncing READ syncing NOTIFY syncingChanged)
     Q_PROPERTY(int syncDone READ syncDone NOTIFY syncProgressChanged)
     Q_PROPERTY(int syncTotal READ syncTotal NOTIFY syncProgressChanged)
+    /// What the sync is reading now: a file, or a catalog source and the entities read so far.
+    Q_PROPERTY(QString syncActivity READ syncActivity NOTIFY syncProgressChanged)
     /// One line about the last sync: what it did, or the error that stopped it.
     Q_PROPERTY(QString syncMessage READ syncMessage NOTIFY syncMessageChanged)
     /// Problems found in documents by the last sync, as "file:line:col: severity: message".
@@ -46,6 +48,7 @@ public:
     bool syncing() const { return m_syncThread != nullptr; }
     int syncDone() const { return m_syncDone; }
     int syncTotal() const { return m_syncTotal; }
+    QString syncActivity() const { return m_syncActivity; }
     QString syncMessage() const { return m_syncMessage; }
     QStringList diagnostics() const { return m_diagnostics; }
     QString startArea() const { return m_startArea; }
@@ -87,6 +90,7 @@ private:
     std::atomic_bool m_cancel{false};
     int m_syncDone = 0;
     int m_syncTotal = 0;
+    QString m_syncActivity;
     QString m_syncMessage;
     QStringList m_diagnostics;
 };

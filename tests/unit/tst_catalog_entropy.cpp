@@ -87,6 +87,11 @@ struct EntropyCatalog {
         }
         server.on("GET", QStringLiteral("/api/events"), [this](const FakeRequest &r) {
             const QString last = r.param("lastEventId");
+            const bool known = last.isEmpty() || std::any_of(events.begin(), events.end(), [&](const QJsonValue &e) {
+                return e.toObject().value(QStringLiteral("id")).toString() == last;
+            });
+            if (!known) // the feed was truncated past this id
+                return FakeResponse::json(QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown lastEventId")}}, 410);
             QJsonArray out;
             bool after = last.isEmpty();
             for (const QJsonValue &e : std::as_const(events)) {
@@ -172,6 +177,22 @@ private Q_SLOTS:
         qputenv("MESHSCOPE_NO_KEYCHAIN", "1");
     }
 
+    void sourceUrls()
+    {
+        catalogs::CatalogLocation location;
+        QString error;
+        QVERIFY(catalogs::parseCatalogSource(QStringLiteral("datahub+https://datahub.example.com/"), location, &error));
+        QCOMPARE(location.kind, catalogs::CatalogKind::DataHub);
+        QCOMPARE(location.endpoint(QStringLiteral("/api/graphql")).toString(), QStringLiteral("https://datahub.example.com/api/graphql"));
+        QVERIFY(catalogs::parseCatalogSource(QStringLiteral("dmm+https://example.com/mesh/"), location, &error));
+        QCOMPARE(location.kind, catalogs::CatalogKind::Entropy);
+        QCOMPARE(location.endpoint(QStringLiteral("/api/events")).toString(), QStringLiteral("https://example.com/mesh/api/events"));
+        QVERIFY(!catalogs::parseCatalogSource(QStringLiteral("atlas+https://example.com"), location, &error));
+        QVERIFY2(error.contains(QStringLiteral("unknown catalog kind 'atlas'")), qPrintable(error));
+        QVERIFY(!catalogs::parseCatalogSource(QStringLiteral("marquez+ftp://example.com"), location, &error));
+        QVERIFY2(error.contains(QStringLiteral("not an http(s) URL")), qPrintable(error));
+    }
+
     void fullSyncFollowsPagesAndMapsAccessToConsumerEdges()
     {
         FakeCatalogServer server;
@@ -243,6 +264,28 @@ private Q_SLOTS:
         QCOMPARE(server.requests.size(), 1);
         QCOMPARE(quiet.filesParsed, 0);
         QCOMPARE(quiet.added + quiet.changed + quiet.removed, 0);
+    }
+
+    void forgottenCursorReadsEverythingAgain()
+    {
+        FakeCatalogServer server;
+        EntropyCatalog catalog;
+        seed(catalog);
+        catalog.install(server);
+        const QString cache = freshCache();
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions())).isEmpty());
+        // The server truncates its feed past our cursor; a product goes without an event we could see.
+        catalog.events = QJsonArray();
+        catalog.remove(QStringLiteral("dataproducts"), QStringLiteral("stock"), "DataProductDeletedEvent");
+        catalog.events = QJsonArray();
+        catalog.event("TeamUpdatedEvent", QStringLiteral("sales"));
+        server.clearLog();
+        const SyncReport report = catalogs::syncCatalog(cache, source(server), catalogOptions());
+        QVERIFY2(errors(report).isEmpty(), qPrintable(errors(report)));
+        QVERIFY(server.count(QStringLiteral("/api/dataproducts")) > 0); // a full read
+        QCOMPARE(int(report.counts.products), 4);
+        QCOMPARE(queryText(cache, "SELECT change FROM change_feed WHERE entity_id = 'stock' ORDER BY id DESC LIMIT 1"), QStringLiteral("removed"));
+        QCOMPARE(queryText(cache, "SELECT value FROM settings WHERE key LIKE 'catalog-cursor:%'"), catalog.events.last().toObject().value(QStringLiteral("id")).toString());
     }
 
     void serverErrorThenSuccessIsRetried()

@@ -16,7 +16,10 @@ QString CatalogLocation::kindName() const
 QUrl CatalogLocation::endpoint(const QString &path) const
 {
     QUrl url = baseUrl;
-    url.setPath(baseUrl.path() + path);
+    QString base = baseUrl.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1); // "https://host/" and "https://host" name the same root
+    url.setPath(base + path);
     return url;
 }
 

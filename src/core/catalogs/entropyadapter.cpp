@@ -153,8 +153,9 @@ private:
             QUrl url = context.location.endpoint(QStringLiteral("/api/events"));
             if (!cursor.isEmpty())
                 url.setQuery(QStringLiteral("lastEventId=") + QString::fromUtf8(QUrl::toPercentEncoding(cursor)));
-            const HttpResponse response = context.http.getAllowingNotFound(url);
-            if (response.status == 404)
+            // No feed (404), or a last id the server no longer knows (400, 410): read everything again.
+            const HttpResponse response = context.http.getAllowing(url, {400, 404, 410});
+            if (response.status != 200 && response.status / 100 != 2)
                 return false;
             const QJsonDocument doc = parseJsonBody(context.http.sourceName(), url, response.body);
             if (!doc.isArray())

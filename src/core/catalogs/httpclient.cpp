@@ -115,17 +115,17 @@ void HttpClient::setHeader(const QByteArray &name, const QByteArray &value)
 
 HttpResponse HttpClient::get(const QUrl &url)
 {
-    return send("GET", url, {}, {}, false);
+    return send("GET", url, {}, {}, {});
 }
 
-HttpResponse HttpClient::getAllowingNotFound(const QUrl &url)
+HttpResponse HttpClient::getAllowing(const QUrl &url, const QList<int> &statuses)
 {
-    return send("GET", url, {}, {}, true);
+    return send("GET", url, {}, {}, statuses);
 }
 
 HttpResponse HttpClient::post(const QUrl &url, const QByteArray &body, const QByteArray &contentType)
 {
-    return send("POST", url, body, contentType, false);
+    return send("POST", url, body, contentType, {});
 }
 
 QJsonDocument HttpClient::getJson(const QUrl &url)
@@ -158,7 +158,7 @@ void HttpClient::waitMs(int ms)
 }
 
 HttpResponse HttpClient::send(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                              const QByteArray &contentType, bool allowNotFound)
+                              const QByteArray &contentType, const QList<int> &allowed)
 {
     int backoff = m_options.initialBackoffMs;
     QString lastProblem;
@@ -171,7 +171,7 @@ HttpResponse HttpClient::send(const QByteArray &method, const QUrl &url, const Q
         if (answered) {
             if (response.status >= 200 && response.status < 300)
                 return response;
-            if (allowNotFound && response.status == 404)
+            if (allowed.contains(response.status))
                 return response;
             const QString status = QStringLiteral("HTTP %1 %2").arg(response.status).arg(reasonPhrase(response.status)).trimmed();
             if (!retryableStatus(response.status)) {

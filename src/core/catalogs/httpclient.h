@@ -55,14 +55,16 @@ public:
     QJsonDocument getJson(const QUrl &url);
     QJsonDocument postJson(const QUrl &url, const QByteArray &body);
     /// GET that returns a 404 instead of throwing (an entity deleted between event and fetch).
-    HttpResponse getAllowingNotFound(const QUrl &url);
+    HttpResponse getAllowingNotFound(const QUrl &url) { return getAllowing(url, {404}); }
+    /// GET that returns these statuses instead of throwing.
+    HttpResponse getAllowing(const QUrl &url, const QList<int> &statuses);
 
     int requestCount() const { return m_requests; }
     const QString &sourceName() const { return m_source; }
 
 private:
     HttpResponse send(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                      const QByteArray &contentType, bool allowNotFound);
+                      const QByteArray &contentType, const QList<int> &allowed);
     /// One attempt; returns false with `failure` set when the network failed (no HTTP status).
     bool attempt(const QByteArray &method, const QUrl &url, const QByteArray &body,
                  const QByteArray &contentType, HttpResponse &response, QString &failure);

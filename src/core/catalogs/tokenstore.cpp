@@ -52,6 +52,11 @@ bool runJob(QKeychain::Job &job, QString *error)
 
 } // namespace
 
+QString keychainService()
+{
+    return kService;
+}
+
 QStringList tokenVariables(const CatalogLocation &location)
 {
     QStringList names;

@@ -18,6 +18,9 @@ QStringList tokenVariables(const CatalogLocation &location);
 /// the keychain (it can take a D-Bus timeout to fail where no secret service runs).
 QString findToken(const CatalogLocation &location, QString *lookedIn = nullptr);
 
+/// The keychain service name tokens are stored under; the key is the source URI as configured.
+QString keychainService();
+
 /// Stores (or with an empty token deletes) a source's token in the system keychain. Blocks until the
 /// keychain answers; returns false with a message when it cannot.
 bool storeToken(const QString &sourceUri, const QString &token, QString *error);

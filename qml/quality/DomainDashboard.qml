@@ -16,7 +16,9 @@ ColumnLayout {
 
     spacing: Theme.spacing
 
-    RowLayout {
+    // A positioner, not a layout: it follows its children's widths as their texts arrive even while the
+    // page is hidden in the StackLayout.
+    Flow {
         Layout.fillWidth: true
         spacing: Theme.spacing
         Label {
@@ -43,11 +45,11 @@ ColumnLayout {
             text: qsTr("%1 failing checks").arg(domainView.detail.failingChecks || 0)
             tone: "error"
         }
-        Item { Layout.fillWidth: true }
     }
 
     RowLayout {
         Layout.fillWidth: true
+        Layout.fillHeight: false
         Layout.preferredHeight: 300
         spacing: Theme.spacing
         ChartCard {

@@ -16,7 +16,9 @@ ColumnLayout {
 
     spacing: Theme.spacing
 
-    RowLayout {
+    // A positioner, not a layout: it follows its children's widths as their texts arrive even while the
+    // page is hidden in the StackLayout.
+    Flow {
         Layout.fillWidth: true
         spacing: Theme.spacing
         Label {
@@ -57,11 +59,9 @@ ColumnLayout {
             tone: "error"
         }
         Label {
-            Layout.fillWidth: true
             text: productView.detail.lastUpdate ? qsTr("last loaded %1").arg(productView.detail.lastUpdate) : qsTr("no successful load on record")
             color: Theme.textMuted
             font.pointSize: Theme.fontSmall
-            elide: Text.ElideRight
         }
         Repeater {
             model: productView.detail.contracts || []
@@ -79,6 +79,7 @@ ColumnLayout {
 
     RowLayout {
         Layout.fillWidth: true
+        Layout.fillHeight: false
         Layout.preferredHeight: 250
         spacing: Theme.spacing
 
@@ -185,7 +186,8 @@ ColumnLayout {
 
     RowLayout {
         Layout.fillWidth: true
-        Layout.preferredHeight: 210
+        Layout.fillHeight: false
+        Layout.preferredHeight: 240
         spacing: Theme.spacing
         ChartCard {
             Layout.fillWidth: true

@@ -68,7 +68,8 @@ ChartView {
     function rebuild() {
         valueSeries.clear()
         targetSeries.clear()
-        if (!points || points.length === 0)
+        // A page that is not shown may be handed another page's detail: only a list of points draws.
+        if (!points || typeof points.length !== "number" || points.length === 0)
             return
         let first = points[0].time, last = points[points.length - 1].time
         if (last <= first) last = first + 86400000

@@ -13,9 +13,15 @@ Pane {
     padding: Theme.margin * 1.5
     background: Rectangle { color: Theme.background }
 
+    // While a sync runs the cache is half written: the first load waits for it (syncFinished). The app
+    // starts its sync right after loading the QML, so the check runs once the event loop is up.
     QualityDashboard {
         id: board
-        Component.onCompleted: reload()
+    }
+    Timer {
+        interval: 100
+        running: true
+        onTriggered: if (!AppController.syncing && board.productCount === 0 && !board.loading) board.reload()
     }
 
     // `--select ID` and links reach this view before the first load may be done: the dashboard keeps
@@ -28,12 +34,27 @@ Pane {
         }
         function onSyncFinished() { board.reload() }
     }
-    Binding {
-        target: ApplicationWindow.window
-        property: "busy"
-        value: true
-        when: board.loading
-        restoreMode: Binding.RestoreBindingOrValue
+    // QtCharts renders a ChartView's scene on a later frame than the one its series changed in, so
+    // the view stays busy a moment after new data arrives: a screenshot then shows the charts drawn.
+    Timer {
+        id: settle
+        interval: 600
+    }
+    Connections {
+        target: board
+        function onDataChanged() { settle.restart() }
+        function onSelectionChanged() { settle.restart() }
+    }
+    // Set by hand, not by a Binding: the attached ApplicationWindow.window is still null while the view
+    // is created, and a Binding on a null target never applies.
+    readonly property bool working: board.loading || settle.running
+                                    || (AppController.syncing && board.productCount === 0)
+    onWorkingChanged: markBusy()
+    Component.onCompleted: markBusy()
+    function markBusy() {
+        const w = view.ApplicationWindow.window
+        if (w)
+            w.busy = view.working
     }
 
     Shortcut { sequence: "Ctrl+Backspace"; enabled: view.visible; onActivated: view.up() }

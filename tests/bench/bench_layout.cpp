@@ -329,8 +329,8 @@ int main(int argc, char **argv)
             // Ratios hold up better than times on a shared machine: both ran in this process's run.
             bench::row(QByteArray(name + "crossings ours / dot").constData(),
                        double(ours.crossings) / double(std::max<qint64>(1, dotResult->crossings)), "", 1.0);
-            if (dotResult->seconds > 0)
-                bench::row(QByteArray(name + "time ours / dot").constData(), ours.seconds / dotResult->seconds, "");
+            if (dotResult->seconds > 0 && ours.seconds > 0)
+                bench::row(QByteArray(name + "time dot / ours (speed-up)").constData(), dotResult->seconds / ours.seconds, "x");
         } else if (!dot.isEmpty()) {
             std::printf("| %-44s | %10s | %-5s | %10s | %-6s |\n", QByteArray(name + "dot").constData(),
                         qPrintable(failure), "", "", "");

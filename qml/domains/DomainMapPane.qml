@@ -52,6 +52,8 @@ Rectangle {
             Label {
                 text: qsTr("%1 domains · %2 products · %3 cross-domain dependencies")
                       .arg(pane.controller.domainCount).arg(pane.controller.productCount).arg(pane.controller.dependencyCount)
+                      + (pane.controller.focusedDomain === "" && pane.controller.dependencyCount > 40
+                         ? qsTr(" · 40 strongest drawn") : "")
                 color: Theme.textMuted
                 font.pointSize: Theme.fontSmall
             }

@@ -225,13 +225,15 @@ int DomainMapItem::edgeAt(const QPointF &pos) const
     if (!ready())
         return -1;
     const int focused = m_controller ? m_controller->focusedIndex() : -1;
+    const std::vector<bool> shown = visibleEdges(*m_map, focused);
+    const int most = maxEdgeCount(*m_map);
     int best = -1;
     double bestDistance = 1e9;
     for (size_t i = 0; i < m_curves.size(); ++i) {
         const DomainEdge &e = m_map->domainEdges[i];
-        if (focused >= 0 && !isWithin(*m_map, e.from, focused) && !isWithin(*m_map, e.to, focused))
+        if (!shown[i])
             continue; // not drawn
-        const double tolerance = edgeWidthPixels(e.count) / 2 + 3;
+        const double tolerance = edgeWidthPixels(e.count, most) / 2 + 3;
         const auto &pts = m_curves[i];
         for (size_t k = 1; k < pts.size(); ++k) {
             const QPointF a = pts[k - 1] * m_zoom + m_pan, b = pts[k] * m_zoom + m_pan;

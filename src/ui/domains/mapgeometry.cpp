@@ -163,19 +163,15 @@ int maxEdgeCount(const DomainMap &map)
 std::vector<bool> visibleEdges(const DomainMap &map, int focused)
 {
     std::vector<bool> shown(map.domainEdges.size(), false);
-    if (focused >= 0) {
-        for (size_t i = 0; i < shown.size(); ++i) {
-            const DomainEdge &e = map.domainEdges[i];
-            shown[i] = isWithin(map, e.from, focused) || isWithin(map, e.to, focused);
-        }
-        return shown;
+    std::vector<size_t> order;
+    for (size_t i = 0; i < shown.size(); ++i) {
+        const DomainEdge &e = map.domainEdges[i];
+        if (focused < 0 || isWithin(map, e.from, focused) || isWithin(map, e.to, focused))
+            order.push_back(i);
     }
-    std::vector<size_t> order(shown.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&map](size_t a, size_t b) { return map.domainEdges[a].count > map.domainEdges[b].count; });
-    for (size_t k = 0; k < order.size() && k < kOverviewEdges; ++k)
+    for (size_t k = 0; k < order.size() && k < (focused >= 0 ? kFocusEdges : kOverviewEdges); ++k)
         shown[order[k]] = true;
     return shown;
 }

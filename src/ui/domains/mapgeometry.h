@@ -75,8 +75,10 @@ std::vector<std::vector<QPointF>> edgeCurves(const meshscope::domainmap::DomainM
 double edgeWidthPixels(int count, int maxCount);
 /// Most edges the whole-mesh view draws (the strongest); a focused domain shows all of its own.
 constexpr size_t kOverviewEdges = 40;
-/// Which domain edges are drawn (and can be picked): with a focused domain those touching it, else
-/// the kOverviewEdges strongest, so 50 domains with hundreds of dependencies stay readable.
+/// Most edges a focused domain shows (its strongest, in and out).
+constexpr size_t kFocusEdges = 60;
+/// Which domain edges are drawn (and can be picked): the kOverviewEdges strongest, or with a focused
+/// domain the kFocusEdges strongest touching it, so 50 domains with hundreds of dependencies stay readable.
 std::vector<bool> visibleEdges(const meshscope::domainmap::DomainMap &map, int focused);
 int maxEdgeCount(const meshscope::domainmap::DomainMap &map);
 

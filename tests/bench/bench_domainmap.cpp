@@ -9,6 +9,7 @@
 #include "domainmap/domainmap.h"
 #include "domainmap/productpage.h"
 #include "domainmap/treemap.h"
+#include "domains/mapgeometry.h"
 #include "generate/meshgenerator.h"
 #include "sync/syncengine.h"
 
@@ -106,6 +107,28 @@ int main(int argc, char **argv)
     const double lay = medianMs(runs, [&] { layout = domainmap::layoutTreemap(map, QSizeF(1600, 1000)); });
     bench::row("treemap layout at 1600x1000", lay, "ms", 50.0);
     bench::row("  layout / reference", lay / reference, "x");
+
+    // What a frame costs when zoom, focus or hover change: all triangles rebuilt (panning moves a matrix).
+    const auto curves = domainsview::edgeCurves(map, layout);
+    const auto palette = domainsview::MapPalette::make(false);
+    domainsview::MapViewState view;
+    size_t vertices = 0;
+    int detailed = 0;
+    const double geometry = medianMs(runs, [&] {
+        const auto meshes = domainsview::buildMapMeshes(map, layout, curves, view, palette);
+        vertices = meshes.regions.vertexCount() + meshes.tiles.vertexCount() + meshes.overlay.vertexCount();
+        detailed = meshes.detailedDomains;
+    });
+    bench::row("map geometry, whole map (every tile drawn)", geometry, "ms", 16.0);
+    bench::row("  vertices", double(vertices), "");
+    bench::row("  domains drawn tile by tile", detailed, "");
+    view.zoom = 0.2;
+    const double far = medianMs(runs, [&] {
+        const auto meshes = domainsview::buildMapMeshes(map, layout, curves, view, palette);
+        vertices = meshes.regions.vertexCount() + meshes.tiles.vertexCount() + meshes.overlay.vertexCount();
+    });
+    bench::row("map geometry zoomed out to 0.2 (health stripes)", far, "ms", 16.0);
+    bench::row("  vertices", double(vertices), "");
 
     QRandomGenerator random(3);
     std::vector<double> picks;

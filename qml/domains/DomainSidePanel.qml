@@ -51,7 +51,7 @@ Rectangle {
                         color: Theme.textMuted
                         font.pointSize: Theme.fontSmall
                     }
-                    delegate: ItemDelegate {
+                    delegate: ClickRow {
                         id: pick
                         required property var modelData
                         width: ListView.view.width

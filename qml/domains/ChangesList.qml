@@ -53,7 +53,7 @@ ColumnLayout {
             font.bold: true
             font.capitalization: Font.AllUppercase
         }
-        delegate: ItemDelegate {
+        delegate: ClickRow {
             id: entry
             required property string kind
             required property string entityId

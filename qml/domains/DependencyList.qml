@@ -31,7 +31,7 @@ ColumnLayout {
     }
     Repeater {
         model: list.edges.slice(0, list.shown)
-        delegate: ItemDelegate {
+        delegate: ClickRow {
             id: row
             required property var modelData
             Layout.fillWidth: true

@@ -25,22 +25,18 @@ Rectangle {
             Layout.margins: Theme.spacing
             spacing: Theme.spacing
 
+            // Where you are: "All domains › Payments", the first part a link back to the whole mesh.
             Label {
-                text: qsTr("All domains")
-                color: pane.controller.focusedDomain !== "" ? Theme.accent : Theme.text
-                font.pointSize: Theme.fontBody
-                font.underline: pane.controller.focusedDomain !== "" && allHover.hovered
-                HoverHandler { id: allHover }
-                TapHandler { onTapped: pane.controller.clearFocus() }
-                ToolTip.visible: allHover.hovered && pane.controller.focusedDomain !== ""
-                ToolTip.text: qsTr("Show the whole mesh (Esc)")
-            }
-            Label {
-                visible: pane.controller.focusedDomain !== ""
-                text: "›  " + (pane.controller.domainInfo.name || "")
+                textFormat: Text.StyledText
+                text: pane.controller.focusedDomain === ""
+                      ? qsTr("All domains")
+                      : "<a href=\"all\">" + qsTr("All domains") + "</a>  ›  <b>"
+                        + (pane.controller.domainInfo.name || "") + "</b>"
+                linkColor: Theme.accent
                 color: Theme.text
-                font.bold: true
                 font.pointSize: Theme.fontBody
+                onLinkActivated: pane.controller.clearFocus()
+                HoverHandler { cursorShape: parent.hoveredLink !== "" ? Qt.PointingHandCursor : Qt.ArrowCursor }
             }
             Label {
                 visible: pane.controller.filterLabel !== ""
@@ -52,6 +48,7 @@ Rectangle {
             Label {
                 text: qsTr("%1 domains · %2 products · %3 cross-domain dependencies")
                       .arg(pane.controller.domainCount).arg(pane.controller.productCount).arg(pane.controller.dependencyCount)
+                      + (pane.controller.dependencyCount > 40 ? qsTr(" · strongest drawn") : "")
                 color: Theme.textMuted
                 font.pointSize: Theme.fontSmall
             }

@@ -26,7 +26,7 @@ Rectangle {
             id: tabs
             Layout.fillWidth: true
             TabButton { text: panel.controller.focusedDomain !== "" ? qsTr("Domain") : qsTr("All domains") }
-            TabButton { text: qsTr("What changed (%1)").arg(panel.controller.changes.count) }
+            TabButton { text: qsTr("What changed (%1)").arg(panel.controller.changes.count >= 2000 ? "2000+" : panel.controller.changes.count) }
         }
 
         StackLayout {
@@ -51,7 +51,7 @@ Rectangle {
                         color: Theme.textMuted
                         font.pointSize: Theme.fontSmall
                     }
-                    delegate: ItemDelegate {
+                    delegate: ClickRow {
                         id: pick
                         required property var modelData
                         width: ListView.view.width

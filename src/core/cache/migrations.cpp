@@ -181,6 +181,13 @@ END;
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
 )SQL";
 
+// Migration 2: lookups the domain map and product pages make by product: a product's lineage datasets,
+// and the contracts whose `dataProduct` names it (an index on the expression the queries use).
+constexpr const char *kMigration2 = R"SQL(
+CREATE INDEX datasets_product ON datasets(product_id, id);
+CREATE INDEX contracts_data_product ON contracts(json_extract(data, '$.dataProduct'));
+)SQL";
+
 struct Migration {
     int version;
     const char *sql;
@@ -188,6 +195,7 @@ struct Migration {
 
 constexpr Migration kMigrations[] = {
     {1, kMigration1},
+    {2, kMigration2},
 };
 
 } // namespace

@@ -4,44 +4,39 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 
 namespace meshscope::domainmap {
 
-std::vector<ProductDependency> loadProductDependencies(sql::Connection &db)
+std::vector<IndexedDependency> loadProductDependencies(sql::Connection &db, const QHash<QString, int> &products)
 {
-    QSet<QString> products;
-    {
-        sql::Statement s = db.prepare("SELECT id FROM products");
-        while (s.step())
-            products.insert(s.text(0));
-    }
     // Who publishes each contract: the product whose output port names it.
-    QHash<QString, QString> producerOfContract;
+    QHash<QString, int> producerOfContract;
     {
         sql::Statement s = db.prepare("SELECT contract_id, product_id FROM ports WHERE direction = 'output' "
                                       "AND contract_id IS NOT NULL ORDER BY product_id");
         while (s.step())
-            producerOfContract.insert(s.text(0), s.text(1));
+            producerOfContract.insert(s.text(0), products.value(s.text(1), -1));
     }
 
-    QHash<QPair<QString, QString>, int> edges;
-    auto add = [&](const QString &from, const QString &to, EdgeVia via) {
-        if (from.isEmpty() || from == to || !products.contains(from) || !products.contains(to))
+    // Keyed by (from << 32 | to): integer keys keep 10,000 products' edges cheap to collect.
+    QHash<quint64, int> edges;
+    auto add = [&](int from, int to, EdgeVia via) {
+        if (from < 0 || to < 0 || from == to)
             return;
-        edges[{from, to}] |= int(via);
+        edges[(quint64(quint32(from)) << 32) | quint32(to)] |= int(via);
     };
     auto producer = [&](const QString &ref) {
-        return products.contains(ref) ? ref : producerOfContract.value(ref);
+        const int p = products.value(ref, -1);
+        return p >= 0 ? p : producerOfContract.value(ref, -1);
     };
 
     {
         sql::Statement s = db.prepare("SELECT product_id, contract_id, source_product_id FROM ports "
                                       "WHERE direction = 'input'");
         while (s.step()) {
-            const QString to = s.text(0);
+            const int to = products.value(s.text(0), -1);
             const QString named = s.text(2);
-            add(!named.isEmpty() ? producer(named) : producerOfContract.value(s.text(1)), to, EdgeVia::Port);
+            add(!named.isEmpty() ? producer(named) : producerOfContract.value(s.text(1), -1), to, EdgeVia::Port);
         }
     }
     {
@@ -49,27 +44,45 @@ std::vector<ProductDependency> loadProductDependencies(sql::Connection &db)
         sql::Statement s = db.prepare("SELECT id, json_extract(data, '$.lineageSources') FROM products "
                                       "WHERE instr(data, '\"lineageSources\":') > 0");
         while (s.step()) {
-            const QString to = s.text(0);
+            const int to = products.value(s.text(0), -1);
             for (const QJsonValue &v : QJsonDocument::fromJson(s.text(1).toUtf8()).array())
                 add(producer(v.toString()), to, EdgeVia::Lineage);
         }
     }
     {
-        sql::Statement s = db.prepare(
-            "SELECT DISTINCT a.product_id, b.product_id FROM lineage_edges e "
-            "JOIN datasets a ON a.id = e.from_id JOIN datasets b ON b.id = e.to_id "
-            "WHERE a.product_id IS NOT NULL AND b.product_id IS NOT NULL AND a.product_id <> b.product_id");
+        // Joined in memory: a SQL join of lineage_edges with datasets (twice, with a row per document
+        // that mentions a dataset) takes a second on a 10k mesh.
+        QHash<QString, int> productOfDataset;
+        sql::Statement d = db.prepare("SELECT id, product_id FROM datasets WHERE product_id IS NOT NULL");
+        while (d.step())
+            productOfDataset.insert(d.text(0), products.value(d.text(1), -1));
+        sql::Statement s = db.prepare("SELECT from_id, to_id FROM lineage_edges");
         while (s.step())
-            add(s.text(0), s.text(1), EdgeVia::Lineage);
+            add(productOfDataset.value(s.text(0), -1), productOfDataset.value(s.text(1), -1), EdgeVia::Lineage);
     }
 
-    std::vector<ProductDependency> out;
+    std::vector<IndexedDependency> out;
     out.reserve(size_t(edges.size()));
     for (auto it = edges.cbegin(); it != edges.cend(); ++it)
-        out.push_back({it.key().first, it.key().second, it.value()});
-    std::sort(out.begin(), out.end(), [](const ProductDependency &a, const ProductDependency &b) {
+        out.push_back({int(it.key() >> 32), int(it.key() & 0xffffffffu), it.value()});
+    std::sort(out.begin(), out.end(), [](const IndexedDependency &a, const IndexedDependency &b) {
         return a.from != b.from ? a.from < b.from : a.to < b.to;
     });
+    return out;
+}
+
+std::vector<ProductDependency> loadProductDependencies(sql::Connection &db)
+{
+    QHash<QString, int> index;
+    QStringList ids;
+    sql::Statement s = db.prepare("SELECT id FROM products ORDER BY id");
+    while (s.step()) {
+        index.insert(s.text(0), int(ids.size()));
+        ids << s.text(0);
+    }
+    std::vector<ProductDependency> out;
+    for (const IndexedDependency &d : loadProductDependencies(db, index))
+        out.push_back({ids[d.from], ids[d.to], d.via});
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "cache/sqlite.h"
 
+#include <QHash>
 #include <QString>
 
 #include <vector>
@@ -21,5 +22,13 @@ struct ProductDependency {
 
 /// Every distinct product-level dependency, self-loops and unknown products left out.
 std::vector<ProductDependency> loadProductDependencies(sql::Connection &db);
+
+/// The same by index: `products` maps every product id to its index; `from`/`to` are such indices.
+struct IndexedDependency {
+    int from = -1;
+    int to = -1;
+    int via = 0;
+};
+std::vector<IndexedDependency> loadProductDependencies(sql::Connection &db, const QHash<QString, int> &products);
 
 } // namespace meshscope::domainmap

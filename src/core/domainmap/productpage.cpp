@@ -72,10 +72,9 @@ void loadContracts(sql::Connection &db, ProductPage &page)
             wanted[p.contractId] = {QStringLiteral("input"), p.version};
     }
     {
-        // The text test first: parsing every contract's JSON would take seconds on a big mesh.
-        sql::Statement s = db.prepare("SELECT DISTINCT id FROM contracts WHERE instr(data, ?) > 0 "
-                                      "AND json_extract(data, '$.dataProduct') = ?");
-        s.bind(1, QStringLiteral("\"dataProduct\":\"%1\"").arg(page.product.id)).bind(2, page.product.id);
+        // Uses the index contracts_data_product (migration 2) on exactly this expression.
+        sql::Statement s = db.prepare("SELECT DISTINCT id FROM contracts WHERE json_extract(data, '$.dataProduct') = ?");
+        s.bind(1, page.product.id);
         while (s.step()) {
             if (!wanted.count(s.text(0)))
                 wanted[s.text(0)] = {QStringLiteral("describes"), QString()};

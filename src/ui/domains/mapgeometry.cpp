@@ -147,9 +147,33 @@ bool isWithin(const DomainMap &map, int d, int ancestor)
     return false;
 }
 
-double edgeWidthPixels(int count)
+double edgeWidthPixels(int count, int maxCount)
 {
-    return 1.5 + 1.6 * std::log2(double(std::max(1, count)));
+    return 1.5 + 6.0 * std::sqrt(double(std::max(0, count)) / double(std::max(1, maxCount)));
+}
+
+int maxEdgeCount(const DomainMap &map)
+{
+    int most = 1;
+    for (const DomainEdge &e : map.domainEdges)
+        most = std::max(most, e.count);
+    return most;
+}
+
+std::vector<bool> visibleEdges(const DomainMap &map, int focused)
+{
+    std::vector<bool> shown(map.domainEdges.size(), false);
+    std::vector<size_t> order;
+    for (size_t i = 0; i < shown.size(); ++i) {
+        const DomainEdge &e = map.domainEdges[i];
+        if (focused < 0 || isWithin(map, e.from, focused) || isWithin(map, e.to, focused))
+            order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&map](size_t a, size_t b) { return map.domainEdges[a].count > map.domainEdges[b].count; });
+    for (size_t k = 0; k < order.size() && k < (focused >= 0 ? kFocusEdges : kOverviewEdges); ++k)
+        shown[order[k]] = true;
+    return shown;
 }
 
 std::vector<std::vector<QPointF>> edgeCurves(const DomainMap &map, const TreemapLayout &layout)
@@ -255,14 +279,16 @@ MapMeshes buildMapMeshes(const DomainMap &map, const TreemapLayout &layout,
         }
     }
 
+    const std::vector<bool> shown = visibleEdges(map, view.focused);
+    const int most = maxEdgeCount(map);
     for (size_t i = 0; i < map.domainEdges.size() && i < curves.size(); ++i) {
         const DomainEdge &e = map.domainEdges[i];
-        const bool touches = view.focused >= 0 && (isWithin(map, e.from, view.focused) || isWithin(map, e.to, view.focused));
         const bool hovered = int(i) == view.hoveredEdge;
-        if (view.focused >= 0 && !touches && !hovered)
-            continue; // focus shows only the focused domain's dependencies
+        if (!shown[i] && !hovered)
+            continue;
+        const bool touches = view.focused >= 0;
         const QColor c = hovered ? palette.hover : touches ? palette.edgeFocused : palette.edge;
-        const double half = edgeWidthPixels(e.count) * px / 2;
+        const double half = edgeWidthPixels(e.count, most) * px / 2;
         const std::vector<QPointF> &pts = curves[i];
         // Stop the line short of the arrowhead, then draw the head pointing into the target.
         const QPointF tip = pts.back();

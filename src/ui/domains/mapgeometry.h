@@ -71,8 +71,16 @@ struct MapMeshes {
 /// The sampled curve of each domain edge (world coordinates), shared by drawing and picking.
 std::vector<std::vector<QPointF>> edgeCurves(const meshscope::domainmap::DomainMap &map,
                                               const meshscope::domainmap::TreemapLayout &layout);
-/// Edge stroke width in screen pixels for `count` product dependencies.
-double edgeWidthPixels(int count);
+/// Edge stroke width in screen pixels for `count` product dependencies, `maxCount` being the largest.
+double edgeWidthPixels(int count, int maxCount);
+/// Most edges the whole-mesh view draws (the strongest); a focused domain shows all of its own.
+constexpr size_t kOverviewEdges = 40;
+/// Most edges a focused domain shows (its strongest, in and out).
+constexpr size_t kFocusEdges = 60;
+/// Which domain edges are drawn (and can be picked): the kOverviewEdges strongest, or with a focused
+/// domain the kFocusEdges strongest touching it, so 50 domains with hundreds of dependencies stay readable.
+std::vector<bool> visibleEdges(const meshscope::domainmap::DomainMap &map, int focused);
+int maxEdgeCount(const meshscope::domainmap::DomainMap &map);
 
 MapMeshes buildMapMeshes(const meshscope::domainmap::DomainMap &map, const meshscope::domainmap::TreemapLayout &layout,
                          const std::vector<std::vector<QPointF>> &curves, const MapViewState &view,

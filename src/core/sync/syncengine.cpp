@@ -144,8 +144,8 @@ void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::
 /// most one ahead of the writer, and meanwhile the large documents one at a time on a thread of their own,
 /// so that importing a dbt manifest or an OpenLineage log no longer leaves a core idle. The large ones are
 /// handed out after all small batches; the next large one is parsed only once the previous one has been
-/// taken, so two large parse results never wait at once. The destructor stops and joins both threads, so
-/// an exception while writing leaves nothing running.
+/// written and freed, so a large parse tree never meets another large document's result. The destructor
+/// stops and joins both threads, so an exception while writing leaves nothing running.
 class ParsePipeline {
 public:
     using Batches = std::vector<std::vector<const SourceFile *>>;
@@ -179,10 +179,20 @@ public:
         }
         if (queue->empty())
             return std::nullopt;
+        m_largeHandedOut = queue == &m_largeReady;
         std::vector<ParsedDocument> batch = std::move(queue->front());
         queue->pop_front();
         m_changed.notify_all();
         return batch;
+    }
+
+    /// Called once the batch from next() has been written and freed: a large document's result and the
+    /// next large parse tree would otherwise be in memory together.
+    void written()
+    {
+        std::lock_guard lock(m_mutex);
+        m_largeHandedOut = false;
+        m_changed.notify_all();
     }
 
     bool cancelled() const { return m_cancelled; }
@@ -219,7 +229,9 @@ private:
     {
         {
             std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [&] { return queue.size() < limit || m_stop; });
+            m_changed.wait(lock, [&] {
+                return (queue.size() < limit && (&queue != &m_largeReady || !m_largeHandedOut)) || m_stop;
+            });
             if (m_stop)
                 return false;
         }
@@ -257,6 +269,7 @@ private:
     bool m_stop = false;
     bool m_smallFinished = false;
     bool m_largeFinished = false;
+    bool m_largeHandedOut = false; ///< a large document's batch is being written
     std::atomic_bool m_cancelled{false};
     std::atomic<qint64> m_parseMillis{0};
     std::thread m_smallThread; // last: they start once everything above exists
@@ -310,6 +323,8 @@ public:
             phase.restart();
             for (ParsedDocument &doc : *batch)
                 store(sourceId, doc, states);
+            batch.reset();
+            pipeline.written();
             m_report.writeMillis += phase.elapsed();
         }
         m_report.parseMillis += pipeline.parseMillis();

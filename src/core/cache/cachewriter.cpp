@@ -42,21 +42,17 @@ QString duplicateMessage(const char *what, const QString &id, const QString &oth
 SerializedEntities serializeEntities(const ImportResult &r)
 {
     SerializedEntities out;
-    auto add = [](const auto &entities, std::vector<QJsonObject> *objects, std::vector<QByteArray> &texts) {
+    auto add = [](const auto &entities, std::vector<QByteArray> &texts) {
         texts.reserve(entities.size());
-        for (const auto &e : entities) {
-            QJsonObject o = json::toJson(e);
-            texts.push_back(json::compact(o));
-            if (objects)
-                objects->push_back(std::move(o));
-        }
+        for (const auto &e : entities)
+            texts.push_back(json::compact(json::toJson(e)));
     };
-    add(r.products, &out.products, out.productText);
-    add(r.contracts, &out.contracts, out.contractText);
-    add(r.policies, &out.policies, out.policyText);
-    add(r.datasets, &out.datasets, out.datasetText);
-    add(r.teams, nullptr, out.teamText);
-    add(r.jobs, nullptr, out.jobText);
+    add(r.products, out.productText);
+    add(r.contracts, out.contractText);
+    add(r.policies, out.policyText);
+    add(r.datasets, out.datasetText);
+    add(r.teams, out.teamText);
+    add(r.jobs, out.jobText);
     return out;
 }
 

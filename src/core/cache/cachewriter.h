@@ -30,10 +30,9 @@ struct EntityImage {
 };
 using EntityImages = std::map<EntityKey, EntityImage>;
 
-/// The JSON form of one document's entities (the `data` columns), made once, on a parsing thread,
+/// The compact JSON of one document's entities (the `data` columns), made once, on a parsing thread,
 /// for both the writer and the change feed's images. Indexes match the ImportResult's vectors.
 struct SerializedEntities {
-    std::vector<QJsonObject> products, contracts, policies, datasets;
     std::vector<QByteArray> productText, contractText, policyText, datasetText, teamText, jobText;
 };
 SerializedEntities serializeEntities(const ImportResult &r);

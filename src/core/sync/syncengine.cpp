@@ -16,6 +16,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <malloc.h>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -49,24 +50,35 @@ struct ParsedDocument {
 
 struct CancelledError {};
 
-/// The entities a document yields, as the change feed compares them (`json` is serializeEntities(r)).
-void imagesOf(const ImportResult &r, const cache::SerializedEntities &json, EntityImages &into)
+/// An entity a document yields, as the change feed compares it. The JSON of the serialized entities is
+/// parsed back only when the feed needs it (an entity that existed before), never on a cold sync.
+struct NewImage {
+    QJsonObject object;              ///< domains: built here
+    const QByteArray *text = nullptr; ///< other kinds: the serialized `data` column
+    QString domainId;
+    QJsonObject data() const { return text ? json::parseObject(*text) : object; }
+};
+using NewImages = std::map<EntityKey, NewImage>;
+
+/// The entities a document yields (`serialized` is serializeEntities(r)).
+void imagesOf(const ImportResult &r, const cache::SerializedEntities &serialized, NewImages &into)
 {
     for (const Domain &d : r.domains) {
         QJsonObject o = json::toJson(d);
         o.remove(QStringLiteral("id"));
-        into[{QStringLiteral("domain"), d.id}] = {o, d.id};
+        into[{QStringLiteral("domain"), d.id}] = {o, nullptr, d.id};
     }
     for (size_t i = 0; i < r.products.size(); ++i)
-        into[{QStringLiteral("product"), r.products[i].id}] = {json.products[i], r.products[i].domainId};
+        into[{QStringLiteral("product"), r.products[i].id}] = {{}, &serialized.productText[i], r.products[i].domainId};
     for (size_t i = 0; i < r.contracts.size(); ++i) {
         const Contract &c = r.contracts[i];
-        into[{QStringLiteral("contract"), c.id + QLatin1Char('@') + c.version}] = {json.contracts[i], c.domainId};
+        into[{QStringLiteral("contract"), c.id + QLatin1Char('@') + c.version}] = {
+            {}, &serialized.contractText[i], c.domainId};
     }
     for (size_t i = 0; i < r.policies.size(); ++i)
-        into[{QStringLiteral("policy"), r.policies[i].id}] = {json.policies[i], r.policies[i].domainId};
+        into[{QStringLiteral("policy"), r.policies[i].id}] = {{}, &serialized.policyText[i], r.policies[i].domainId};
     for (size_t i = 0; i < r.datasets.size(); ++i)
-        into[{QStringLiteral("dataset"), r.datasets[i].id}] = {json.datasets[i], QString()};
+        into[{QStringLiteral("dataset"), r.datasets[i].id}] = {{}, &serialized.datasetText[i], QString()};
 }
 
 bool yieldsNothing(const ImportResult &r)
@@ -129,13 +141,20 @@ void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::
         t.join();
 }
 
-/// @brief Parses batches in order on a thread of its own, at most two batches ahead of the consumer.
-/// Its destructor stops and joins the thread, so an exception while writing leaves nothing running.
+/// @brief Parses on threads of its own while the caller writes: batches of small documents in order, at
+/// most one ahead of the writer, and meanwhile the large documents one at a time on a thread of their own,
+/// so that importing a dbt manifest or an OpenLineage log no longer leaves a core idle. The large ones are
+/// handed out after all small batches; the next large one is parsed only once the previous one has been
+/// written and freed, so a large parse tree never meets another large document's result. The destructor
+/// stops and joins both threads, so an exception while writing leaves nothing running.
 class ParsePipeline {
 public:
-    ParsePipeline(const std::vector<std::vector<const SourceFile *>> &batches,
+    using Batches = std::vector<std::vector<const SourceFile *>>;
+
+    ParsePipeline(const Batches &small, const std::vector<const SourceFile *> &large,
                   const QHash<QString, cache::DocumentState> &states, const std::atomic_bool *cancel)
-        : m_batches(batches), m_states(states), m_cancel(cancel), m_thread([this] { produce(); })
+        : m_small(small), m_large(large), m_states(states), m_cancel(cancel),
+          m_smallThread([this] { produceSmall(); }), m_largeThread([this] { produceLarge(); })
     {
     }
     ~ParsePipeline()
@@ -145,69 +164,117 @@ public:
             m_stop = true;
         }
         m_changed.notify_all();
-        m_thread.join();
+        m_smallThread.join();
+        m_largeThread.join();
     }
 
     /// The next parsed batch, or nothing when all are done or the sync was cancelled.
     std::optional<std::vector<ParsedDocument>> next()
     {
         std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
-        if (m_ready.empty())
+        m_changed.wait(lock, [this] { return !m_smallReady.empty() || m_smallFinished; });
+        auto *queue = &m_smallReady;
+        if (queue->empty()) {
+            m_changed.wait(lock, [this] { return !m_largeReady.empty() || m_largeFinished; });
+            queue = &m_largeReady;
+        }
+        if (queue->empty())
             return std::nullopt;
-        std::vector<ParsedDocument> batch = std::move(m_ready.front());
-        m_ready.pop_front();
+        m_largeHandedOut = queue == &m_largeReady;
+        std::vector<ParsedDocument> batch = std::move(queue->front());
+        queue->pop_front();
         m_changed.notify_all();
         return batch;
     }
 
-    bool cancelled() const { return m_cancelled; }
-    /// Time spent reading and importing, which overlaps the consumer's writing.
-    qint64 parseMillis() const { return m_parseMillis; }
-
-private:
-    static constexpr size_t kAhead = 2;
-
-    void produce()
+    /// Called once the batch from next() has been written and freed: a large document's result and the
+    /// next large parse tree would otherwise be in memory together.
+    void written()
     {
-        for (const auto &files : m_batches) {
-            {
-                std::unique_lock lock(m_mutex);
-                m_changed.wait(lock, [this] { return m_ready.size() < kAhead || m_stop; });
-                if (m_stop)
-                    break;
-            }
-            if (m_cancel && m_cancel->load()) {
-                m_cancelled = true;
-                break;
-            }
-            std::vector<ParsedDocument> batch(files.size());
-            for (size_t i = 0; i < batch.size(); ++i)
-                batch[i].file = files[i];
-            QElapsedTimer timer;
-            timer.start();
-            parseBatch(batch, m_states);
-            m_parseMillis += timer.elapsed();
-            std::lock_guard lock(m_mutex);
-            m_ready.push_back(std::move(batch));
-            m_changed.notify_all();
-        }
         std::lock_guard lock(m_mutex);
-        m_finished = true;
+        m_largeHandedOut = false;
         m_changed.notify_all();
     }
 
-    const std::vector<std::vector<const SourceFile *>> &m_batches;
+    bool cancelled() const { return m_cancelled; }
+    /// Wall time of the parsing threads added up; it overlaps the caller's writing.
+    qint64 parseMillis() const { return m_parseMillis; }
+
+private:
+    static constexpr size_t kSmallAhead = 1;
+
+    void produceSmall()
+    {
+        for (const auto &files : m_small) {
+            if (!parseInto(files, m_smallReady, kSmallAhead))
+                break;
+        }
+        finish(m_smallFinished);
+    }
+
+    void produceLarge()
+    {
+        for (const SourceFile *file : m_large) {
+            if (!parseInto({file}, m_largeReady, 1))
+                break;
+            // The parse tree just freed is the largest allocation of a sync; give it back to the
+            // system before the next large document or the small batches grow the heap again.
+            malloc_trim(0);
+        }
+        finish(m_largeFinished);
+    }
+
+    /// Waits until `queue` holds fewer than `limit` batches, then parses `files` onto it.
+    bool parseInto(const std::vector<const SourceFile *> &files, std::deque<std::vector<ParsedDocument>> &queue,
+                   size_t limit)
+    {
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] {
+                return (queue.size() < limit && (&queue != &m_largeReady || !m_largeHandedOut)) || m_stop;
+            });
+            if (m_stop)
+                return false;
+        }
+        if (m_cancel && m_cancel->load()) {
+            m_cancelled = true;
+            return false;
+        }
+        std::vector<ParsedDocument> batch(files.size());
+        for (size_t i = 0; i < batch.size(); ++i)
+            batch[i].file = files[i];
+        QElapsedTimer timer;
+        timer.start();
+        parseBatch(batch, m_states);
+        m_parseMillis += timer.elapsed();
+        std::lock_guard lock(m_mutex);
+        queue.push_back(std::move(batch));
+        m_changed.notify_all();
+        return true;
+    }
+
+    void finish(bool &finished)
+    {
+        std::lock_guard lock(m_mutex);
+        finished = true;
+        m_changed.notify_all();
+    }
+
+    const Batches &m_small;
+    const std::vector<const SourceFile *> &m_large;
     const QHash<QString, cache::DocumentState> &m_states;
     const std::atomic_bool *m_cancel;
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<std::vector<ParsedDocument>> m_ready;
+    std::deque<std::vector<ParsedDocument>> m_smallReady, m_largeReady;
     bool m_stop = false;
-    bool m_finished = false;
+    bool m_smallFinished = false;
+    bool m_largeFinished = false;
+    bool m_largeHandedOut = false; ///< a large document's batch is being written
     std::atomic_bool m_cancelled{false};
     std::atomic<qint64> m_parseMillis{0};
-    std::thread m_thread; // last: starts once everything above exists
+    std::thread m_smallThread; // last: they start once everything above exists
+    std::thread m_largeThread;
 };
 
 class SourceSync {
@@ -236,31 +303,29 @@ public:
                 toRead.push_back(&f);
             }
         }
-        // Large documents (a dbt manifest, an OpenLineage log) each get a batch of their own, so two
-        // of their parse trees are never in memory at once; small ones go 256 at a time.
-        std::vector<std::vector<const SourceFile *>> batches(1);
+        // Small documents go 256 at a time; large ones (a dbt manifest, an OpenLineage log) are parsed
+        // alone, alongside the small ones, and written after them.
+        ParsePipeline::Batches small;
+        std::vector<const SourceFile *> large;
         for (const SourceFile *f : toRead) {
             if (f->size > kLargeDocumentBytes) {
-                batches.push_back({f});
+                large.push_back(f);
                 continue;
             }
-            if (batches.front().size() == kBatchSize) {
-                batches.push_back(std::move(batches.front()));
-                batches.front().clear();
-            }
-            batches.front().push_back(f);
+            if (small.empty() || small.back().size() == kBatchSize)
+                small.emplace_back();
+            small.back().push_back(f);
         }
-        batches.erase(std::remove_if(batches.begin(), batches.end(), [](const auto &b) { return b.empty(); }),
-                      batches.end());
-        // Parsing runs a batch ahead of writing, on other threads: SQLite is written from this thread
-        // only, and the next batch is read and imported meanwhile.
-        ParsePipeline pipeline(batches, states, m_cancel);
+        // SQLite is written from this thread only, while the pipeline reads and imports.
+        ParsePipeline pipeline(small, large, states, m_cancel);
         QElapsedTimer phase;
         phase.start();
         while (std::optional<std::vector<ParsedDocument>> batch = pipeline.next()) {
             phase.restart();
             for (ParsedDocument &doc : *batch)
                 store(sourceId, doc, states);
+            batch.reset();
+            pipeline.written();
             m_report.writeMillis += phase.elapsed();
         }
         m_report.parseMillis += pipeline.parseMillis();
@@ -313,11 +378,11 @@ private:
             m_writer.collectImages(state->id, m_before);
             m_writer.removeDocument(state->id);
         }
-        EntityImages images;
+        NewImages images;
         imagesOf(doc.result, doc.serialized, images);
         for (auto &[key, image] : images) {
             if (m_before.count(key))
-                m_after[key] = std::move(image);
+                m_after[key] = {image.data(), image.domainId};
             else if (key.first != u"domain" && key.first != u"dataset")
                 m_added.push_back({key, image.domainId});
             else if (!m_writer.entityExists(key))

@@ -85,6 +85,7 @@ private Q_SLOTS:
         QTest::newRow("two commas") << QByteArray(",,");
         QTest::newRow("comma after a document end") << QByteArray("a: 1\n...\n,\n");
         QTest::newRow("comma below a mapping") << QByteArray("kind: Domain\nname: x\n,\n");
+        QTest::newRow("comma after a NUL (fuzzer)") << QByteArray("\"\"&&&&\"\"", 8) + QByteArray(2, '\0') + "kz,";
     }
     void inputsThatHangYamlCppAreRefused()
     {

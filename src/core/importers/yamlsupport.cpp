@@ -5,6 +5,7 @@
 #include <QStringDecoder>
 #include <yaml-cpp/eventhandler.h>
 
+#include <cctype>
 #include <cstring>
 #include <sstream>
 
@@ -93,31 +94,35 @@ public:
 
 /// Whether yaml-cpp 0.7 could stall on these bytes, i.e. whether the counting pass below is needed.
 /// It stalls only on a ',' read as a flow entry at the top level of a document, outside any flow
-/// collection. Such a ',' starts a token, so what precedes it on its line (blanks aside) is not plain
-/// text: a line start, a flow or document indicator, a quote, or an anchor, alias or tag. A ',' right
-/// after a word of plain text ("a, b", "[a, b]") either continues a block scalar or sits inside a flow
-/// collection. The test errs on the safe side: every other ',' sends the bytes through the counting pass.
+/// collection. A ',' that ends a word of plain text ("a, b") continues a block scalar, and one after
+/// "[a" or "{a" sits inside the flow collection just opened. Anything else (a line start, an indicator,
+/// a quote, an anchor, alias or tag, a control or non-ASCII byte in the word) sends the bytes through
+/// the counting pass. The fuzzers found that a word must be checked whole: "\0kz," stalls.
 bool mayStall(const QByteArray &bytes)
 {
     const char *begin = bytes.constData();
     const char *end = begin + bytes.size();
-    auto isBlank = [](char c) { return c == ' ' || c == '\t'; };
-    auto isPlainWordChar = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    auto isSeparator = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    auto isWordChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
+            || c == '.' || c == '/';
     };
     for (const char *comma = static_cast<const char *>(std::memchr(begin, ',', size_t(end - begin))); comma;
          comma = static_cast<const char *>(std::memchr(comma + 1, ',', size_t(end - comma - 1)))) {
-        const char *before = comma;
-        while (before > begin && isBlank(before[-1]))
-            --before;
-        if (before == begin || !isPlainWordChar(before[-1]))
-            return true;
-        const char *word = before - 1;
-        while (word > begin && !isBlank(word[-1]) && word[-1] != '\n' && word[-1] != '\r'
-               && !std::strchr("[]{},", word[-1]))
+        const char *wordEnd = comma;
+        while (wordEnd > begin && (wordEnd[-1] == ' ' || wordEnd[-1] == '\t'))
+            --wordEnd;
+        const char *word = wordEnd;
+        while (word > begin && !isSeparator(word[-1]))
             --word;
-        if (*word == '&' || *word == '*' || *word == '!')
+        if (word < wordEnd && (*word == '[' || *word == '{'))
+            ++word;
+        if (word == wordEnd || !std::isalnum(static_cast<unsigned char>(*word)) || *word < 0)
             return true;
+        for (const char *c = word; c < wordEnd; ++c) {
+            if (!isWordChar(*c))
+                return true;
+        }
     }
     return false;
 }

@@ -14,5 +14,6 @@ int layoutCommand(const QStringList &arguments);
 int reviewCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);
 int lineageCommand(const QStringList &arguments);
+int exportCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

@@ -168,7 +168,7 @@ QString domainMapSvg(const DomainMap &map, int domain)
         for (const int root : map.roots())
             visit(root, 0);
 
-    constexpr double boxWidth = 300, lineHeight = 18, header = 44, gap = 16;
+    constexpr double boxWidth = 300, lineHeight = 18, header = 62, gap = 16;
     const int columns = std::clamp(int(std::ceil(std::sqrt(double(order.size())))), 1, 4);
     std::vector<double> columnHeight(size_t(columns), kMargin + 36);
     QString body;
@@ -184,12 +184,15 @@ QString domainMapSvg(const DomainMap &map, int domain)
         body += QStringLiteral("<g class=\"domain\"><title>%1</title><rect x=\"%2\" y=\"%3\" width=\"%4\" height=\"%5\" "
                                "rx=\"6\" fill=\"#f9fafb\" stroke=\"#9ca3af\"/>"
                                "<text x=\"%6\" y=\"%7\" font-size=\"14\" font-weight=\"bold\" fill=\"#111827\">%8</text>"
-                               "<text x=\"%6\" y=\"%9\" fill=\"#4b5563\">%10</text></g>\n")
+                               "<text x=\"%6\" y=\"%9\" fill=\"#4b5563\">%10</text>"
+                               "<text x=\"%6\" y=\"%11\" fill=\"#4b5563\">%12</text></g>\n")
                     .arg(htmlEscape(md.id), num(x), num(y), num(boxWidth), num(height), num(x + 10), num(y + 20),
                          htmlEscape(elide(title, 36)), num(y + 36))
-                    .arg(htmlEscape(QStringLiteral("%1 products%2 \u00b7 %3 healthy, %4 at risk, %5 unhealthy")
+                    .arg(htmlEscape(QStringLiteral("%1 products%2")
                                         .arg(md.products.size())
-                                        .arg(md.type == DomainType::Unknown ? QString() : QStringLiteral(" \u00b7 ") + domainTypeName(md.type))
+                                        .arg(md.type == DomainType::Unknown ? QString() : QStringLiteral(" \u00b7 ") + domainTypeName(md.type))),
+                         num(y + 52),
+                         htmlEscape(QStringLiteral("%1 healthy \u00b7 %2 at risk \u00b7 %3 unhealthy")
                                         .arg(md.healthCounts[size_t(Health::Healthy)])
                                         .arg(md.healthCounts[size_t(Health::AtRisk)])
                                         .arg(md.healthCounts[size_t(Health::Unhealthy)])));

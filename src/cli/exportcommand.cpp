@@ -193,12 +193,15 @@ void screenshot(const QCommandLineParser &parser, const CommonOptions &common, c
         args << QStringLiteral("--select") << select;
     for (const QString &source : parser.values(common.source))
         args << QStringLiteral("--source") << source;
+    // The window's log (QML warnings, timings) is shown only when rendering fails.
     QProcess gui;
-    gui.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     gui.start(QCoreApplication::applicationFilePath(), args);
-    if (!gui.waitForFinished(180000) || gui.exitStatus() != QProcess::NormalExit || gui.exitCode() != 0)
+    if (!gui.waitForFinished(180000) || gui.exitStatus() != QProcess::NormalExit || gui.exitCode() != 0) {
+        gui.kill();
+        const QString log = QString::fromUtf8(gui.readAllStandardError()).trimmed().right(2000);
         throw Failure{QStringLiteral("could not render %1 to %2 (the window needs a display; headless, run under "
-                                     "xvfb-run)").arg(view, QDir::toNativeSeparators(out))};
+                                     "xvfb-run)%3").arg(view, QDir::toNativeSeparators(out), log.isEmpty() ? QString() : u'\n' + log)};
+    }
     if (!QFileInfo::exists(out))
         throw Failure{QStringLiteral("the window did not write %1").arg(QDir::toNativeSeparators(out))};
 }

@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <QSet>
 
 #include <array>
@@ -83,8 +82,11 @@ struct Writer {
     {
         if (!error.isEmpty())
             return false;
-        QSaveFile file(dir.filePath(relative));
-        if (!file.open(QIODevice::WriteOnly) || file.write(content.toUtf8()) < 0 || !file.commit()) {
+        // A plain QFile, not QSaveFile: thousands of pages, and a fsync per page made the export
+        // I/O-bound; a half-written bundle is simply exported again.
+        QFile file(dir.filePath(relative));
+        const QByteArray bytes = content.toUtf8();
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size() || !file.flush()) {
             error = QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(dir.filePath(relative)),
                                                               file.errorString());
             return false;

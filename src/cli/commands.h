@@ -15,5 +15,6 @@ int reviewCommand(const QStringList &arguments);
 int checkCommand(const QStringList &arguments);
 int lineageCommand(const QStringList &arguments);
 int tokenCommand(const QStringList &arguments);
+int exportCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

@@ -184,6 +184,49 @@ private Q_SLOTS:
         QCOMPARE(stats.vertices, 101 * 3 * 4);
     }
 
+    void farOutEdgesMergeIntoOneLinePerGridSegment()
+    {
+        // 200 edges from a column of 100 nodes (60 apart) to one node 1000 to the right, each with a
+        // bend point half way, and 100 more edges between the same points again (duplicates).
+        LineageScene scene;
+        for (int i = 0; i < 100; ++i) {
+            scene.nodes.push_back(node(QStringLiteral("n%1").arg(i), 0, i * 60));
+            for (int copy = 0; copy < 2; ++copy)
+                scene.edges.push_back({{QPointF(200, i * 60 + 20), QPointF(600, 3000), QPointF(1000, 3000)}});
+        }
+        scene.nodes.push_back(node(QStringLiteral("sink"), 1000, 2980));
+        GlyphAtlas atlas;
+        SceneGraphStats close;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.3, &atlas, nullptr}, &close);
+        QCOMPARE(close.edgesDrawn, 200);
+        QCOMPARE(close.edgeSegments, 400); // every piece of every edge
+        SceneGraphStats far;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.02, &atlas, nullptr}, &far);
+        QCOMPARE(far.edgesDrawn, 200);
+        // At 0.02 a grid cell is 150 units: the 100 sources snap to 40 distinct cells, all fan in to one
+        // bend cell, and the shared last piece is drawn once.
+        const qreal cell = SceneGraphBuilder::kEdgeGridPixels / 0.02;
+        QSet<int> sourceCells;
+        for (int i = 0; i < 100; ++i)
+            sourceCells.insert(int(std::lround((i * 60 + 20) / cell)));
+        QCOMPARE(far.edgeSegments, int(sourceCells.size()) + 1);
+        QVERIFY(far.edgeSegments < 50);
+        // Nodes merge into 2 quads; each merged line is 2 vertices.
+        QCOMPARE(far.vertices, 2 * 4 + 2 * far.edgeSegments);
+    }
+
+    void farOutEdgesShorterThanACellVanish()
+    {
+        LineageScene scene; // two edges 90 units long: under half a pixel at scale 0.005
+        scene.edges.push_back({{QPointF(10, 10), QPointF(100, 10)}});
+        scene.edges.push_back({{QPointF(1000, 10), QPointF(1090, 10)}});
+        GlyphAtlas atlas;
+        SceneGraphStats stats;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 2000, 300), 0.005, &atlas, nullptr}, &stats);
+        QCOMPARE(stats.edgesDrawn, 2);
+        QCOMPARE(stats.edgeSegments, 0); // half a pixel long: nothing to see
+    }
+
     void bigScenesAreChunkedBelowSixteenBitIndices()
     {
         LineageScene scene;
@@ -207,6 +250,7 @@ private Q_SLOTS:
     void controllerShowsOneHopAroundAProduct()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         QSignalSpy scenes(&c, &LineageController::sceneChanged);
         c.openNode(QStringLiteral("order-events"));
@@ -238,6 +282,7 @@ private Q_SLOTS:
     void selectingDimsWhatIsNotOnItsPaths()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         c.openNode(QStringLiteral("order-events"));
         c.selectNode(QStringLiteral("fraud-scores"));
@@ -252,6 +297,7 @@ private Q_SLOTS:
     void filtersKeepTheStartNode()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         c.openNode(QStringLiteral("order-events"));
         QVERIFY(c.domains().contains(QStringLiteral("marketing")));
@@ -260,9 +306,66 @@ private Q_SLOTS:
         QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
     }
 
+    void laysOutOnAWorkerThreadAndShowsOnlyTheNewestResult()
+    {
+        LineageController c;
+        QVERIFY(c.threaded());
+        c.setCachePath(m_cache);
+        QSignalSpy busy(&c, &LineageController::busyChanged);
+        c.openNode(QStringLiteral("order-events"));
+        // The call returns before the graph is loaded and laid out.
+        QVERIFY(c.busy());
+        QCOMPARE(c.nodeCount(), 0);
+        // Two more changes while the first job runs: only the last state is shown in the end.
+        c.setDomainFilter(QStringLiteral("fraud"));
+        c.setDomainFilter(QStringLiteral("marketing"));
+        QTRY_VERIFY_WITH_TIMEOUT(!c.busy(), 30000);
+        QCOMPARE(busy.count(), 2); // on once, off once: the handshake screenshots wait for
+        QCOMPARE(c.nodeCount(), 3); // the start node and the two marketing products
+        QVERIFY(c.scene()->indexOf(QStringLiteral("customer-segments")) >= 0);
+        c.setDomainFilter({});
+        QVERIFY(c.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!c.busy(), 30000);
+        QCOMPARE(c.nodeCount(), 9);
+    }
+
+    void filtersByTagAndOwnerKeepTheStartNode()
+    {
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("order-events"));
+        QCOMPARE(c.nodeCount(), 9);
+        QVERIFY(c.tags().contains(QStringLiteral("orders")));
+        QVERIFY(c.tags().contains(QStringLiteral("ml")));
+        c.setTagFilter(QStringLiteral("ml"));
+        QCOMPARE(c.nodeCount(), 2); // the start node and fraud-scores, the only product tagged ml
+        QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("fraud-scores")) >= 0);
+        c.setTagFilter(QStringLiteral("orders"));
+        QVERIFY(c.scene()->indexOf(QStringLiteral("returns")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("order-status-stream")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("fraud-scores")) < 0);
+        c.setTagFilter({});
+        QCOMPARE(c.nodeCount(), 9);
+
+        QVERIFY2(c.owners().contains(QStringLiteral("orders-team@northwind.example")), qPrintable(c.owners().join(u',')));
+        c.setOwnerFilter(QStringLiteral("orders-team@northwind.example"));
+        // The start node and orders-facts, the only neighbour owned by orders-team@ (its dbt manifest).
+        QCOMPARE(c.nodeCount(), 2);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("orders-facts")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("returns")) < 0);
+        // Opening another node clears the filters.
+        c.openNode(QStringLiteral("returns"));
+        QVERIFY(c.ownerFilter().isEmpty());
+        QVERIFY(c.tagFilter().isEmpty());
+    }
+
     void exportsTheVisibleGraphAsPngAndSvg()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         c.openNode(QStringLiteral("order-events"));
         LineageCanvas canvas;
@@ -292,6 +395,7 @@ private Q_SLOTS:
     void impactedCsvListsEverythingDownstream()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         c.openNode(QStringLiteral("warehouses"));
         QVERIFY2(c.message().isEmpty(), qPrintable(c.message()));

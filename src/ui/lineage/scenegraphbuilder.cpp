@@ -11,6 +11,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cmath>
 
 namespace {
@@ -326,6 +327,64 @@ private:
     std::vector<quint16> m_indices;
 };
 
+/// Far-out edges, level of detail: every polyline is snapped to a grid of a few pixels and each grid
+/// segment is drawn once, however many edges run along it; pieces shorter than a cell vanish. A segment
+/// shared by many edges is drawn darker (weight by count), so bundles stay visible. On a 10,000-node
+/// overview this turns tens of thousands of overlapping lines (what a software rasteriser pays for) into
+/// a few thousand.
+class EdgeAggregator {
+public:
+    explicit EdgeAggregator(qreal scale) : m_cell(SceneGraphBuilder::kEdgeGridPixels / scale) {}
+
+    void add(const LineageScene::Edge &e)
+    {
+        QPoint prev = snap(e.points.front());
+        for (size_t k = 1; k < e.points.size(); ++k) {
+            const QPoint next = snap(e.points[k]);
+            if (next == prev)
+                continue;
+            Key key{prev, next, e.dimmed};
+            if (key.b.x() < key.a.x() || (key.b.x() == key.a.x() && key.b.y() < key.a.y()))
+                std::swap(key.a, key.b);
+            ++m_segments[key];
+            prev = next;
+        }
+    }
+
+    /// Draws the merged segments; returns how many.
+    int emit(LineChunks &lines, const QColor &edge) const
+    {
+        for (auto it = m_segments.begin(); it != m_segments.end(); ++it) {
+            const int n = it->second;
+            // One edge light, a bundle of 2-4 medium, more full strength; dimmed ones stay faint.
+            const qreal weight = n >= 5 ? 1.0 : (n >= 2 ? 0.75 : 0.5);
+            lines.segment(QPointF(it->first.a) * m_cell, QPointF(it->first.b) * m_cell, edge,
+                          it->first.dimmed ? kDimmedAlpha : weight);
+        }
+        return int(m_segments.size());
+    }
+
+private:
+    struct Key {
+        QPoint a, b;
+        bool dimmed;
+        bool operator==(const Key &o) const { return a == o.a && b == o.b && dimmed == o.dimmed; }
+    };
+    struct KeyHash {
+        size_t operator()(const Key &k) const
+        {
+            const quint64 h1 = (quint64(quint32(k.a.x())) << 32) | quint32(k.a.y());
+            const quint64 h2 = (quint64(quint32(k.b.x())) << 32) | quint32(k.b.y());
+            return std::hash<quint64>()(h1 * 0x9E3779B97F4A7C15ull ^ h2) ^ size_t(k.dimmed);
+        }
+    };
+
+    QPoint snap(QPointF p) const { return QPoint(int(std::lround(p.x() / m_cell)), int(std::lround(p.y() / m_cell))); }
+
+    qreal m_cell;
+    std::unordered_map<Key, int, KeyHash> m_segments;
+};
+
 QRectF boundsOf(const std::vector<QPointF> &points)
 {
     if (points.empty())
@@ -377,23 +436,29 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
     {
         LineChunks lines(root, stats, col.background);
         TriangleChunks thick(root, stats);
+        EdgeAggregator far(request.scale);
         for (const LineageScene::Edge &e : scene.edges) {
             if (e.points.size() < 2 || !boundsOf(e.points).intersects(request.area))
                 continue;
             ++stats.edgesDrawn;
             const qreal alpha = e.dimmed ? kDimmedAlpha : 1;
             const QColor &c = e.highlighted ? col.highlight : col.edge;
+            if (!fine && !e.highlighted && request.mergeFarEdges) {
+                far.add(e);
+                continue;
+            }
             for (size_t k = 1; k < e.points.size(); ++k) {
                 if (e.highlighted)
                     thick.segment(e.points[k - 1], e.points[k], std::max(2.5, 2.0 / scale), c);
                 else
                     lines.segment(e.points[k - 1], e.points[k], c, alpha);
             }
+            stats.edgeSegments += int(e.points.size()) - 1;
             if (fine)
                 arrowHead(thick, e.points[e.points.size() - 2], e.points.back(), e.highlighted ? 11 : 8, c, alpha);
         }
+        stats.edgeSegments += far.emit(lines, col.edge);
     }
-
     auto *dimmedText = new QSGOpacityNode;
     dimmedText->setOpacity(0.3);
     {

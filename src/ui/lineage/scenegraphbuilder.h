@@ -14,6 +14,7 @@ struct SceneGraphStats {
     int vertices = 0;
     int nodesDrawn = 0;  ///< lineage nodes inside the area
     int edgesDrawn = 0;
+    int edgeSegments = 0; ///< lines drawn for edges: far out, merged segments (one per grid cell pair)
     int groupsDrawn = 0;
     int labelsDrawn = 0; ///< text runs (node labels, details, counters, group titles)
     int glyphs = 0;
@@ -33,6 +34,7 @@ public:
         qreal scale = 1;
         const GlyphAtlas *atlas = nullptr; ///< no text without one
         QSGTexture *glyphTexture = nullptr; ///< the atlas uploaded; may be null in tests
+        bool mergeFarEdges = true; ///< off only to measure what merging saves (benchmark)
     };
 
     static constexpr int kMaxVertices = 65000;
@@ -40,6 +42,8 @@ public:
     static constexpr qreal kMinTextPixels = 6.5;
     static constexpr qreal kLabelSize = 14;  ///< label text height in scene units
     static constexpr qreal kDetailSize = 11;
+    /// Far out, edges are snapped to a grid this many pixels wide and drawn once per grid segment.
+    static constexpr qreal kEdgeGridPixels = 3;
 
     /// A new node tree (the caller owns it) with everything of `scene` that meets the area.
     static QSGNode *build(const LineageScene &scene, const Request &request, SceneGraphStats *stats = nullptr);

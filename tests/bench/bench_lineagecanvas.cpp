@@ -42,8 +42,13 @@ LineageScenePtr sceneFrom(const layout::LayoutGraph &g, const layout::LayoutResu
         scene->bounds = scene->bounds.united(s.rect);
         scene->nodes.push_back(std::move(s));
     }
-    for (const auto &route : r.routes) {
+    for (size_t k = 0; k < r.routes.size(); ++k) {
+        const auto &route = r.routes[k];
         LineageScene::Edge e;
+        if (k < g.edges.size()) {
+            e.source = g.edges[k].source;
+            e.target = g.edges[k].target;
+        }
         for (const layout::Point &p : route)
             e.points.emplace_back(p.x, p.y);
         scene->edges.push_back(std::move(e));

@@ -215,6 +215,39 @@ private Q_SLOTS:
         QCOMPARE(far.vertices, 2 * 4 + 2 * far.edgeSegments);
     }
 
+    void farOutEdgesBundleIntoOneLinePerPairOfBlocks()
+    {
+        // A column of 100 touching nodes (one block far out) with two edges each into one sink node.
+        LineageScene scene;
+        for (int i = 0; i < 100; ++i)
+            scene.nodes.push_back(node(QStringLiteral("n%1").arg(i), 0, i * 60));
+        scene.nodes.push_back(node(QStringLiteral("sink"), 1000, 2980));
+        for (int i = 0; i < 200; ++i) {
+            LineageScene::Edge e{{QPointF(200, (i / 2) * 60 + 20), QPointF(600, 3000), QPointF(1000, 3000)}};
+            e.source = i / 2;
+            e.target = 100;
+            scene.edges.push_back(e);
+        }
+        GlyphAtlas atlas;
+        SceneGraphStats far;
+        std::unique_ptr<QSGNode> root(
+            SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.02, &atlas, nullptr}, &far));
+        QCOMPARE(far.edgesDrawn, 200);
+        QCOMPARE(far.edgeSegments, 1); // 200 edges, one bundle
+        // Two block quads, and the bundle as one wide quad (200 edges: the widest, 5 pixels).
+        QCOMPARE(far.vertices, 2 * 4 + 4);
+        const Walk w = walk(root.get());
+        QCOMPARE(w.coloured, 1);
+        // Dimmed edges bundle apart from the others.
+        for (int i = 0; i < 10; ++i)
+            scene.edges[size_t(i)].dimmed = true;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.02, &atlas, nullptr}, &far);
+        QCOMPARE(far.edgeSegments, 2);
+        // Closer in, every edge is drawn along its route again.
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.3, &atlas, nullptr}, &far);
+        QCOMPARE(far.edgeSegments, 400);
+    }
+
     void farOutEdgesShorterThanACellVanish()
     {
         LineageScene scene; // two edges 90 units long: under half a pixel at scale 0.005
@@ -360,6 +393,40 @@ private Q_SLOTS:
         c.openNode(QStringLiteral("returns"));
         QVERIFY(c.ownerFilter().isEmpty());
         QVERIFY(c.tagFilter().isEmpty());
+    }
+
+    void tracingAColumnShowsItsWholeLineageAndDimsTheRest()
+    {
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("postgres://northwind.orders.fct_orders#order_id"));
+        QCOMPARE(c.level(), QStringLiteral("column"));
+        // Depth 0: only the column itself, its neighbours hidden.
+        c.setUp(0);
+        c.setDown(0);
+        QCOMPARE(c.nodeCount(), 1);
+        const QString traced = c.scene()->nodes.front().id;
+        QVERIFY(!c.scene()->nodes.front().moreUp.isEmpty() || !c.scene()->nodes.front().moreDown.isEmpty());
+        const int shownBefore = c.nodeCount();
+        c.traceNode(traced);
+        QCOMPARE(c.selectedId(), traced);
+        QVERIFY(c.nodeCount() > shownBefore);
+        const LineageScenePtr after = c.scene();
+        const LineageScene::Node &t = after->nodes[size_t(after->indexOf(traced))];
+        QVERIFY(t.selected);
+        QVERIFY(t.moreUp.isEmpty());   // its whole upstream is shown
+        QVERIFY(t.moreDown.isEmpty()); // and its whole downstream
+        int lit = 0;
+        for (const LineageScene::Node &n : after->nodes) {
+            QVERIFY(n.highlighted != n.dimmed); // on the trace, or dimmed
+            lit += n.highlighted ? 1 : 0;
+        }
+        QVERIFY(lit >= 2);
+        // Tracing it again changes nothing but keeps it selected.
+        const int shownAfter = c.nodeCount();
+        c.traceNode(traced);
+        QCOMPARE(c.nodeCount(), shownAfter);
     }
 
     void exportsTheVisibleGraphAsPngAndSvg()

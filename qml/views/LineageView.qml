@@ -51,7 +51,7 @@ AreaPage {
     // Screenshots wait while the graph is loaded and laid out on the worker thread.
     Binding {
         target: page.ApplicationWindow.window
-        property: "busy"
+        property: "lineageBusy"
         value: lineage.busy
         when: page.ApplicationWindow.window !== null && lineage.busy
         restoreMode: Binding.RestoreBindingOrValue

@@ -10,6 +10,9 @@ ApplicationWindow {
 
     /// Views set this while they load, so a screenshot waits for them.
     property bool busy: false
+    /// The lineage view's worker is loading or laying out. Its own flag: Bindings of several views on
+    /// `busy` that overlap in time restore each other's saved values and can leave it stuck on true.
+    property bool lineageBusy: false
     property string area: AppController.startArea
 
     readonly property var areas: [

@@ -65,6 +65,18 @@ RowLayout {
         onActivated: (index) => bar.controller.kindFilter = index === 0 ? "" : bar.controller.kinds[index - 1]
         Layout.preferredWidth: 130
     }
+    ComboBox {
+        model: [qsTr("All tags")].concat(bar.controller.tags)
+        currentIndex: Math.max(0, bar.controller.tags.indexOf(bar.controller.tagFilter) + 1)
+        onActivated: (index) => bar.controller.tagFilter = index === 0 ? "" : bar.controller.tags[index - 1]
+        Layout.preferredWidth: 120
+    }
+    ComboBox {
+        model: [qsTr("All owners")].concat(bar.controller.owners)
+        currentIndex: Math.max(0, bar.controller.owners.indexOf(bar.controller.ownerFilter) + 1)
+        onActivated: (index) => bar.controller.ownerFilter = index === 0 ? "" : bar.controller.owners[index - 1]
+        Layout.preferredWidth: 130
+    }
 
     TextField {
         id: find

@@ -48,6 +48,15 @@ AreaPage {
         dark: Theme.dark
     }
 
+    // Screenshots wait while the graph is loaded and laid out on the worker thread.
+    Binding {
+        target: page.ApplicationWindow.window
+        property: "lineageBusy"
+        value: lineage.busy
+        when: page.ApplicationWindow.window !== null && lineage.busy
+        restoreMode: Binding.RestoreBindingOrValue
+    }
+
     Connections {
         target: AppController
         function onOpenRequested(area, id) {
@@ -119,6 +128,8 @@ AreaPage {
                         if (page.pathMode && id !== "" && lineage.selectedId !== "") {
                             lineage.pathTargetId = id
                             page.pathMode = false
+                        } else if (lineage.level === "column" && id !== "") {
+                            lineage.traceNode(id) // a column's whole trace, the rest dimmed
                         } else {
                             lineage.selectedId = id
                         }
@@ -148,10 +159,29 @@ AreaPage {
                     width: parent.width * 0.6
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
-                    visible: lineage.nodeCount === 0
+                    visible: lineage.nodeCount === 0 && !lineage.busy
                     color: Theme.textMuted
                     text: lineage.message !== "" ? lineage.message
                                                  : qsTr("Open a dataset or product from search (Ctrl+K) to see its lineage.")
+                }
+
+                // Loading and laying out run on a worker; the old picture stays usable meanwhile.
+                Row {
+                    anchors.top: parent.top
+                    anchors.right: parent.right
+                    anchors.margins: Theme.spacing
+                    spacing: Theme.spacing / 2
+                    visible: lineage.busy
+                    BusyIndicator {
+                        running: lineage.busy
+                        width: 28
+                        height: 28
+                    }
+                    Label {
+                        anchors.verticalCenter: parent.verticalCenter
+                        color: Theme.textMuted
+                        text: qsTr("Laying out the graph…")
+                    }
                 }
 
                 LineageLegend {

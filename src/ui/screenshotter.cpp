@@ -55,7 +55,8 @@ Screenshotter::Screenshotter(QQuickWindow *window, AppController *controller, QS
 
 void Screenshotter::onFrame()
 {
-    if (m_controller->syncing() || m_window->property("busy").toBool()) {
+    if (m_controller->syncing() || m_window->property("busy").toBool() ||
+        m_window->property("lineageBusy").toBool()) {
         m_framesAfterIdle = 0;
         return;
     }

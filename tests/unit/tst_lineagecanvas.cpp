@@ -184,6 +184,82 @@ private Q_SLOTS:
         QCOMPARE(stats.vertices, 101 * 3 * 4);
     }
 
+    void farOutEdgesMergeIntoOneLinePerGridSegment()
+    {
+        // 200 edges from a column of 100 nodes (60 apart) to one node 1000 to the right, each with a
+        // bend point half way, and 100 more edges between the same points again (duplicates).
+        LineageScene scene;
+        for (int i = 0; i < 100; ++i) {
+            scene.nodes.push_back(node(QStringLiteral("n%1").arg(i), 0, i * 60));
+            for (int copy = 0; copy < 2; ++copy)
+                scene.edges.push_back({{QPointF(200, i * 60 + 20), QPointF(600, 3000), QPointF(1000, 3000)}});
+        }
+        scene.nodes.push_back(node(QStringLiteral("sink"), 1000, 2980));
+        GlyphAtlas atlas;
+        SceneGraphStats close;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.3, &atlas, nullptr}, &close);
+        QCOMPARE(close.edgesDrawn, 200);
+        QCOMPARE(close.edgeSegments, 400); // every piece of every edge
+        SceneGraphStats far;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.02, &atlas, nullptr}, &far);
+        QCOMPARE(far.edgesDrawn, 200);
+        // At 0.02 a grid cell is 150 units: the 100 sources snap to 40 distinct cells, all fan in to one
+        // bend cell, and the shared last piece is drawn once.
+        const qreal cell = SceneGraphBuilder::kEdgeGridPixels / 0.02;
+        QSet<int> sourceCells;
+        for (int i = 0; i < 100; ++i)
+            sourceCells.insert(int(std::lround((i * 60 + 20) / cell)));
+        QCOMPARE(far.edgeSegments, int(sourceCells.size()) + 1);
+        QVERIFY(far.edgeSegments < 50);
+        // Nodes merge into 2 quads; each merged line is 2 vertices.
+        QCOMPARE(far.vertices, 2 * 4 + 2 * far.edgeSegments);
+    }
+
+    void farOutEdgesBundleIntoOneLinePerPairOfBlocks()
+    {
+        // A column of 100 touching nodes (one block far out) with two edges each into one sink node.
+        LineageScene scene;
+        for (int i = 0; i < 100; ++i)
+            scene.nodes.push_back(node(QStringLiteral("n%1").arg(i), 0, i * 60));
+        scene.nodes.push_back(node(QStringLiteral("sink"), 1000, 2980));
+        for (int i = 0; i < 200; ++i) {
+            LineageScene::Edge e{{QPointF(200, (i / 2) * 60 + 20), QPointF(600, 3000), QPointF(1000, 3000)}};
+            e.source = i / 2;
+            e.target = 100;
+            scene.edges.push_back(e);
+        }
+        GlyphAtlas atlas;
+        SceneGraphStats far;
+        std::unique_ptr<QSGNode> root(
+            SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.02, &atlas, nullptr}, &far));
+        QCOMPARE(far.edgesDrawn, 200);
+        QCOMPARE(far.edgeSegments, 1); // 200 edges, one bundle
+        // Two block quads, and the bundle as one wide quad (200 edges: the widest, 5 pixels).
+        QCOMPARE(far.vertices, 2 * 4 + 4);
+        const Walk w = walk(root.get());
+        QCOMPARE(w.coloured, 1);
+        // Dimmed edges bundle apart from the others.
+        for (int i = 0; i < 10; ++i)
+            scene.edges[size_t(i)].dimmed = true;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.02, &atlas, nullptr}, &far);
+        QCOMPARE(far.edgeSegments, 2);
+        // Closer in, every edge is drawn along its route again.
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1400, 7000), 0.3, &atlas, nullptr}, &far);
+        QCOMPARE(far.edgeSegments, 400);
+    }
+
+    void farOutEdgesShorterThanACellVanish()
+    {
+        LineageScene scene; // two edges 90 units long: under half a pixel at scale 0.005
+        scene.edges.push_back({{QPointF(10, 10), QPointF(100, 10)}});
+        scene.edges.push_back({{QPointF(1000, 10), QPointF(1090, 10)}});
+        GlyphAtlas atlas;
+        SceneGraphStats stats;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 2000, 300), 0.005, &atlas, nullptr}, &stats);
+        QCOMPARE(stats.edgesDrawn, 2);
+        QCOMPARE(stats.edgeSegments, 0); // half a pixel long: nothing to see
+    }
+
     void bigScenesAreChunkedBelowSixteenBitIndices()
     {
         LineageScene scene;
@@ -207,6 +283,7 @@ private Q_SLOTS:
     void controllerShowsOneHopAroundAProduct()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         QSignalSpy scenes(&c, &LineageController::sceneChanged);
         c.openNode(QStringLiteral("order-events"));
@@ -238,6 +315,7 @@ private Q_SLOTS:
     void selectingDimsWhatIsNotOnItsPaths()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         c.openNode(QStringLiteral("order-events"));
         c.selectNode(QStringLiteral("fraud-scores"));
@@ -252,6 +330,7 @@ private Q_SLOTS:
     void filtersKeepTheStartNode()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         c.openNode(QStringLiteral("order-events"));
         QVERIFY(c.domains().contains(QStringLiteral("marketing")));
@@ -260,9 +339,100 @@ private Q_SLOTS:
         QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
     }
 
+    void laysOutOnAWorkerThreadAndShowsOnlyTheNewestResult()
+    {
+        LineageController c;
+        QVERIFY(c.threaded());
+        c.setCachePath(m_cache);
+        QSignalSpy busy(&c, &LineageController::busyChanged);
+        c.openNode(QStringLiteral("order-events"));
+        // The call returns before the graph is loaded and laid out.
+        QVERIFY(c.busy());
+        QCOMPARE(c.nodeCount(), 0);
+        // Two more changes while the first job runs: only the last state is shown in the end.
+        c.setDomainFilter(QStringLiteral("fraud"));
+        c.setDomainFilter(QStringLiteral("marketing"));
+        QTRY_VERIFY_WITH_TIMEOUT(!c.busy(), 30000);
+        QCOMPARE(busy.count(), 2); // on once, off once: the handshake screenshots wait for
+        QCOMPARE(c.nodeCount(), 3); // the start node and the two marketing products
+        QVERIFY(c.scene()->indexOf(QStringLiteral("customer-segments")) >= 0);
+        c.setDomainFilter({});
+        QVERIFY(c.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!c.busy(), 30000);
+        QCOMPARE(c.nodeCount(), 9);
+    }
+
+    void filtersByTagAndOwnerKeepTheStartNode()
+    {
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("order-events"));
+        QCOMPARE(c.nodeCount(), 9);
+        QVERIFY(c.tags().contains(QStringLiteral("orders")));
+        QVERIFY(c.tags().contains(QStringLiteral("ml")));
+        c.setTagFilter(QStringLiteral("ml"));
+        QCOMPARE(c.nodeCount(), 2); // the start node and fraud-scores, the only product tagged ml
+        QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("fraud-scores")) >= 0);
+        c.setTagFilter(QStringLiteral("orders"));
+        QVERIFY(c.scene()->indexOf(QStringLiteral("returns")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("order-status-stream")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("fraud-scores")) < 0);
+        c.setTagFilter({});
+        QCOMPARE(c.nodeCount(), 9);
+
+        QVERIFY2(c.owners().contains(QStringLiteral("orders-team@northwind.example")), qPrintable(c.owners().join(u',')));
+        c.setOwnerFilter(QStringLiteral("orders-team@northwind.example"));
+        // The start node and orders-facts, the only neighbour owned by orders-team@ (its dbt manifest).
+        QCOMPARE(c.nodeCount(), 2);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("orders-facts")) >= 0);
+        QVERIFY(c.scene()->indexOf(QStringLiteral("returns")) < 0);
+        // Opening another node clears the filters.
+        c.openNode(QStringLiteral("returns"));
+        QVERIFY(c.ownerFilter().isEmpty());
+        QVERIFY(c.tagFilter().isEmpty());
+    }
+
+    void tracingAColumnShowsItsWholeLineageAndDimsTheRest()
+    {
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("postgres://northwind.orders.fct_orders#order_id"));
+        QCOMPARE(c.level(), QStringLiteral("column"));
+        // Depth 0: only the column itself, its neighbours hidden.
+        c.setUp(0);
+        c.setDown(0);
+        QCOMPARE(c.nodeCount(), 1);
+        const QString traced = c.scene()->nodes.front().id;
+        QVERIFY(!c.scene()->nodes.front().moreUp.isEmpty() || !c.scene()->nodes.front().moreDown.isEmpty());
+        const int shownBefore = c.nodeCount();
+        c.traceNode(traced);
+        QCOMPARE(c.selectedId(), traced);
+        QVERIFY(c.nodeCount() > shownBefore);
+        const LineageScenePtr after = c.scene();
+        const LineageScene::Node &t = after->nodes[size_t(after->indexOf(traced))];
+        QVERIFY(t.selected);
+        QVERIFY(t.moreUp.isEmpty());   // its whole upstream is shown
+        QVERIFY(t.moreDown.isEmpty()); // and its whole downstream
+        int lit = 0;
+        for (const LineageScene::Node &n : after->nodes) {
+            QVERIFY(n.highlighted != n.dimmed); // on the trace, or dimmed
+            lit += n.highlighted ? 1 : 0;
+        }
+        QVERIFY(lit >= 2);
+        // Tracing it again changes nothing but keeps it selected.
+        const int shownAfter = c.nodeCount();
+        c.traceNode(traced);
+        QCOMPARE(c.nodeCount(), shownAfter);
+    }
+
     void exportsTheVisibleGraphAsPngAndSvg()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         c.openNode(QStringLiteral("order-events"));
         LineageCanvas canvas;
@@ -292,6 +462,7 @@ private Q_SLOTS:
     void impactedCsvListsEverythingDownstream()
     {
         LineageController c;
+        c.setThreaded(false);
         c.setCachePath(m_cache);
         c.openNode(QStringLiteral("warehouses"));
         QVERIFY2(c.message().isEmpty(), qPrintable(c.message()));

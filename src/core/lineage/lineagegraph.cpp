@@ -1,5 +1,7 @@
 #include "lineagegraph.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -99,6 +101,17 @@ void mergeInto(QString &field, const QString &value)
         field = value;
 }
 
+/// A product's tags from the JSON array its cached document holds; empty when there are none.
+QStringList tagList(const QString &jsonArray)
+{
+    QStringList tags;
+    for (const QJsonValue &v : QJsonDocument::fromJson(jsonArray.toUtf8()).array()) {
+        if (!v.toString().isEmpty())
+            tags << v.toString();
+    }
+    return tags;
+}
+
 struct Products {
     QHash<QString, GraphNode> byId;
     std::vector<QString> order; ///< ids in table order, for stable node indices
@@ -107,9 +120,10 @@ struct Products {
 Products readProducts(sql::Connection &db)
 {
     Products p;
-    sql::Statement s = db.prepare("SELECT id, name, domain_id, owner FROM products ORDER BY id");
+    sql::Statement s =
+        db.prepare("SELECT id, name, domain_id, owner, json_extract(data, '$.tags') FROM products ORDER BY id");
     while (s.step()) {
-        GraphNode n{s.text(0), s.text(1), QStringLiteral("product"), s.text(2), {}, s.text(3)};
+        GraphNode n{s.text(0), s.text(1), QStringLiteral("product"), s.text(2), {}, s.text(3), tagList(s.text(4))};
         if (n.label.isEmpty())
             n.label = n.id;
         p.order.push_back(n.id);
@@ -162,6 +176,7 @@ GraphNode datasetNode(const QString &id, const DatasetInfo &info, const Products
     if (product != products.byId.constEnd()) {
         n.domain = product->domain;
         n.owner = product->owner;
+        n.tags = product->tags;
     }
     return n;
 }
@@ -234,7 +249,7 @@ void loadColumnLevel(sql::Connection &db, LineageGraph &g)
         if (g.index.contains(id))
             return g.index.value(id);
         const GraphNode parent = datasets.value(dataset);
-        GraphNode n{id, column, QStringLiteral("column"), parent.domain, dataset, parent.owner};
+        GraphNode n{id, column, QStringLiteral("column"), parent.domain, dataset, parent.owner, parent.tags};
         const int i = g.addNode(n);
         g.aliases[dataset].push_back(i);
         return i;

@@ -27,6 +27,7 @@ struct GraphNode {
     QString domain; ///< owning domain when known (through the product for datasets and columns)
     QString parent; ///< the dataset's product, the column's dataset; empty for products
     QString owner;
+    QStringList tags; ///< the product's tags (datasets and columns inherit their product's)
 };
 
 /// @brief The whole lineage of one level with deduplicated adjacency both ways.

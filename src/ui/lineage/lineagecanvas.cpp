@@ -57,6 +57,13 @@ void LineageCanvas::setAutoFit(bool on)
     fitToView();
 }
 
+void LineageCanvas::setMergeFarEdges(bool on)
+{
+    m_mergeFarEdges = on;
+    m_sceneDirty = true;
+    update();
+}
+
 QRectF LineageCanvas::sceneToItem(const QRectF &r) const
 {
     return QRectF(r.topLeft() * m_zoom + m_offset, r.size() * m_zoom);
@@ -253,7 +260,7 @@ QSGNode *LineageCanvas::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         m_builtLod = lod;
         m_sceneDirty = false;
         ++m_rebuilds;
-        SceneGraphBuilder::Request request{m_builtArea, m_zoom, m_atlas.get(), m_texture};
+        SceneGraphBuilder::Request request{m_builtArea, m_zoom, m_atlas.get(), m_texture, m_mergeFarEdges};
         transform->appendChildNode(SceneGraphBuilder::build(*m_scene, request));
     }
     return transform;

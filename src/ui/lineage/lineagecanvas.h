@@ -45,6 +45,8 @@ public:
     QRectF sceneBounds() const { return m_scene ? m_scene->bounds : QRectF(); }
     int rebuilds() const { return m_rebuilds; }
     bool autoFit() const { return m_autoFit; }
+    /// Far-out edges merged per grid segment (the default); off only for the benchmark's comparison.
+    void setMergeFarEdges(bool on);
     void setAutoFit(bool on);
 
     /// Scene rectangle in item coordinates, and an item point in scene units (minimap).
@@ -96,6 +98,7 @@ private:
     QPointF m_offset; ///< item position of the scene origin
     bool m_fitPending = true;
     bool m_autoFit = false;
+    bool m_mergeFarEdges = true;
 
     QRectF m_builtArea; ///< scene area the current geometry covers
     int m_builtLod = -1;

@@ -3,6 +3,8 @@
 #include "cache/cachefile.h"
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QTextStream>
@@ -60,7 +62,10 @@ QString csvField(const QString &text)
 
 } // namespace
 
-LineageController::LineageController(QObject *parent) : QObject(parent) {}
+LineageController::LineageController(QObject *parent) : QObject(parent)
+{
+    m_pool.setMaxThreadCount(1);
+}
 
 void LineageController::setCachePath(const QString &path)
 {
@@ -136,6 +141,24 @@ void LineageController::setKindFilter(const QString &kind)
     relayout();
 }
 
+void LineageController::setTagFilter(const QString &tag)
+{
+    if (m_tagFilter == tag)
+        return;
+    m_tagFilter = tag;
+    Q_EMIT rootChanged();
+    relayout();
+}
+
+void LineageController::setOwnerFilter(const QString &owner)
+{
+    if (m_ownerFilter == owner)
+        return;
+    m_ownerFilter = owner;
+    Q_EMIT rootChanged();
+    relayout();
+}
+
 void LineageController::setDark(bool dark)
 {
     if (m_dark == dark)
@@ -199,6 +222,8 @@ void LineageController::openNode(const QString &id)
     m_previous.clear();
     m_domainFilter.clear();
     m_kindFilter.clear();
+    m_tagFilter.clear();
+    m_ownerFilter.clear();
     m_selectedId.clear();
     m_pathTargetId.clear();
     m_fitRequest = true;
@@ -237,6 +262,39 @@ void LineageController::reload()
         relayout();
 }
 
+void LineageController::traceNode(const QString &id)
+{
+    const int i = graph().indexOf(id);
+    if (i < 0) {
+        selectNode(id);
+        return;
+    }
+    // Every node on the way up is expanded upstream and every node on the way down downstream, so the
+    // whole trace is shown whatever the depth; collapsing on the way is undone.
+    bool grew = false;
+    auto open = [&](QSet<QString> &expanded, QSet<QString> &collapsed, int node) {
+        const QString &nodeId = graph().nodes[size_t(node)].id;
+        collapsed.remove(nodeId);
+        if (!expanded.contains(nodeId)) {
+            expanded.insert(nodeId);
+            grew = true;
+        }
+    };
+    open(m_expandedUp, m_collapsedUp, i);
+    open(m_expandedDown, m_collapsedDown, i);
+    for (const auto &r : lineage::upstreamOf(graph(), {i}, lineage::kAllHops))
+        open(m_expandedUp, m_collapsedUp, r.node);
+    for (const auto &r : lineage::downstreamOf(graph(), {i}, lineage::kAllHops))
+        open(m_expandedDown, m_collapsedDown, r.node);
+    m_selectedId = id;
+    m_pathTargetId.clear();
+    if (grew)
+        relayout();
+    else
+        restyle();
+    Q_EMIT selectionChanged();
+}
+
 void LineageController::expandUpstream(const QString &id)
 {
     m_collapsedUp.remove(id);
@@ -265,114 +323,251 @@ void LineageController::collapseDownstream(const QString &id)
     relayout();
 }
 
-void LineageController::loadGraph()
+/// @brief What a layout job reads: a copy of the controller's state, so the worker shares nothing mutable.
+struct LineageLayoutInput {
+    quint64 generation = 0;
+    QString cachePath;
+    lineage::Level level = lineage::Level::Dataset;
+    std::shared_ptr<const LineageGraphData> data; ///< null: the worker loads the graph first
+    QString rootId;
+    int up = 1;
+    int down = 1;
+    QSet<QString> expandedUp, expandedDown, collapsedUp, collapsedDown;
+    QString domainFilter, kindFilter, tagFilter, ownerFilter;
+    bool groupByDomain = true;
+    QHash<QString, layout::Point> previous;
+};
+
+/// @brief What a layout job made, handed back to the GUI thread.
+struct LineageLayoutOutput {
+    quint64 generation = 0;
+    std::shared_ptr<const LineageGraphData> data;
+    QString message;
+    std::vector<int> shown;
+    std::vector<std::pair<int, int>> edges;
+    std::vector<lineage::NeighbourCounts> counts;
+    layout::LayoutResult layout;
+    QHash<QString, layout::Point> previous;
+    QStringList domains, kinds, tags, owners;
+};
+
+namespace {
+
+/// Reads one level's graph and badges with a connection of its own (read-only: the GUI thread and a
+/// sync may use the cache at the same time).
+std::shared_ptr<const LineageGraphData> loadGraphData(const QString &cachePath, lineage::Level level)
 {
-    if (m_graphLoaded)
-        return;
-    m_graph = {};
-    m_badges.clear();
-    m_graphLoaded = true;
-    if (m_cachePath.isEmpty())
-        return;
+    auto data = std::make_shared<LineageGraphData>();
+    data->graph.level = level;
+    if (cachePath.isEmpty())
+        return data;
     try {
-        sql::Connection db = cache::openCache(m_cachePath);
-        m_graph = lineage::loadGraph(db, m_level);
-        std::vector<int> all(m_graph.nodes.size());
+        sql::Connection db = cache::openCache(cachePath, true);
+        data->graph = lineage::loadGraph(db, level);
+        std::vector<int> all(data->graph.nodes.size());
         for (size_t i = 0; i < all.size(); ++i)
             all[i] = int(i);
-        m_badges = lineage::loadBadges(db, m_graph, all);
+        data->badges = lineage::loadBadges(db, data->graph, all);
     } catch (const sql::SqlError &e) {
-        m_message = e.message();
+        data->error = e.message();
         qCWarning(lcLineage) << e.message();
     }
+    return data;
 }
 
-std::vector<int> LineageController::seedIndices() const
-{
-    return lineage::resolveNodes(m_graph, m_rootId);
-}
-
-void LineageController::relayout()
+/// Neighbourhood, filters and layout: everything slow between a state change and a new picture. Runs on
+/// a worker thread (or inline when the controller is not threaded); touches nothing but its input.
+LineageLayoutOutput runLayoutJob(const LineageLayoutInput &in)
 {
     QElapsedTimer timer;
     timer.start();
-    loadGraph();
-    m_message.clear();
-    m_shown.clear();
-    m_edges.clear();
-    m_counts.clear();
-    m_layout = {};
+    LineageLayoutOutput out;
+    out.generation = in.generation;
+    out.data = in.data ? in.data : loadGraphData(in.cachePath, in.level);
+    const lineage::LineageGraph &graph = out.data->graph;
+    out.message = out.data->error;
     QString error;
-    const std::vector<int> seeds = lineage::resolveNodes(m_graph, m_rootId, &error);
+    const std::vector<int> seeds = lineage::resolveNodes(graph, in.rootId, &error);
     if (seeds.empty()) {
-        m_message = m_rootId.isEmpty() ? QString() : error;
-        restyle();
-        return;
+        if (out.message.isEmpty())
+            out.message = in.rootId.isEmpty() ? QString() : error;
+        return out;
     }
     lineage::NeighbourhoodRequest request;
     request.seeds = seeds;
-    request.up = m_up < 0 ? lineage::kAllHops : m_up;
-    request.down = m_down < 0 ? lineage::kAllHops : m_down;
+    request.up = in.up < 0 ? lineage::kAllHops : in.up;
+    request.down = in.down < 0 ? lineage::kAllHops : in.down;
     auto indices = [&](const QSet<QString> &ids) {
-        QSet<int> out;
+        QSet<int> result;
         for (const QString &id : ids) {
-            if (const int i = m_graph.indexOf(id); i >= 0)
-                out.insert(i);
+            if (const int i = graph.indexOf(id); i >= 0)
+                result.insert(i);
         }
-        return out;
+        return result;
     };
-    request.expandedUp = indices(m_expandedUp);
-    request.expandedDown = indices(m_expandedDown);
-    request.collapsedUp = indices(m_collapsedUp);
-    request.collapsedDown = indices(m_collapsedDown);
-    const lineage::Neighbourhood hood = lineage::neighbourhood(m_graph, request);
+    request.expandedUp = indices(in.expandedUp);
+    request.expandedDown = indices(in.expandedDown);
+    request.collapsedUp = indices(in.collapsedUp);
+    request.collapsedDown = indices(in.collapsedDown);
+    const lineage::Neighbourhood hood = lineage::neighbourhood(graph, request);
 
     // Filters hide nodes but never the start nodes.
     QSet<QString> domains;
     QSet<QString> kinds;
-    std::vector<char> keep(m_graph.nodes.size(), 0);
+    QSet<QString> tags;
+    QSet<QString> owners;
+    std::vector<char> keep(graph.nodes.size(), 0);
     for (size_t k = 0; k < hood.nodes.size(); ++k) {
-        const lineage::GraphNode &n = m_graph.nodes[size_t(hood.nodes[k])];
+        const lineage::GraphNode &n = graph.nodes[size_t(hood.nodes[k])];
         domains.insert(n.domain);
         kinds.insert(n.kind);
+        for (const QString &t : n.tags)
+            tags.insert(t);
+        owners.insert(n.owner);
         const bool seed = std::find(seeds.begin(), seeds.end(), hood.nodes[k]) != seeds.end();
-        const bool match = (m_domainFilter.isEmpty() || n.domain == m_domainFilter) &&
-                           (m_kindFilter.isEmpty() || n.kind == m_kindFilter);
+        const bool match = (in.domainFilter.isEmpty() || n.domain == in.domainFilter) &&
+                           (in.kindFilter.isEmpty() || n.kind == in.kindFilter) &&
+                           (in.tagFilter.isEmpty() || n.tags.contains(in.tagFilter)) &&
+                           (in.ownerFilter.isEmpty() || n.owner == in.ownerFilter);
         if (seed || match) {
             keep[size_t(hood.nodes[k])] = 1;
-            m_shown.push_back(hood.nodes[k]);
-            m_counts.push_back(hood.counts[k]);
+            out.shown.push_back(hood.nodes[k]);
+            out.counts.push_back(hood.counts[k]);
         }
     }
     for (const auto &e : hood.edges) {
         if (keep[size_t(e.first)] && keep[size_t(e.second)])
-            m_edges.push_back(e);
+            out.edges.push_back(e);
     }
-    m_domains = QStringList(domains.begin(), domains.end());
-    m_domains.removeAll(QString());
-    m_domains.sort();
-    m_kinds = QStringList(kinds.begin(), kinds.end());
-    m_kinds.sort();
+    auto sorted = [](const QSet<QString> &set) {
+        QStringList list(set.begin(), set.end());
+        list.removeAll(QString());
+        list.sort();
+        return list;
+    };
+    out.domains = sorted(domains);
+    out.kinds = QStringList(kinds.begin(), kinds.end());
+    out.kinds.sort();
+    out.tags = sorted(tags);
+    out.owners = sorted(owners);
 
     layout::LayoutGraph g;
     QHash<int, int> position;
-    for (int i : m_shown) {
-        const lineage::GraphNode &n = m_graph.nodes[size_t(i)];
+    for (int i : out.shown) {
+        const lineage::GraphNode &n = graph.nodes[size_t(i)];
         position.insert(i, int(g.nodes.size()));
-        g.nodes.push_back({n.id, kNodeWidth, kNodeHeight, m_groupByDomain ? n.domain : QString()});
+        g.nodes.push_back({n.id, kNodeWidth, kNodeHeight, in.groupByDomain ? n.domain : QString()});
     }
-    for (const auto &[s, t] : m_edges)
+    for (const auto &[s, t] : out.edges)
         g.edges.push_back({position.value(s), position.value(t)});
     layout::LayoutOptions options;
-    options.focus = m_graph.nodes[size_t(seeds.front())].id;
-    options.previous = m_previous;
+    options.focus = graph.nodes[size_t(seeds.front())].id;
+    options.previous = in.previous;
     options.groupSpacing = 40; // room for the domain titles above the boxes
-    m_layout = layout::computeLayout(g, options);
-    m_previous.clear();
+    out.layout = layout::computeLayout(g, options);
     for (size_t k = 0; k < g.nodes.size(); ++k)
-        m_previous.insert(g.nodes[k].id, m_layout.centres[k]);
-    qCDebug(lcLineage) << "laid out" << m_shown.size() << "nodes in" << timer.elapsed() << "ms";
+        out.previous.insert(g.nodes[k].id, out.layout.centres[k]);
+    qCDebug(lcLineage) << "laid out" << out.shown.size() << "nodes in" << timer.elapsed() << "ms";
+    return out;
+}
+
+} // namespace
+
+const lineage::LineageGraph &LineageController::graph() const
+{
+    static const lineage::LineageGraph none;
+    return m_data ? m_data->graph : none;
+}
+
+const std::vector<lineage::NodeBadges> &LineageController::badges() const
+{
+    static const std::vector<lineage::NodeBadges> none;
+    return m_data ? m_data->badges : none;
+}
+
+std::vector<int> LineageController::seedIndices() const
+{
+    return lineage::resolveNodes(graph(), m_rootId);
+}
+
+void LineageController::setThreaded(bool on)
+{
+    if (m_threaded == on)
+        return;
+    m_threaded = on;
+    Q_EMIT threadedChanged();
+}
+
+void LineageController::relayout()
+{
+    LineageLayoutInput in;
+    in.generation = ++m_jobGeneration;
+    in.cachePath = m_cachePath;
+    in.level = m_level;
+    if (m_graphLoaded)
+        in.data = m_data;
+    in.rootId = m_rootId;
+    in.up = m_up;
+    in.down = m_down;
+    in.expandedUp = m_expandedUp;
+    in.expandedDown = m_expandedDown;
+    in.collapsedUp = m_collapsedUp;
+    in.collapsedDown = m_collapsedDown;
+    in.domainFilter = m_domainFilter;
+    in.kindFilter = m_kindFilter;
+    in.tagFilter = m_tagFilter;
+    in.ownerFilter = m_ownerFilter;
+    in.groupByDomain = m_groupByDomain;
+    in.previous = m_previous;
+    if (!m_threaded) {
+        applyLayout(runLayoutJob(in));
+        return;
+    }
+    setBusy(true);
+    // The watcher is a child: if the controller goes first, the result is simply dropped.
+    auto *watcher = new QFutureWatcher<LineageLayoutOutput>(this);
+    connect(watcher, &QFutureWatcher<LineageLayoutOutput>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        applyLayout(watcher->future().takeResult());
+    });
+    auto promise = std::make_shared<QPromise<LineageLayoutOutput>>();
+    watcher->setFuture(promise->future());
+    promise->start();
+    m_pool.start([promise, in = std::move(in)] {
+        promise->addResult(runLayoutJob(in));
+        promise->finish();
+    });
+}
+
+void LineageController::applyLayout(LineageLayoutOutput &&out)
+{
+    const bool newest = out.generation == m_jobGeneration;
+    if (!newest) {
+        // A newer job is on its way; keep a freshly loaded graph for it only if it matches.
+        return;
+    }
+    setBusy(false);
+    m_data = std::move(out.data);
+    m_graphLoaded = true;
+    m_message = out.message;
+    m_shown = std::move(out.shown);
+    m_edges = std::move(out.edges);
+    m_counts = std::move(out.counts);
+    m_layout = std::move(out.layout);
+    m_previous = std::move(out.previous);
+    m_domains = std::move(out.domains);
+    m_kinds = std::move(out.kinds);
+    m_tags = std::move(out.tags);
+    m_owners = std::move(out.owners);
     restyle();
+}
+
+void LineageController::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
 }
 
 void LineageController::restyle()
@@ -380,23 +575,23 @@ void LineageController::restyle()
     auto scene = std::make_shared<LineageScene>();
     scene->colours = coloursFor(m_dark);
     scene->revision = ++m_revision;
-    const int selected = m_graph.indexOf(m_selectedId);
+    const int selected = graph().indexOf(m_selectedId);
     const std::vector<int> seeds = seedIndices();
 
     // Highlight: the selected node's up- and downstream among what is shown, or the paths to the target.
     QSet<int> lit;
     if (selected >= 0 && std::find(m_shown.begin(), m_shown.end(), selected) != m_shown.end()) {
         QSet<int> shown(m_shown.begin(), m_shown.end());
-        const int target = m_graph.indexOf(m_pathTargetId);
+        const int target = graph().indexOf(m_pathTargetId);
         if (target >= 0) {
-            for (int i : lineage::pathNodes(m_graph, selected, target))
+            for (int i : lineage::pathNodes(graph(), selected, target))
                 lit.insert(i);
         } else {
             lit.insert(selected);
-            for (const auto &r : lineage::upstreamOf(m_graph, {selected}, lineage::kAllHops))
+            for (const auto &r : lineage::upstreamOf(graph(), {selected}, lineage::kAllHops))
                 if (shown.contains(r.node))
                     lit.insert(r.node);
-            for (const auto &r : lineage::downstreamOf(m_graph, {selected}, lineage::kAllHops))
+            for (const auto &r : lineage::downstreamOf(graph(), {selected}, lineage::kAllHops))
                 if (shown.contains(r.node))
                     lit.insert(r.node);
         }
@@ -406,7 +601,7 @@ void LineageController::restyle()
     QRectF bounds;
     for (size_t k = 0; k < m_shown.size() && k < m_layout.centres.size(); ++k) {
         const int i = m_shown[k];
-        const lineage::GraphNode &n = m_graph.nodes[size_t(i)];
+        const lineage::GraphNode &n = graph().nodes[size_t(i)];
         LineageScene::Node s;
         s.id = n.id;
         const layout::Point c = m_layout.centres[k];
@@ -424,8 +619,8 @@ void LineageController::restyle()
         s.selected = i == selected;
         s.highlighted = lit.contains(i);
         s.dimmed = dimming && !s.highlighted;
-        if (size_t(i) < m_badges.size()) {
-            const lineage::NodeBadges &b = m_badges[size_t(i)];
+        if (size_t(i) < badges().size()) {
+            const lineage::NodeBadges &b = badges()[size_t(i)];
             s.failing = b.failingChecks > 0;
             s.stale = b.stale;
             s.breaking = b.breakingProposals > 0;
@@ -465,10 +660,10 @@ void LineageController::restyle()
 
 QVariantMap LineageController::selected() const
 {
-    const int i = m_graph.indexOf(m_selectedId);
+    const int i = graph().indexOf(m_selectedId);
     if (i < 0)
         return {};
-    const lineage::GraphNode &n = m_graph.nodes[size_t(i)];
+    const lineage::GraphNode &n = graph().nodes[size_t(i)];
     QVariantMap m{{QStringLiteral("id"), n.id},         {QStringLiteral("label"), n.label},
                   {QStringLiteral("kind"), n.kind},     {QStringLiteral("domain"), n.domain},
                   {QStringLiteral("parent"), n.parent}, {QStringLiteral("owner"), n.owner}};
@@ -480,8 +675,8 @@ QVariantMap LineageController::selected() const
         m.insert(QStringLiteral("downstreamShown"), c.downstreamShown);
         m.insert(QStringLiteral("downstreamTotal"), c.downstreamTotal);
     }
-    if (size_t(i) < m_badges.size()) {
-        const lineage::NodeBadges &b = m_badges[size_t(i)];
+    if (size_t(i) < badges().size()) {
+        const lineage::NodeBadges &b = badges()[size_t(i)];
         m.insert(QStringLiteral("checks"), b.checks);
         m.insert(QStringLiteral("failingChecks"), b.failingChecks);
         m.insert(QStringLiteral("stale"), b.stale);
@@ -489,8 +684,8 @@ QVariantMap LineageController::selected() const
         m.insert(QStringLiteral("contractStatus"), b.contractStatus);
         m.insert(QStringLiteral("breakingProposals"), b.breakingProposals);
     }
-    m.insert(QStringLiteral("impactedCount"), int(lineage::downstreamOf(m_graph, {i}).size()));
-    m.insert(QStringLiteral("upstreamAll"), int(lineage::upstreamOf(m_graph, {i}).size()));
+    m.insert(QStringLiteral("impactedCount"), int(lineage::downstreamOf(graph(), {i}).size()));
+    m.insert(QStringLiteral("upstreamAll"), int(lineage::upstreamOf(graph(), {i}).size()));
     return m;
 }
 
@@ -522,7 +717,7 @@ QString LineageController::neighbourOf(const QString &id, const QString &directi
 
 std::vector<int> LineageController::impactedSeeds() const
 {
-    const int selected = m_graph.indexOf(m_selectedId);
+    const int selected = graph().indexOf(m_selectedId);
     return selected >= 0 ? std::vector<int>{selected} : seedIndices();
 }
 
@@ -538,9 +733,9 @@ bool LineageController::exportImpactedCsv(const QString &path) const
     }
     QTextStream out(&file);
     out << "id,label,kind,domain,hops,failing_checks,stale,contract_status\n";
-    for (const lineage::Reached &r : lineage::impactedDownstream(m_graph, seeds)) {
-        const lineage::GraphNode &n = m_graph.nodes[size_t(r.node)];
-        const lineage::NodeBadges b = size_t(r.node) < m_badges.size() ? m_badges[size_t(r.node)] : lineage::NodeBadges{};
+    for (const lineage::Reached &r : lineage::impactedDownstream(graph(), seeds)) {
+        const lineage::GraphNode &n = graph().nodes[size_t(r.node)];
+        const lineage::NodeBadges b = size_t(r.node) < badges().size() ? badges()[size_t(r.node)] : lineage::NodeBadges{};
         out << csvField(n.id) << ',' << csvField(n.label) << ',' << csvField(n.kind) << ',' << csvField(n.domain) << ','
             << r.hops << ',' << b.failingChecks << ',' << (b.stale ? "yes" : "no") << ',' << csvField(b.contractStatus)
             << '\n';

@@ -8,9 +8,19 @@
 #include "lineage/neighbourhood.h"
 
 #include <QObject>
+#include <QThreadPool>
 #include <QQmlEngine>
 #include <QSet>
 #include <QVariantMap>
+
+/// @brief One level's lineage graph and badges as read from the cache; shared read-only between the GUI
+/// thread and layout jobs.
+struct LineageGraphData {
+    meshscope::lineage::LineageGraph graph;
+    std::vector<meshscope::lineage::NodeBadges> badges; ///< per graph node
+    QString error; ///< why the cache could not be read
+};
+struct LineageLayoutOutput;
 
 /// @brief The lineage view's state and actions: which node, how far up and down, which level, what is
 /// expanded, filtered, selected; turns the cache's lineage into a laid-out LineageScene for the canvas.
@@ -29,6 +39,10 @@ class LineageController : public QObject {
     Q_PROPERTY(bool groupByDomain READ groupByDomain WRITE setGroupByDomain NOTIFY rootChanged)
     Q_PROPERTY(QString domainFilter READ domainFilter WRITE setDomainFilter NOTIFY rootChanged)
     Q_PROPERTY(QString kindFilter READ kindFilter WRITE setKindFilter NOTIFY rootChanged)
+    /// Only nodes whose product carries this tag; empty for all.
+    Q_PROPERTY(QString tagFilter READ tagFilter WRITE setTagFilter NOTIFY rootChanged)
+    /// Only nodes of this owner (the product's owner); empty for all.
+    Q_PROPERTY(QString ownerFilter READ ownerFilter WRITE setOwnerFilter NOTIFY rootChanged)
     Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(QString selectedId READ selectedId WRITE selectNode NOTIFY selectionChanged)
     /// A second node: the paths between it and the selected node are highlighted.
@@ -42,6 +56,12 @@ class LineageController : public QObject {
     /// Domains and kinds in the current neighbourhood, for the filters.
     Q_PROPERTY(QStringList domains READ domains NOTIFY sceneChanged)
     Q_PROPERTY(QStringList kinds READ kinds NOTIFY sceneChanged)
+    Q_PROPERTY(QStringList tags READ tags NOTIFY sceneChanged)
+    Q_PROPERTY(QStringList owners READ owners NOTIFY sceneChanged)
+    /// True while a layout job (loading the graph, neighbourhood, layout) runs on the worker thread.
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    /// Lay out on a worker thread (the default); off, every change is laid out before the call returns.
+    Q_PROPERTY(bool threaded READ threaded WRITE setThreaded NOTIFY threadedChanged)
     /// Empty when all is well, else why nothing is shown.
     Q_PROPERTY(QString message READ message NOTIFY sceneChanged)
 
@@ -63,6 +83,10 @@ public:
     void setDomainFilter(const QString &domain);
     QString kindFilter() const { return m_kindFilter; }
     void setKindFilter(const QString &kind);
+    QString tagFilter() const { return m_tagFilter; }
+    void setTagFilter(const QString &tag);
+    QString ownerFilter() const { return m_ownerFilter; }
+    void setOwnerFilter(const QString &owner);
     bool dark() const { return m_dark; }
     void setDark(bool dark);
     QString selectedId() const { return m_selectedId; }
@@ -72,10 +96,15 @@ public:
     QVariantMap selected() const;
     int nodeCount() const { return m_scene ? int(m_scene->nodes.size()) : 0; }
     int edgeCount() const { return m_scene ? int(m_scene->edges.size()) : 0; }
-    int totalNodes() const { return int(m_graph.nodes.size()); }
+    int totalNodes() const { return int(graph().nodes.size()); }
     QStringList domains() const { return m_domains; }
     QStringList kinds() const { return m_kinds; }
+    QStringList tags() const { return m_tags; }
+    QStringList owners() const { return m_owners; }
     QString message() const { return m_message; }
+    bool busy() const { return m_busy; }
+    bool threaded() const { return m_threaded; }
+    void setThreaded(bool on);
 
     LineageScenePtr scene() const { return m_scene; }
     /// True once after the start node or level changed: the canvas fits the new picture to the view.
@@ -88,6 +117,9 @@ public:
     Q_INVOKABLE QString suggestedStart();
     /// Reads the cache again (after a sync) and rebuilds the picture, keeping the state.
     Q_INVOKABLE void reload();
+    /// Selects `id` and shows its whole upstream and downstream (whatever the depth), everything else
+    /// dimmed: clicking a column at column level traces it.
+    Q_INVOKABLE void traceNode(const QString &id);
     Q_INVOKABLE void expandUpstream(const QString &id);
     Q_INVOKABLE void expandDownstream(const QString &id);
     Q_INVOKABLE void collapseUpstream(const QString &id);
@@ -110,10 +142,17 @@ Q_SIGNALS:
     void darkChanged();
     void selectionChanged();
     void sceneChanged();
+    void busyChanged();
+    void threadedChanged();
 
 private:
-    void loadGraph();
+    /// Starts a layout job for the current state (on the worker unless not threaded); only the newest
+    /// job's result is shown.
     void relayout();
+    void applyLayout(LineageLayoutOutput &&out);
+    void setBusy(bool busy);
+    const meshscope::lineage::LineageGraph &graph() const;
+    const std::vector<meshscope::lineage::NodeBadges> &badges() const;
     void restyle();
     std::vector<int> seedIndices() const;
     std::vector<int> impactedSeeds() const;
@@ -126,14 +165,19 @@ private:
     bool m_groupByDomain = true;
     QString m_domainFilter;
     QString m_kindFilter;
+    QString m_tagFilter;
+    QString m_ownerFilter;
     bool m_dark = false;
     QString m_selectedId;
     QString m_pathTargetId;
     QSet<QString> m_expandedUp, m_expandedDown, m_collapsedUp, m_collapsedDown;
 
     bool m_graphLoaded = false;
-    meshscope::lineage::LineageGraph m_graph;
-    std::vector<meshscope::lineage::NodeBadges> m_badges; ///< per graph node
+    std::shared_ptr<const LineageGraphData> m_data;
+    bool m_threaded = true;
+    bool m_busy = false;
+    quint64 m_jobGeneration = 0;
+    QThreadPool m_pool; ///< one worker: jobs run in order and never in parallel
 
     // The current layout, restyled without moving on selection changes.
     std::vector<int> m_shown;                ///< graph indices
@@ -147,5 +191,7 @@ private:
     bool m_fitRequest = true;
     QStringList m_domains;
     QStringList m_kinds;
+    QStringList m_tags;
+    QStringList m_owners;
     QString m_message;
 };

@@ -25,10 +25,29 @@ Rectangle {
         if (row >= 0)
             rows.positionViewAtIndex(Math.max(0, row - 2), ListView.Beginning)
     }
+    /// True from a new current change until its lines are scrolled into view (screenshots wait for it).
+    property bool showPending: false
     function showCurrent() {
         const row = pane.controller.currentDiffRow()
-        if (row >= 0)
-            rows.positionViewAtIndex(row, ListView.Center)
+        if (row < 0) {
+            showPending = false
+            return
+        }
+        // Right after a new diff the list is reset and not laid out yet: positioning then is lost, so
+        // try again shortly instead of leaving the view at the top.
+        if (rows.count <= row || rows.height <= 0) {
+            showPending = true
+            retryShow.restart()
+            return
+        }
+        rows.positionViewAtIndex(row, ListView.Center)
+        showPending = false
+    }
+
+    Timer {
+        id: retryShow
+        interval: 30
+        onTriggered: pane.showCurrent()
     }
 
     color: Theme.surface
@@ -44,7 +63,7 @@ Rectangle {
     Connections {
         target: pane.controller
         // Later: after a new diff the list has just been reset and has no delegates yet.
-        function onCurrentChangeChanged() { Qt.callLater(pane.showCurrent) }
+        function onCurrentChangeChanged() { pane.showPending = true; Qt.callLater(pane.showCurrent) }
         function onDiffChanged() { pane.offset = 0 }
     }
 
@@ -120,6 +139,8 @@ Rectangle {
         ListView {
             id: rows
             objectName: "lineDiff"
+            // A new diff (model reset): show the current change once the rows exist.
+            onCountChanged: if (count > 0) { pane.showPending = true; Qt.callLater(pane.showCurrent) }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

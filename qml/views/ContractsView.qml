@@ -28,7 +28,7 @@ AreaPage {
     Binding {
         target: view.appWindow
         property: "busy"
-        value: controller.loading
+        value: controller.loading || lineDiff.showPending
         when: view.visible && view.appWindow !== null
     }
 

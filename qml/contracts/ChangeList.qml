@@ -10,6 +10,9 @@ import Meshscope.Backend
 Rectangle {
     id: pane
 
+    /// The diff path of the selected change (what a review comment is about), "" when none.
+    readonly property string currentPath: list.currentItem?.path ?? ""
+
     required property ContractDiffController controller
 
     function severityColor(severity) {

@@ -78,6 +78,10 @@ Pane {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Label {
+                // Elides rather than pushing the chip and the count out of a narrow panel.
+                Layout.fillWidth: true
+                Layout.minimumWidth: 40
+                elide: Text.ElideRight
                 text: qsTr("Review of %1 → %2").arg(reviewModel.baseVersion).arg(reviewModel.resolvedVersion)
                 color: Theme.text
                 font.pointSize: Theme.fontHeading
@@ -98,7 +102,6 @@ Pane {
                     font.bold: true
                 }
             }
-            Item { Layout.fillWidth: true }
             Label {
                 text: qsTr("%1 of %2 approvals").arg(reviewModel.approvals).arg(reviewModel.required)
                 color: Theme.textMuted

@@ -98,14 +98,20 @@ AreaPage {
                     spacing: Theme.spacing
 
                     ChangeList {
+                        id: changeList
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         controller: controller
                     }
-                    // Room for the review workflow (comments, votes, decisions) beside the changes.
-                    ReviewersSlot {
-                        Layout.preferredWidth: 280
+                    // The review of the compared proposal (state, approvers, thread, votes) beside the
+                    // changes; a new comment is about the selected change.
+                    ReviewPanel {
+                        objectName: "contractReview"
+                        Layout.preferredWidth: Math.max(320, Math.min(480, view.width * 0.33))
                         Layout.fillHeight: true
+                        contractId: controller.contractId
+                        version: controller.newVersion
+                        field: changeList.currentPath
                     }
                 }
 

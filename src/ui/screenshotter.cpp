@@ -3,6 +3,7 @@
 #include "appcontroller.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,6 +32,19 @@ QQuickItem *visibleNamed(QQuickItem *item, QStringView name)
             return found;
     }
     return nullptr;
+}
+
+/// Every visible item with an objectName, by name (the first in tree order wins), so tests can check
+/// that a named part (a chip, a list) was really drawn where the scene says it is.
+void collectNamed(QQuickItem *item, QHash<QString, QQuickItem *> &out)
+{
+    if (!item->isVisible() || item->opacity() == 0.0)
+        return;
+    if (!item->objectName().isEmpty() && !out.contains(item->objectName()))
+        out.insert(item->objectName(), item);
+    const auto children = item->childItems();
+    for (QQuickItem *child : children)
+        collectNamed(child, out);
 }
 
 QQuickItem *visibleTitle(QQuickItem *item)
@@ -91,6 +105,20 @@ void Screenshotter::save()
         info.insert(QStringLiteral("contentRect"), QJsonArray{qRound(r.x() * dpr), qRound(r.y() * dpr),
                                                               qRound(r.width() * dpr), qRound(r.height() * dpr)});
     }
+    // Rects of all visible named items (in device pixels, clipped to the window), e.g. "stageChip".
+    QHash<QString, QQuickItem *> named;
+    collectNamed(m_window->contentItem(), named);
+    QJsonObject rects;
+    const QRectF windowRect(0, 0, m_window->width(), m_window->height());
+    for (auto it = named.cbegin(); it != named.cend(); ++it) {
+        QQuickItem *item = it.value();
+        const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height())).intersected(windowRect);
+        if (r.isEmpty())
+            continue;
+        rects.insert(it.key(), QJsonArray{qRound(r.x() * dpr), qRound(r.y() * dpr), qRound(r.width() * dpr),
+                                          qRound(r.height() * dpr)});
+    }
+    info.insert(QStringLiteral("rects"), rects);
     QTextStream(stdout) << QJsonDocument(info).toJson(QJsonDocument::Compact) << Qt::endl;
     m_exitCode = 0;
     QCoreApplication::exit(0);

@@ -7,6 +7,7 @@
 #include "catalogadapter.h"
 #include "catalogerror.h"
 #include "model/serialization.h"
+#include "sync/changefeed.h"
 #include "tokenstore.h"
 
 #include <QCryptographicHash>
@@ -44,27 +45,6 @@ void imagesOf(const ImportResult &r, EntityImages &into)
         into[{QStringLiteral("dataset"), d.id}] = {json::toJson(d), QString()};
 }
 
-bool yieldsNothing(const ImportResult &r)
-{
-    return r.domains.empty() && r.teams.empty() && r.products.empty() && r.contracts.empty()
-        && r.policies.empty() && r.datasets.empty() && r.lineageEdges.empty() && r.jobs.empty()
-        && r.runs.empty() && r.qualityResults.empty();
-}
-
-QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
-{
-    QStringList fields;
-    for (auto it = after.begin(); it != after.end(); ++it) {
-        if (before.value(it.key()) != it.value())
-            fields << it.key();
-    }
-    for (auto it = before.begin(); it != before.end(); ++it) {
-        if (!after.contains(it.key()))
-            fields << it.key();
-    }
-    return fields;
-}
-
 struct Cancelled {};
 
 constexpr size_t kBatchSize = 512;
@@ -98,7 +78,7 @@ public:
         for (auto it = states.constBegin(); it != states.constEnd(); ++it) {
             if (all.count(it.key()))
                 continue;
-            m_writer.collectImages(it->id, m_before);
+            m_writer.collectImages(it->id, m_changes.before);
             m_writer.removeDocument(it->id);
             ++m_report.filesRemoved;
         }
@@ -160,7 +140,7 @@ public:
             progress(done, total);
         }
         progress(total, total);
-        recordChanges(syncId);
+        m_changes.record(m_writer, syncId, m_report);
         cache::setCatalogCursor(m_db, location.uri, fetch.cursor);
         m_writer.finishSync(syncId, QStringLiteral("ok"),
                             QJsonObject{{QStringLiteral("parsed"), m_report.filesParsed},
@@ -172,7 +152,7 @@ private:
     void store(qint64 sourceId, const QString &path, const QByteArray &hash, const QByteArray &content,
                ImportResult &result, const cache::DocumentState *state)
     {
-        if (state && yieldsNothing(result) && result.hasErrors()) {
+        if (state && result.yieldsNothing() && result.hasErrors()) {
             result.warning(path, 0, 0, QStringLiteral("showing the last version that could be read until the "
                                                       "catalog serves a readable one"));
             m_writer.keepLastGood(state->id, result);
@@ -180,17 +160,13 @@ private:
             return;
         }
         if (state) {
-            m_writer.collectImages(state->id, m_before);
+            m_writer.collectImages(state->id, m_changes.before);
             m_writer.removeDocument(state->id);
         }
         EntityImages images;
         imagesOf(result, images);
-        for (auto &[key, image] : images) {
-            if (m_before.count(key))
-                m_after[key] = std::move(image);
-            else if ((key.first != u"domain" && key.first != u"dataset") || !m_writer.entityExists(key))
-                m_added.push_back({key, image.domainId});
-        }
+        for (auto &[key, image] : images)
+            m_changes.noteNew(m_writer, key, image.domainId, [&image = image] { return std::move(image.data); });
         const QByteArray stored = content.size() <= SyncEngine::kMaxStoredContent ? content : QByteArray();
         m_writer.writeDocument(sourceId, path, hash, content.size(), 0, stored, result);
         appendDiagnostics(result);
@@ -204,38 +180,10 @@ private:
         }
     }
 
-    void recordChanges(qint64 syncId)
-    {
-        std::set<EntityKey> seen;
-        for (const auto &[key, domain] : m_added) {
-            if (!seen.insert(key).second)
-                continue;
-            m_writer.recordChange(syncId, key, QStringLiteral("added"), domain, {});
-            ++m_report.added;
-        }
-        for (const auto &[key, before] : m_before) {
-            if (!seen.insert(key).second)
-                continue;
-            const auto after = m_after.find(key);
-            if (after != m_after.end()) {
-                const QStringList fields = changedFields(before.data, after->second.data);
-                if (!fields.isEmpty()) {
-                    m_writer.recordChange(syncId, key, QStringLiteral("changed"), after->second.domainId, fields);
-                    ++m_report.changed;
-                }
-            } else if (!m_writer.entityExists(key)) {
-                m_writer.recordChange(syncId, key, QStringLiteral("removed"), before.domainId, {});
-                ++m_report.removed;
-            }
-        }
-    }
-
     sql::Connection &m_db;
     cache::CacheWriter m_writer;
     SyncReport &m_report;
-    EntityImages m_before;
-    EntityImages m_after;
-    std::vector<std::pair<EntityKey, QString>> m_added;
+    ChangeFeedCollector m_changes;
 };
 
 void fail(SyncReport &report, const QString &source, const QString &message)

@@ -10,6 +10,13 @@ bool ImportResult::hasErrors() const
                        [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; });
 }
 
+bool ImportResult::yieldsNothing() const
+{
+    return domains.empty() && teams.empty() && products.empty() && contracts.empty() && policies.empty()
+        && datasets.empty() && lineageEdges.empty() && columnEdges.empty() && jobs.empty() && runs.empty()
+        && qualityResults.empty();
+}
+
 void ImportResult::error(const QString &file, int line, int column, const QString &message)
 {
     diagnostics.push_back({file, line, column, Diagnostic::Severity::Error, message});

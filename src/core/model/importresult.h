@@ -27,6 +27,8 @@ struct ImportResult {
     std::vector<Diagnostic> diagnostics;
 
     bool hasErrors() const;
+    /// No entity of any kind (a document that failed this way keeps its last good version in the cache).
+    bool yieldsNothing() const;
     void error(const QString &file, int line, int column, const QString &message);
     void warning(const QString &file, int line, int column, const QString &message);
     /// Adds the domain unless one with the same id is there; fills a missing type or name.

@@ -6,6 +6,7 @@
 #include "catalogs/catalogsync.h"
 #include "importers/importer.h"
 #include "model/serialization.h"
+#include "changefeed.h"
 #include "sourcewalker.h"
 
 #include <QCryptographicHash>
@@ -79,27 +80,6 @@ void imagesOf(const ImportResult &r, const cache::SerializedEntities &serialized
         into[{QStringLiteral("policy"), r.policies[i].id}] = {{}, &serialized.policyText[i], r.policies[i].domainId};
     for (size_t i = 0; i < r.datasets.size(); ++i)
         into[{QStringLiteral("dataset"), r.datasets[i].id}] = {{}, &serialized.datasetText[i], QString()};
-}
-
-bool yieldsNothing(const ImportResult &r)
-{
-    return r.domains.empty() && r.products.empty() && r.contracts.empty() && r.policies.empty()
-        && r.datasets.empty() && r.lineageEdges.empty() && r.runs.empty() && r.qualityResults.empty();
-}
-
-/// Top-level keys whose values differ between two images.
-QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
-{
-    QStringList fields;
-    for (auto it = after.begin(); it != after.end(); ++it) {
-        if (before.value(it.key()) != it.value())
-            fields << it.key();
-    }
-    for (auto it = before.begin(); it != before.end(); ++it) {
-        if (!after.contains(it.key()))
-            fields << it.key();
-    }
-    return fields;
 }
 
 /// Reads, hashes and (if the content changed) imports a batch of files on all cores.
@@ -331,7 +311,7 @@ public:
         m_report.parseMillis += pipeline.parseMillis();
         if (pipeline.cancelled())
             throw CancelledError{};
-        recordChanges(syncId);
+        m_changes.record(m_writer, syncId, m_report);
 
         QJsonObject summary{{QStringLiteral("parsed"), m_report.filesParsed},
                             {QStringLiteral("removed"), m_report.filesRemoved}};
@@ -364,7 +344,7 @@ private:
             return;
         }
         ++m_report.filesParsed;
-        if (state != states.constEnd() && yieldsNothing(doc.result) && doc.result.hasErrors()) {
+        if (state != states.constEnd() && doc.result.yieldsNothing() && doc.result.hasErrors()) {
             // A document that no longer parses (a half-saved edit, a bad merge) keeps its last good
             // entities; its new diagnostics say so, and it is read again on the next sync.
             doc.result.warning(f.relativePath, 0, 0,
@@ -375,19 +355,13 @@ private:
             return;
         }
         if (state != states.constEnd()) {
-            m_writer.collectImages(state->id, m_before);
+            m_writer.collectImages(state->id, m_changes.before);
             m_writer.removeDocument(state->id);
         }
         NewImages images;
         imagesOf(doc.result, doc.serialized, images);
-        for (auto &[key, image] : images) {
-            if (m_before.count(key))
-                m_after[key] = {image.data(), image.domainId};
-            else if (key.first != u"domain" && key.first != u"dataset")
-                m_added.push_back({key, image.domainId});
-            else if (!m_writer.entityExists(key))
-                m_added.push_back({key, image.domainId});
-        }
+        for (const auto &[key, image] : images)
+            m_changes.noteNew(m_writer, key, image.domainId, [&image = image] { return image.data(); });
         const QByteArray stored = doc.content.size() <= SyncEngine::kMaxStoredContent ? doc.content : QByteArray();
         m_writer.writeDocument(sourceId, f.relativePath, doc.hash, f.size, f.mtime, stored, doc.result,
                                &doc.serialized);
@@ -405,36 +379,9 @@ private:
         for (auto it = states.constBegin(); it != states.constEnd(); ++it) {
             if (present.contains(it.key()))
                 continue;
-            m_writer.collectImages(it->id, m_before);
+            m_writer.collectImages(it->id, m_changes.before);
             m_writer.removeDocument(it->id);
             ++m_report.filesRemoved;
-        }
-    }
-
-    void recordChanges(qint64 syncId)
-    {
-        // An entity the same sync reports twice (e.g. a domain named by many documents) counts once.
-        std::set<EntityKey> seen;
-        for (const auto &[key, domain] : m_added) {
-            if (!seen.insert(key).second)
-                continue;
-            m_writer.recordChange(syncId, key, QStringLiteral("added"), domain, {});
-            ++m_report.added;
-        }
-        for (const auto &[key, before] : m_before) {
-            if (!seen.insert(key).second)
-                continue;
-            const auto after = m_after.find(key);
-            if (after != m_after.end()) {
-                const QStringList fields = changedFields(before.data, after->second.data);
-                if (!fields.isEmpty()) {
-                    m_writer.recordChange(syncId, key, QStringLiteral("changed"), after->second.domainId, fields);
-                    ++m_report.changed;
-                }
-            } else if (!m_writer.entityExists(key)) {
-                m_writer.recordChange(syncId, key, QStringLiteral("removed"), before.domainId, {});
-                ++m_report.removed;
-            }
         }
     }
 
@@ -443,9 +390,7 @@ private:
     const SyncEngine::ProgressCallback &m_progress;
     SyncProgress &m_state;
     const std::atomic_bool *m_cancel;
-    EntityImages m_before; ///< entities of replaced or removed documents, as they were
-    EntityImages m_after;  ///< their new images, only where a before-image exists
-    std::vector<std::pair<EntityKey, QString>> m_added;
+    ChangeFeedCollector m_changes;
 };
 
 } // namespace

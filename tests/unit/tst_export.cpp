@@ -261,9 +261,10 @@ private Q_SLOTS:
         if (r.exitCode != 0)
             QFAIL(qPrintable(r.err));
         const QStringList lines = readText(out).split("\r\n", Qt::SkipEmptyParts);
-        QCOMPARE(lines.first(), QString("id,label,kind,domain,owner,hops"));
+        QCOMPARE(lines.first(), QString("id,label,kind,domain,hops,owner,failing_checks,stale,contract_status"));
         QVERIFY2(lines.size() > 2, qPrintable(lines.join('\n')));
-        QVERIFY(lines.at(1).endsWith(",1")); // nearest first
+        QCOMPARE(lines.at(1).split(',').at(4), QString("1")); // nearest first
+        QVERIFY(QStringList({"yes", "no"}).contains(lines.at(1).split(',').at(7))); // badges were loaded
     }
 
     void svgExports()

@@ -12,7 +12,6 @@ Dialog {
 
     required property ExportController exporter
 
-    objectName: "exportPreview"
     parent: Overlay.overlay
     anchors.centerIn: parent
     width: parent ? Math.round(parent.width * 0.8) : 800
@@ -22,6 +21,7 @@ Dialog {
     title: qsTr("Export preview: %1").arg(exporter.suggestedName)
 
     contentItem: ColumnLayout {
+        objectName: "exportPreview" // screenshots report where the dialog's content was drawn
         spacing: Theme.spacing
         Label {
             objectName: "exportSummary"
@@ -47,6 +47,7 @@ Dialog {
     }
 
     footer: DialogButtonBox {
+        objectName: "exportPreviewButtons"
         Button {
             text: qsTr("Save…")
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole

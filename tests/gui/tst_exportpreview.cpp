@@ -58,6 +58,11 @@ class TestExportPreview : public QObject {
         QVERIFY2(!dialog.isEmpty(), "the preview dialog is not open");
         QVERIFY(QRect(0, 0, 1600, 1000).contains(dialog));
         QVERIFY(dialog.contains(picture));
+        // Save / Cancel below the picture, inside the window.
+        const QRect buttons = rectOf(shot, QStringLiteral("exportPreviewButtons"));
+        QVERIFY2(!buttons.isEmpty(), "no Save / Cancel buttons");
+        QVERIFY(buttons.top() >= picture.bottom());
+        QVERIFY(QRect(0, 0, 1600, 1000).contains(buttons));
         QVERIFY2(picture.width() > 800 && picture.height() > 500, qPrintable(QStringLiteral("%1x%2").arg(picture.width()).arg(picture.height())));
         QVERIFY2(inkPixels(shot.image, picture) > minInk, qPrintable(QString::number(inkPixels(shot.image, picture))));
         QVERIFY(!rectOf(shot, QStringLiteral("exportSummary")).isEmpty());

@@ -48,10 +48,10 @@ ExportController::Result svgResult(const QString &svg, const QString &name)
     if (r.preview.isNull())
         r.error = ExportController::tr("the SVG for %1 could not be drawn").arg(name);
     r.name = name + QStringLiteral(".svg");
-    r.summary = ExportController::tr("SVG, %n node(s)", "", int(svg.count(QStringLiteral("class=\"node\""))))
-                + (svg.contains(QStringLiteral("class=\"product\""))
-                       ? ExportController::tr(", %n product(s)", "", int(svg.count(QStringLiteral("class=\"product\""))))
-                       : QString());
+    // Graph pictures count their nodes, the domain map its products.
+    const int nodes = int(svg.count(QStringLiteral("class=\"node\"")));
+    r.summary = nodes > 0 ? ExportController::tr("SVG, %n node(s)", "", nodes)
+                          : ExportController::tr("SVG, %n product(s)", "", int(svg.count(QStringLiteral("class=\"product\""))));
     return r;
 }
 

@@ -85,6 +85,12 @@ RowLayout {
         onSaved: (path) => savedTip.show(qsTr("Saved %1").arg(path), 5000)
     }
 
+    Shortcut {
+        sequence: "Ctrl+E"
+        enabled: root.visible && button.enabled
+        onActivated: menu.open()
+    }
+
     BusyIndicator {
         objectName: "exportBusy"
         Layout.preferredWidth: 24
@@ -100,7 +106,7 @@ RowLayout {
         enabled: !root.working && root.formats.length > 0
         onClicked: menu.open()
         ToolTip.visible: hovered
-        ToolTip.text: qsTr("Save what this view shows to a file")
+        ToolTip.text: qsTr("Save what this view shows to a file (Ctrl+E)")
 
         Menu {
             id: menu

@@ -101,6 +101,15 @@ bool parseOptions(const QStringList &arguments, GuiOptions &o)
             << Qt::endl;
         return false;
     }
+    static const QStringList exportViews{QStringLiteral("domains"), QStringLiteral("lineage"), QStringLiteral("quality"),
+                                         QStringLiteral("contracts")};
+    if (!o.exportPreview.isEmpty()
+        && (!QStringList{QStringLiteral("pdf"), QStringLiteral("png"), QStringLiteral("svg")}.contains(o.exportPreview)
+            || !exportViews.contains(o.view))) {
+        err << "meshscope gui: --export-preview takes pdf, png or svg with --view " << exportViews.join(u'|')
+            << ", not '" << o.exportPreview << "' with '" << o.view << "'" << Qt::endl;
+        return false;
+    }
     if (!parser.positionalArguments().isEmpty() && !openFile(parser.positionalArguments().constFirst(), o, err))
         return false;
     if (parser.isSet(size)) {

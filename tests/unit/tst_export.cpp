@@ -1,3 +1,4 @@
+#include "imagesupport.h"
 #include "testsupport.h"
 
 #include "cache/cachefile.h"
@@ -18,6 +19,7 @@
 #include <QXmlStreamReader>
 
 using namespace meshscope;
+using testsupport::darkPixels;
 
 namespace {
 
@@ -56,18 +58,6 @@ QStringList textsOf(const QString &svgPath, bool *wellFormed)
     return texts;
 }
 
-/// Pixels clearly darker than white: text and lines on a page.
-int darkPixels(const QImage &image)
-{
-    const QImage img = image.convertToFormat(QImage::Format_RGB32);
-    int n = 0;
-    for (int y = 0; y < img.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(img.constScanLine(y));
-        for (int x = 0; x < img.width(); ++x)
-            n += qGray(line[x]) < 128;
-    }
-    return n;
-}
 
 } // namespace
 

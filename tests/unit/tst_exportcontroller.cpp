@@ -6,6 +6,7 @@
 #include "export/textpdf.h"
 #include "lineage/lineagecontroller.h"
 #include "sync/syncengine.h"
+#include "imagesupport.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -25,21 +26,9 @@
 #include <functional>
 
 using namespace meshscope;
+using testsupport::darkPixels;
 
 namespace {
-
-/// Pixels clearly darker than white: text and lines on a page.
-int darkPixels(const QImage &image)
-{
-    const QImage img = image.convertToFormat(QImage::Format_RGB32);
-    int n = 0;
-    for (int y = 0; y < img.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(img.constScanLine(y));
-        for (int x = 0; x < img.width(); ++x)
-            n += qGray(line[x]) < 128;
-    }
-    return n;
-}
 
 QStringList csvLines(const QString &path)
 {

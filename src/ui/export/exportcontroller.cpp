@@ -232,37 +232,24 @@ void ExportController::save(const QVariant &fileUrlOrPath)
         return;
     }
     const QByteArray data = m_data;
-    const QString format = m_format;
-    ++m_jobs;
-    Q_EMIT busyChanged();
-    QPointer<ExportController> self(this);
-    QThread *thread = QThread::create([self, path, data] {
-        QString error;
-        try {
-            exporting::writeExportFile(path, data);
-        } catch (const exporting::ExportError &e) {
-            error = e.message;
-        }
-        QMetaObject::invokeMethod(
-            self.data(), [self, path, error] {
-                if (!self)
-                    return;
-                --self->m_jobs;
-                Q_EMIT self->busyChanged();
-                self->setError(error);
-                if (error.isEmpty())
-                    Q_EMIT self->saved(QDir::toNativeSeparators(path));
-                else
-                    Q_EMIT self->failed(error);
-            },
-            Qt::QueuedConnection);
-    });
-    m_threads << thread;
-    connect(thread, &QThread::finished, this, [this, thread] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-    });
-    thread->start();
+    setError({});
+    background(
+        [path, data] {
+            Result r;
+            try {
+                exporting::writeExportFile(path, data);
+            } catch (const exporting::ExportError &e) {
+                r.error = e.message;
+            }
+            return r;
+        },
+        [this, path](Result r) {
+            setError(r.error);
+            if (r.error.isEmpty())
+                Q_EMIT saved(QDir::toNativeSeparators(path));
+            else
+                Q_EMIT failed(r.error);
+        });
 }
 
 void ExportController::clear()
@@ -285,16 +272,24 @@ void ExportController::run(const QString &format, Job job)
 {
     const quint64 generation = ++m_generation;
     setError({});
+    background(std::move(job), [this, generation, format](Result r) { apply(generation, format, std::move(r)); });
+}
+
+void ExportController::background(Job work, std::function<void(Result)> done)
+{
     ++m_jobs;
     Q_EMIT busyChanged();
     QPointer<ExportController> self(this);
-    QThread *thread = QThread::create([self, generation, format, job = std::move(job)] {
-        Result result = job();
+    QThread *thread = QThread::create([self, work = std::move(work), done = std::move(done)] {
+        Result result = work();
         // The controller waits for this thread in its destructor, so it is alive here.
         QMetaObject::invokeMethod(
-            self.data(), [self, generation, format, result = std::move(result)]() mutable {
-                if (self)
-                    self->apply(generation, format, std::move(result));
+            self.data(), [self, done, result = std::move(result)]() mutable {
+                if (!self)
+                    return;
+                --self->m_jobs;
+                Q_EMIT self->busyChanged();
+                done(std::move(result));
             },
             Qt::QueuedConnection);
     });
@@ -308,8 +303,6 @@ void ExportController::run(const QString &format, Job job)
 
 void ExportController::apply(quint64 generation, const QString &format, Result result)
 {
-    --m_jobs;
-    Q_EMIT busyChanged();
     if (generation != m_generation)
         return;
     if (!result.error.isEmpty()) {

@@ -90,7 +90,10 @@ Q_SIGNALS:
 
 private:
     using Job = std::function<Result()>;
+    /// Makes the export's data on a worker; only the newest prepare's result is kept.
     void run(const QString &format, Job job);
+    /// Runs `work` on a new thread and `done` with its result back on this object's thread, busy meanwhile.
+    void background(Job work, std::function<void(Result)> done);
     void apply(quint64 generation, const QString &format, Result result);
     void setError(const QString &error);
 

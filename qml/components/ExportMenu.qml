@@ -140,12 +140,12 @@ RowLayout {
         title: qsTr("Export %1").arg(exporter.suggestedName)
         fileMode: FileDialog.SaveFile
         currentFolder: AppSettings.exportFolder
-        selectedFile: AppSettings.exportFolder.toString() !== ""
+        selectedFile: String(AppSettings.exportFolder) !== ""
                       ? AppSettings.exportFolder + "/" + exporter.suggestedName : exporter.suggestedName
         nameFilters: [root.nameFilter(exporter.format)]
         defaultSuffix: exporter.format
         onAccepted: {
-            AppSettings.exportFolder = ExportController.folderOf(selectedFile)
+            AppSettings.exportFolder = exporter.folderOf(selectedFile)
             exporter.save(selectedFile)
         }
     }

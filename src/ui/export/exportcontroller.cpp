@@ -263,7 +263,7 @@ void ExportController::clear()
     Q_EMIT preparedChanged();
 }
 
-QUrl ExportController::folderOf(const QUrl &file)
+QUrl ExportController::folderOf(const QUrl &file) const
 {
     return QUrl::fromLocalFile(QFileInfo(file.toLocalFile()).absolutePath());
 }

@@ -68,7 +68,7 @@ public:
     /// Forgets the prepared data (the dialog was cancelled); a running prepare is dropped.
     Q_INVOKABLE void clear();
     /// The folder of a file URL, as a URL (for AppSettings.exportFolder).
-    Q_INVOKABLE static QUrl folderOf(const QUrl &file);
+    Q_INVOKABLE QUrl folderOf(const QUrl &file) const;
 
     /// The prepared data, on the calling thread (unit tests; what prepare() runs on the worker).
     struct Result {

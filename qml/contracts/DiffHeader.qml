@@ -59,6 +59,13 @@ ColumnLayout {
             currentIndex: header.controller.versionIndex(header.controller.newVersion)
             onActivated: (i) => header.controller.compare(header.controller.oldVersion, header.controller.versions[i])
         }
+        ExportMenu {
+            view: "contracts"
+            formats: [{ format: "pdf", label: qsTr("Diff as PDF…") }]
+            context: () => ({ contract: header.controller.contractId, oldVersion: header.controller.oldVersion,
+                              newVersion: header.controller.newVersion })
+            ready: header.controller.hasDiff && !header.controller.loading
+        }
     }
 
     Label {

@@ -1,3 +1,4 @@
+#include "imagesupport.h"
 #include "testsupport.h"
 
 #include "cache/cachefile.h"
@@ -18,6 +19,7 @@
 #include <QXmlStreamReader>
 
 using namespace meshscope;
+using testsupport::darkPixels;
 
 namespace {
 
@@ -56,18 +58,6 @@ QStringList textsOf(const QString &svgPath, bool *wellFormed)
     return texts;
 }
 
-/// Pixels clearly darker than white: text and lines on a page.
-int darkPixels(const QImage &image)
-{
-    const QImage img = image.convertToFormat(QImage::Format_RGB32);
-    int n = 0;
-    for (int y = 0; y < img.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(img.constScanLine(y));
-        for (int x = 0; x < img.width(); ++x)
-            n += qGray(line[x]) < 128;
-    }
-    return n;
-}
 
 } // namespace
 
@@ -261,9 +251,10 @@ private Q_SLOTS:
         if (r.exitCode != 0)
             QFAIL(qPrintable(r.err));
         const QStringList lines = readText(out).split("\r\n", Qt::SkipEmptyParts);
-        QCOMPARE(lines.first(), QString("id,label,kind,domain,owner,hops"));
+        QCOMPARE(lines.first(), QString("id,label,kind,domain,hops,owner,failing_checks,stale,contract_status"));
         QVERIFY2(lines.size() > 2, qPrintable(lines.join('\n')));
-        QVERIFY(lines.at(1).endsWith(",1")); // nearest first
+        QCOMPARE(lines.at(1).split(',').at(4), QString("1")); // nearest first
+        QVERIFY(QStringList({"yes", "no"}).contains(lines.at(1).split(',').at(7))); // badges were loaded
     }
 
     void svgExports()

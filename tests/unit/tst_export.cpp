@@ -6,6 +6,7 @@
 #include "domainmap/domainmap.h"
 #include "export/htmlsite.h"
 #include "export/htmltext.h"
+#include "export/textpdf.h"
 #include "sync/syncengine.h"
 
 #include <QDir>
@@ -308,6 +309,16 @@ private Q_SLOTS:
         QVERIFY(!page.isNull());
         QVERIFY2(darkPixels(page) > 800, qPrintable(QString::number(darkPixels(page))));
         QVERIFY(ppm.readAllStandardError().isEmpty()); // no syntax warnings from poppler
+    }
+
+    /// Typographic characters the diff and descriptions use reach the PDF as their WinAnsi bytes,
+    /// not as '?' (the ellipsis marks a shortened value; a '?' there reads as a question).
+    void pdfTextKeepsTypographicCharacters()
+    {
+        const QString text = QString::fromUtf8("\u2026lory \u2014 \u201Cquoted\u201D \u2013 1.3.0 \u2192 2.0.0 \u4e2d");
+        const QByteArray pdf = exporting::textPdf(QStringLiteral("T"), text);
+        QVERIFY(pdf.contains(QByteArray("\x85lory \x97 \x93quoted\x94 \x96 1.3.0 -> 2.0.0 ?")));
+        QCOMPARE(exporting::pdfShownText(text), QString::fromUtf8("\u2026lory \u2014 \u201Cquoted\u201D \u2013 1.3.0 -> 2.0.0 ?"));
     }
 
     void badUsageExitsTwoNamingTheProblem()

@@ -12,11 +12,32 @@ constexpr int kPageWidth = 595; // A4 in points
 constexpr int kPageHeight = 842;
 constexpr int kMargin = 56;
 
-/// A PDF string literal in WinAnsi/Latin-1, with ( ) \ escaped.
+/// The WinAnsi (Windows-1252) byte of the characters beyond Latin-1 it can show: typographic
+/// quotes, dashes, the ellipsis the diff uses when it shortens a value, bullet, euro, trade mark.
+char winAnsiByte(char16_t u)
+{
+    switch (u) {
+    case 0x20AC: return char(0x80);
+    case 0x2026: return char(0x85);
+    case 0x2018: return char(0x91);
+    case 0x2019: return char(0x92);
+    case 0x201C: return char(0x93);
+    case 0x201D: return char(0x94);
+    case 0x2022: return char(0x95);
+    case 0x2013: return char(0x96);
+    case 0x2014: return char(0x97);
+    case 0x2122: return char(0x99);
+    default: return 0;
+    }
+}
+
+/// A PDF string literal in WinAnsi, with ( ) and backslash escaped.
 QByteArray pdfString(const QString &text)
 {
     QByteArray out("(");
-    for (const char ch : pdfShownText(text).toLatin1()) {
+    for (const QChar c : pdfShownText(text)) {
+        const char16_t u = c.unicode();
+        const char ch = u < 256 ? char(u) : winAnsiByte(u);
         if (ch == '(' || ch == ')' || ch == '\\')
             out += '\\';
         out += ch;
@@ -49,12 +70,12 @@ QString pdfShownText(const QString &text)
     out.reserve(text.size());
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        if (u == 0x2014 || u == 0x2013)
-            out += u'-';
-        else if (u == u'\t')
+        if (u == u'\t')
             out += u' ';
+        else if (u == 0x2192) // the arrow of "old → new"
+            out += QStringLiteral("->");
         else
-            out += u < 256 ? c : QChar(u'?');
+            out += u < 256 || winAnsiByte(u) ? c : QChar(u'?');
     }
     return out;
 }

@@ -31,10 +31,11 @@ struct PdfLayout {
 /// spaces monospace; others body text. Long lines wrap, pages break, each page ends with its footer.
 PdfLayout layoutTextPdf(const QString &title, const QString &text);
 
-/// The text as the standard fonts show it: dashes as '-', tabs as spaces, other non-Latin-1 as '?'.
+/// The text as the standard fonts show it (WinAnsi: Latin-1 plus typographic quotes, dashes, the
+/// ellipsis, bullet, euro): tabs as spaces, '→' as "->", anything else as '?'.
 QString pdfShownText(const QString &text);
 
-/// The layout as a PDF. Characters outside Latin-1 are shown as '?' (the standard fonts have no others).
+/// The layout as a PDF, its text in WinAnsi (see pdfShownText()).
 QByteArray textPdf(const PdfLayout &layout);
 QByteArray textPdf(const QString &title, const QString &text);
 

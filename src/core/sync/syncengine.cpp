@@ -37,6 +37,8 @@ using cache::EntityKey;
 
 constexpr size_t kBatchSize = 256;
 constexpr qint64 kLargeDocumentBytes = 4 * 1024 * 1024;
+/// Documents from which a first sync into an empty cache drops its secondary indexes while writing.
+constexpr size_t kBulkLoadDocuments = 512;
 
 /// A document read and parsed on a worker thread, waiting to be written.
 struct ParsedDocument {
@@ -296,6 +298,10 @@ public:
                 small.emplace_back();
             small.back().push_back(f);
         }
+        // A first sync of many documents writes without the secondary indexes and builds them once at the end.
+        std::vector<QByteArray> droppedIndexes;
+        if (toRead.size() >= kBulkLoadDocuments && m_writer.isEmpty())
+            droppedIndexes = m_writer.dropIndexesForBulkLoad();
         // SQLite is written from this thread only, while the pipeline reads and imports.
         ParsePipeline pipeline(small, large, states, m_cancel);
         QElapsedTimer phase;
@@ -311,6 +317,9 @@ public:
         m_report.parseMillis += pipeline.parseMillis();
         if (pipeline.cancelled())
             throw CancelledError{};
+        phase.restart();
+        m_writer.recreateIndexes(droppedIndexes);
+        m_report.writeMillis += phase.elapsed();
         m_changes.record(m_writer, syncId, m_report);
 
         QJsonObject summary{{QStringLiteral("parsed"), m_report.filesParsed},

@@ -408,8 +408,19 @@ std::vector<QByteArray> CacheWriter::dropIndexesForBulkLoad()
 
 void CacheWriter::recreateIndexes(const std::vector<QByteArray> &createStatements)
 {
+    if (createStatements.empty())
+        return;
+    // Each index is sorted in memory bounded by the page cache; SQLite's default 2 MB spills the sort of
+    // a large table to temporary files. The parse results are gone by now, so the memory is there.
+    qint64 cacheSize = 0;
+    {
+        sql::Statement get = m_db.prepare("PRAGMA cache_size");
+        cacheSize = get.step() ? get.int64(0) : -2000;
+    }
+    m_db.exec("PRAGMA cache_size = -65536");
     for (const QByteArray &createSql : createStatements)
         m_db.exec(createSql.constData());
+    m_db.exec(QByteArray("PRAGMA cache_size = " + QByteArray::number(cacheSize)).constData());
 }
 
 qint64 CacheWriter::beginSync(qint64 sourceId)

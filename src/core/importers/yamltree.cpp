@@ -184,7 +184,7 @@ Node Arena::mapOverlay(const Node &base, const Node &over, const char *skipKey)
 {
     NodeData &merged = add();
     merged.type = NodeType::Map;
-    merged.tag = "?";
+    merged.tag.assign(1, '?'); // not = "?": GCC 12 warns falsely (-Wrestrict, bug 105329)
     auto set = [&](const NodeData *key, const NodeData *value) {
         for (size_t i = 0; i + 1 < merged.children.size(); i += 2) {
             if (merged.children[i]->scalar == key->scalar) {
@@ -194,7 +194,7 @@ Node Arena::mapOverlay(const Node &base, const Node &over, const char *skipKey)
         }
         NodeData &k = add();
         k.type = NodeType::Scalar;
-        k.tag = "?";
+        k.tag.assign(1, '?'); // not = "?": GCC 12 warns falsely (-Wrestrict, bug 105329)
         k.scalar = key->scalar;
         merged.children.push_back(&k);
         merged.children.push_back(value);

@@ -54,6 +54,7 @@ struct Walk {
     int textured = 0;
     int coloured = 0;
     int flat = 0;
+    int blendedColoured = 0; ///< vertex-colour materials that blend (should be none)
     bool allShortIndices = true;
 };
 
@@ -70,8 +71,11 @@ Walk walk(QSGNode *root)
                 w.allShortIndices = false;
             if (dynamic_cast<QSGTextureMaterial *>(g->material()))
                 ++w.textured;
-            if (dynamic_cast<QSGVertexColorMaterial *>(g->material()))
+            if (dynamic_cast<QSGVertexColorMaterial *>(g->material())) {
                 ++w.coloured;
+                if (g->material()->flags() & QSGMaterial::Blending)
+                    ++w.blendedColoured;
+            }
             if (dynamic_cast<QSGFlatColorMaterial *>(g->material()))
                 ++w.flat;
         }
@@ -116,11 +120,13 @@ private Q_SLOTS:
         QCOMPARE(stats.vertices, 5 * 4 + 2 * 2 + 2 * 3 + 3 * 3 * 4 + glyphs * 4);
         const Walk w = walk(root.get());
         QCOMPARE(w.geometryNodes, stats.geometryNodes);
-        // Batched by material, not one per item: opaque shapes one node per colour (group fill and frame;
-        // node border, fill and domain stripe; the edge lines), the arrow heads, the text.
+        // Batched by material, not one per item: one node per layer (group fill, group frame; node border,
+        // fill, domain stripe), the edge lines, the arrow heads, the text. Every shape shares one opaque
+        // per-vertex-colour material, so the renderer merges them into few draw calls without blending.
         QCOMPARE(w.geometryNodes, 8);
-        QCOMPARE(w.flat, 6);
-        QCOMPARE(w.coloured, 1);
+        QCOMPARE(w.flat, 0);
+        QCOMPARE(w.coloured, 7);
+        QCOMPARE(w.blendedColoured, 0);
         QCOMPARE(w.textured, 1);
         QCOMPARE(w.vertices, stats.vertices);
     }
@@ -237,7 +243,8 @@ private Q_SLOTS:
         // Two block quads, and the bundle as one wide quad (200 edges: the widest, 5 pixels).
         QCOMPARE(far.vertices, 2 * 4 + 4);
         const Walk w = walk(root.get());
-        QCOMPARE(w.coloured, 1);
+        QCOMPARE(w.coloured, 2); // the blocks' layer and the bundle, both opaque vertex colour
+        QCOMPARE(w.blendedColoured, 0);
         // Dimmed edges bundle apart from the others.
         for (int i = 0; i < 10; ++i)
             scene.edges[size_t(i)].dimmed = true;

@@ -5,6 +5,10 @@
 #include "scenegraphbuilder.h"
 
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QSGImageNode>
+#include <QThreadPool>
 #include <QImage>
 #include <QPainter>
 #include <QQuickWindow>
@@ -19,6 +23,10 @@ namespace {
 constexpr qreal kMinZoom = 0.02;
 constexpr qreal kMaxZoom = 4;
 constexpr qreal kDragThreshold = 4;
+/// m_builtLod while the transform holds the overview image instead of geometry.
+constexpr int kImageLod = -2;
+/// Far-out level of detail (lodLevel() 0) ends here: the overview image is never finer than that.
+constexpr qreal kFarZoom = 6.0 / 40;
 } // namespace
 
 LineageCanvas::LineageCanvas(QQuickItem *parent) : QQuickItem(parent)
@@ -55,6 +63,7 @@ void LineageCanvas::setAutoFit(bool on)
     m_autoFit = on;
     setAcceptedMouseButtons(on ? Qt::NoButton : Qt::LeftButton);
     fitToView();
+    startOverviewImage(); // a minimap's image is smaller
 }
 
 void LineageCanvas::setMergeFarEdges(bool on)
@@ -62,6 +71,50 @@ void LineageCanvas::setMergeFarEdges(bool on)
     m_mergeFarEdges = on;
     m_sceneDirty = true;
     update();
+}
+
+void LineageCanvas::setOverviewImageEnabled(bool on)
+{
+    if (m_overviewEnabled == on)
+        return;
+    m_overviewEnabled = on;
+    startOverviewImage();
+    update();
+}
+
+void LineageCanvas::startOverviewImage()
+{
+    const quint64 generation = ++m_overviewGeneration;
+    m_overview = {};
+    if (!m_overviewEnabled || !m_scene || !OverviewImage::wanted(*m_scene))
+        return;
+    // A minimap needs no more than twice its own size.
+    const bool minimap = m_autoFit && width() > 0 && height() > 0;
+    const qreal scale = OverviewImage::scaleFor(*m_scene, kFarZoom, minimap ? 2 * std::max(width(), height()) : 0);
+    // Painted on a worker (a few hundred ms for 10,000 nodes); meanwhile the geometry is drawn. The
+    // watcher is a child: if the canvas goes first, the result is dropped.
+    auto *watcher = new QFutureWatcher<OverviewImage>(this);
+    connect(watcher, &QFutureWatcher<OverviewImage>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_overviewGeneration)
+            return; // a newer scene is on its way
+        m_overview = watcher->future().takeResult();
+        Q_EMIT overviewImageChanged();
+        update();
+    });
+    auto promise = std::make_shared<QPromise<OverviewImage>>();
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, scene = m_scene, scale] {
+        promise->addResult(OverviewImage::render(*scene, scale));
+        promise->finish();
+    });
+}
+
+bool LineageCanvas::showsOverviewImage() const
+{
+    // Only while the image has at least one pixel per screen pixel, so it never looks blurred.
+    return m_overviewEnabled && !m_overview.isNull() && m_zoom <= m_overview.scale * 1.0001;
 }
 
 QRectF LineageCanvas::sceneToItem(const QRectF &r) const
@@ -84,6 +137,7 @@ void LineageCanvas::setScene(LineageScenePtr scene)
 {
     m_scene = std::move(scene);
     m_sceneDirty = true;
+    startOverviewImage();
     if (m_scene && m_atlas && m_atlas->colour() == m_scene->colours.text) {
         for (const LineageScene::Node &n : m_scene->nodes) {
             m_atlas->ensure(n.label);
@@ -240,6 +294,31 @@ QSGNode *LineageCanvas::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     matrix.translate(float(m_offset.x()), float(m_offset.y()));
     matrix.scale(float(m_zoom));
     transform->setMatrix(matrix);
+
+    if (showsOverviewImage()) {
+        // Far out: one textured quad for the whole scene (opaque: no blending), kept while panning and
+        // zooming; the geometry is dropped and built again when the zoom leaves the image's range.
+        if (m_builtLod != kImageLod || m_overviewShown != m_overviewGeneration) {
+            while (QSGNode *child = transform->firstChild()) {
+                transform->removeChildNode(child);
+                delete child;
+            }
+            for (const OverviewImage::Tile &tile : m_overview.tiles) {
+                QSGImageNode *image = window()->createImageNode();
+                image->setTexture(window()->createTextureFromImage(
+                    tile.image, QQuickWindow::CreateTextureOptions(QQuickWindow::TextureHasMipmaps)));
+                image->setOwnsTexture(true);
+                image->setFiltering(QSGTexture::Linear);
+                image->setMipmapFiltering(QSGTexture::Linear);
+                image->setRect(tile.area);
+                transform->appendChildNode(image);
+            }
+            m_builtLod = kImageLod;
+            m_overviewShown = m_overviewGeneration;
+            ++m_rebuilds;
+        }
+        return transform;
+    }
 
     const QRectF visible = visibleArea();
     const int lod = lodLevel();

@@ -2,6 +2,7 @@
 #include "lineage/lineagecanvas.h"
 #include "lineage/lineagecontroller.h"
 #include "lineage/lineagescene.h"
+#include "lineage/overviewimage.h"
 #include "lineage/scenegraphbuilder.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
@@ -287,6 +288,67 @@ private Q_SLOTS:
         QVERIFY(w.geometryNodes < 60); // a few dozen batches for 20,000 nodes, not one per node
     }
 
+    void bigScenesGetATiledOverviewImageOffTheGuiThread()
+    {
+        // A tall scene as lineage graphs are (few hops, many nodes per hop): 3 columns of 1,000 nodes.
+        auto scene = std::make_shared<LineageScene>();
+        for (int col = 0; col < 3; ++col) {
+            for (int i = 0; i < 1000; ++i) {
+                LineageScene::Node n = node(QStringLiteral("n%1_%2").arg(col).arg(i), col * 400, i * 60);
+                n.accent = QColor(0x2f, 0x6f, 0xde);
+                scene->nodes.push_back(n);
+            }
+        }
+        for (int i = 0; i < 999; ++i)
+            scene->edges.push_back({{QPointF(200, i * 60 + 20), QPointF(400, i * 60 + 80)}, i, 1000 + i + 1});
+        scene->bounds = QRectF(0, 0, 1000, 60000);
+        QVERIFY(OverviewImage::wanted(*scene));
+        LineageScene tiny = smallScene();
+        QVERIFY(!OverviewImage::wanted(tiny));
+
+        const qreal scale = OverviewImage::scaleFor(*scene, 0.15);
+        QVERIFY(scale > 0 && scale <= 0.15);
+        const OverviewImage image = OverviewImage::render(*scene, scale);
+        QVERIFY(image.tiles.size() >= 2); // 60,000 units tall: more than one 4096-pixel texture
+        qreal pixels = 0;
+        QRectF covered;
+        for (const OverviewImage::Tile &t : image.tiles) {
+            QVERIFY(t.image.width() <= OverviewImage::kMaxTileSide);
+            QVERIFY(t.image.height() <= OverviewImage::kMaxTileSide);
+            QVERIFY(!t.image.hasAlphaChannel()); // opaque: drawn without blending
+            pixels += qreal(t.image.width()) * t.image.height();
+            covered = covered.united(t.area);
+        }
+        QVERIFY(pixels <= OverviewImage::kMaxPixels * 1.01);
+        QVERIFY(covered.contains(scene->bounds));
+        // A node's centre shows its domain colour, the gap between columns the background.
+        auto pixelAt = [&](QPointF p) {
+            for (const OverviewImage::Tile &t : image.tiles) {
+                if (t.area.contains(p)) {
+                    const QPointF local = (p - t.area.topLeft()) * image.scale;
+                    return t.image.pixelColor(int(local.x()), int(local.y()));
+                }
+            }
+            return QColor();
+        };
+        QCOMPARE(pixelAt(scene->nodes[500].rect.center()), QColor(0x2f, 0x6f, 0xde));
+        QCOMPARE(pixelAt(QPointF(300, 30010)), scene->colours.background);
+
+        // The canvas paints it on a worker thread; small scenes get none.
+        LineageCanvas canvas;
+        QSignalSpy ready(&canvas, &LineageCanvas::overviewImageChanged);
+        canvas.setScene(scene);
+        QVERIFY(!canvas.overviewImageReady()); // not on the calling thread
+        QTRY_VERIFY_WITH_TIMEOUT(canvas.overviewImageReady(), 30000);
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(canvas.overviewImageScale(), scale);
+        canvas.setScene(std::make_shared<LineageScene>(tiny));
+        QVERIFY(!canvas.overviewImageReady());
+        QTest::qWait(200);
+        QVERIFY(!canvas.overviewImageReady());
+        QCOMPARE(ready.count(), 1);
+    }
+
     void controllerShowsOneHopAroundAProduct()
     {
         LineageController c;
@@ -344,6 +406,25 @@ private Q_SLOTS:
         c.setDomainFilter(QStringLiteral("marketing"));
         QCOMPARE(c.nodeCount(), 3); // the start node and the two marketing products
         QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
+    }
+
+    void picksTheSuggestedStartOnTheWorkerThread()
+    {
+        LineageController c;
+        c.setCachePath(m_cache);
+        const QString expected = c.suggestedStart(); // the synchronous pick, for comparison
+        QVERIFY(!expected.isEmpty());
+        QSignalSpy roots(&c, &LineageController::rootChanged);
+        c.openSuggested();
+        // The call returns before anything is read: the start node is not known yet.
+        QVERIFY(c.busy());
+        QVERIFY(c.rootId().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!c.busy(), 30000);
+        QCOMPARE(c.rootId(), expected);
+        QCOMPARE(c.level(), QStringLiteral("dataset"));
+        QVERIFY(c.nodeCount() > 1);
+        QVERIFY(c.scene()->nodes[size_t(c.scene()->indexOf(expected))].seed);
+        QCOMPARE(roots.count(), 2); // cleared on the call, set when the picture arrives
     }
 
     void laysOutOnAWorkerThreadAndShowsOnlyTheNewestResult()

@@ -128,6 +128,12 @@ struct FrameRecorder {
     }
 };
 
+/// Zoom range of the overview phases: from fitting the scene to where the overview image ends.
+double overviewTopFor(double fitZoom, double imageScale)
+{
+    return imageScale > fitZoom ? imageScale : fitZoom * 1.5;
+}
+
 int restartUnderXvfb(int argc, char **argv)
 {
     std::vector<char *> args;
@@ -235,8 +241,24 @@ int main(int argc, char **argv)
     const double fitZoom = canvas->zoom();
     const double imageWaitMs = waitForOverviewImage();
     const double imageScale = canvas->overviewImageScale();
+    // --grab DIR saves what the overview looks like with the image and with geometry only, to compare.
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (QByteArray(argv[i]) != "--grab")
+            continue;
+        const QString dir = QString::fromLocal8Bit(argv[i + 1]);
+        auto grab = [&](const QString &name) {
+            canvas->fitToView();
+            canvas->zoomAt(std::sqrt(overviewTopFor(fitZoom, imageScale) / fitZoom), 800, 500);
+            window.grabWindow().save(dir + QLatin1Char('/') + name);
+        };
+        grab(QStringLiteral("overview-image.png"));
+        canvas->setOverviewImageEnabled(false);
+        grab(QStringLiteral("overview-geometry.png"));
+        canvas->setOverviewImageEnabled(true);
+        waitForOverviewImage();
+    }
     // Overview: the whole graph in view, up to the zoom where the overview image ends.
-    const double overviewTop = imageScale > fitZoom ? imageScale : fitZoom * 1.5;
+    const double overviewTop = overviewTopFor(fitZoom, imageScale);
     const int steps = std::max(3, frames / 4);
     measure("overview pan", [&] { canvas->fitToView(); }, [&](int) { canvas->panBy(6, 3); }, true);
     measure("overview zoom (fit .. image scale)", [&] { canvas->fitToView(); },

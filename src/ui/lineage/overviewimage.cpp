@@ -74,14 +74,19 @@ OverviewImage OverviewImage::render(const LineageScene &scene, qreal scale)
                 p.drawPolyline(e.points.data(), int(e.points.size()));
         }
     };
-    drawEdges(false, true, mixed(col.edge, kDimmedAlpha, col.background), 1);
-    drawEdges(false, false, col.edge, 1);
+    // Translucent, as the far-out geometry weighs its merged lines: one edge is light, edges running
+    // together add up to darker bundles (an opaque pen would turn every shared route solid grey).
+    QColor edge = col.edge;
+    edge.setAlphaF(0.45f);
+    QColor dimmedEdge = col.edge;
+    dimmedEdge.setAlphaF(float(0.45 * kDimmedAlpha));
+    drawEdges(false, true, dimmedEdge, 1);
+    drawEdges(false, false, edge, 1);
     p.setRenderHint(QPainter::Antialiasing, false);
-    // Nodes as blocks in their domain colour, at least a pixel tall so that none vanishes.
+    // Nodes as blocks in their domain colour, grown by half a pixel so that neighbours of a column close
+    // up into one block as in the far-out geometry, and none vanishes.
     for (const LineageScene::Node &n : scene.nodes) {
-        QRectF r = n.rect;
-        if (r.height() < pixel)
-            r.setHeight(pixel);
+        const QRectF r = n.rect.adjusted(0, -pixel / 2, 0, pixel / 2);
         p.fillRect(r, mixed(n.accent, n.dimmed ? kDimmedAlpha : 1, col.background));
     }
     p.setRenderHint(QPainter::Antialiasing);

@@ -30,7 +30,13 @@ QColor domainColour(const QString &domain)
                                      QColor(0x4d, 0x7e, 0xa8)};
     if (domain.isEmpty())
         return QColor(0x8a, 0x94, 0xa6);
-    return palette[qHash(domain, 7) % std::size(palette)];
+    // FNV-1a, not qHash: Qt 6 seeds qHash per process, so a domain's colour changed from run to run.
+    quint32 h = 2166136261u;
+    for (QChar c : domain) {
+        h ^= c.unicode();
+        h *= 16777619u;
+    }
+    return palette[h % std::size(palette)];
 }
 
 LineageScene::Colours coloursFor(bool dark)

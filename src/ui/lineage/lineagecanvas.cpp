@@ -40,6 +40,19 @@ LineageCanvas::~LineageCanvas()
 {
     if (m_texture)
         m_texture->deleteLater();
+    dropOverviewTextures(true);
+}
+
+void LineageCanvas::dropOverviewTextures(bool later)
+{
+    for (QSGTexture *t : m_overviewTextures) {
+        if (later)
+            t->deleteLater(); // not on the render thread: as m_texture
+        else
+            delete t;
+    }
+    m_overviewTextures.clear();
+    m_overviewTexturesGeneration = 0;
 }
 
 void LineageCanvas::setController(LineageController *controller)
@@ -303,11 +316,18 @@ QSGNode *LineageCanvas::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
                 transform->removeChildNode(child);
                 delete child;
             }
-            for (const OverviewImage::Tile &tile : m_overview.tiles) {
+            if (m_overviewTexturesGeneration != m_overviewGeneration) {
+                dropOverviewTextures(false);
+                for (const OverviewImage::Tile &tile : m_overview.tiles)
+                    m_overviewTextures.push_back(window()->createTextureFromImage(
+                        tile.image, QQuickWindow::CreateTextureOptions(QQuickWindow::TextureHasMipmaps)));
+                m_overviewTexturesGeneration = m_overviewGeneration;
+            }
+            for (size_t i = 0; i < m_overview.tiles.size(); ++i) {
+                const OverviewImage::Tile &tile = m_overview.tiles[i];
                 QSGImageNode *image = window()->createImageNode();
-                image->setTexture(window()->createTextureFromImage(
-                    tile.image, QQuickWindow::CreateTextureOptions(QQuickWindow::TextureHasMipmaps)));
-                image->setOwnsTexture(true);
+                image->setTexture(m_overviewTextures[i]);
+                image->setOwnsTexture(false);
                 image->setFiltering(QSGTexture::Linear);
                 image->setMipmapFiltering(QSGTexture::Linear);
                 image->setRect(tile.area);
@@ -327,6 +347,8 @@ QSGNode *LineageCanvas::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             transform->removeChildNode(child);
             delete child;
         }
+        if (m_overviewTexturesGeneration != 0 && m_overviewTexturesGeneration != m_overviewGeneration)
+            dropOverviewTextures(false); // the scene changed: its image is out of date
         if (newTexture) {
             delete m_texture;
             m_texture = window()->createTextureFromImage(
@@ -351,6 +373,7 @@ void LineageCanvas::releaseResources()
         m_texture->deleteLater();
         m_texture = nullptr;
     }
+    dropOverviewTextures(true);
     m_builtLod = -1;
 }
 

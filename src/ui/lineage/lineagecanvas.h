@@ -101,6 +101,7 @@ private:
     QPointF toScene(QPointF itemPoint) const;
     int lodLevel() const;
     void startOverviewImage();
+    void dropOverviewTextures(bool later);
     bool showsOverviewImage() const;
 
     LineageController *m_controller = nullptr;
@@ -115,6 +116,10 @@ private:
     OverviewImage m_overview;          ///< of the current scene, once painted
     quint64 m_overviewGeneration = 0; ///< bumped per scene: results of older jobs are dropped
     quint64 m_overviewShown = 0;      ///< generation the image node shows
+    /// The overview image uploaded, one texture per tile; kept while the geometry is shown so that crossing
+    /// the image's zoom back and forth uploads nothing (24 MB with mipmaps: a frame of 100+ ms on llvmpipe).
+    std::vector<QSGTexture *> m_overviewTextures;
+    quint64 m_overviewTexturesGeneration = 0;
 
     QRectF m_builtArea; ///< scene area the current geometry covers
     int m_builtLod = -1;

@@ -27,13 +27,10 @@ AreaPage {
             return
         if (page.requestedId !== "")
             lineage.openNode(page.requestedId)
-        else if (lineage.rootId === "") {
-            const id = lineage.suggestedStart()
-            if (id !== "")
-                lineage.openNode(id)
-        } else {
+        else if (lineage.rootId === "")
+            lineage.openSuggested() // picked on the worker thread: the GUI never reads the whole graph
+        else
             lineage.reload()
-        }
     }
 
     function exportTo(kind) { toolbar.exportAs(kind) }

@@ -2,6 +2,7 @@
 #include "lineage/lineagecanvas.h"
 #include "lineage/lineagecontroller.h"
 #include "lineage/lineagescene.h"
+#include "lineage/overviewimage.h"
 #include "lineage/scenegraphbuilder.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
@@ -54,6 +55,7 @@ struct Walk {
     int textured = 0;
     int coloured = 0;
     int flat = 0;
+    int blendedColoured = 0; ///< vertex-colour materials that blend (should be none)
     bool allShortIndices = true;
 };
 
@@ -70,8 +72,11 @@ Walk walk(QSGNode *root)
                 w.allShortIndices = false;
             if (dynamic_cast<QSGTextureMaterial *>(g->material()))
                 ++w.textured;
-            if (dynamic_cast<QSGVertexColorMaterial *>(g->material()))
+            if (dynamic_cast<QSGVertexColorMaterial *>(g->material())) {
                 ++w.coloured;
+                if (g->material()->flags() & QSGMaterial::Blending)
+                    ++w.blendedColoured;
+            }
             if (dynamic_cast<QSGFlatColorMaterial *>(g->material()))
                 ++w.flat;
         }
@@ -116,11 +121,13 @@ private Q_SLOTS:
         QCOMPARE(stats.vertices, 5 * 4 + 2 * 2 + 2 * 3 + 3 * 3 * 4 + glyphs * 4);
         const Walk w = walk(root.get());
         QCOMPARE(w.geometryNodes, stats.geometryNodes);
-        // Batched by material, not one per item: opaque shapes one node per colour (group fill and frame;
-        // node border, fill and domain stripe; the edge lines), the arrow heads, the text.
+        // Batched by material, not one per item: one node per layer (group fill, group frame; node border,
+        // fill, domain stripe), the edge lines, the arrow heads, the text. Every shape shares one opaque
+        // per-vertex-colour material, so the renderer merges them into few draw calls without blending.
         QCOMPARE(w.geometryNodes, 8);
-        QCOMPARE(w.flat, 6);
-        QCOMPARE(w.coloured, 1);
+        QCOMPARE(w.flat, 0);
+        QCOMPARE(w.coloured, 7);
+        QCOMPARE(w.blendedColoured, 0);
         QCOMPARE(w.textured, 1);
         QCOMPARE(w.vertices, stats.vertices);
     }
@@ -237,7 +244,8 @@ private Q_SLOTS:
         // Two block quads, and the bundle as one wide quad (200 edges: the widest, 5 pixels).
         QCOMPARE(far.vertices, 2 * 4 + 4);
         const Walk w = walk(root.get());
-        QCOMPARE(w.coloured, 1);
+        QCOMPARE(w.coloured, 2); // the blocks' layer and the bundle, both opaque vertex colour
+        QCOMPARE(w.blendedColoured, 0);
         // Dimmed edges bundle apart from the others.
         for (int i = 0; i < 10; ++i)
             scene.edges[size_t(i)].dimmed = true;
@@ -278,6 +286,67 @@ private Q_SLOTS:
         QVERIFY(w.allShortIndices);
         QVERIFY(w.geometryNodes > 5);
         QVERIFY(w.geometryNodes < 60); // a few dozen batches for 20,000 nodes, not one per node
+    }
+
+    void bigScenesGetATiledOverviewImageOffTheGuiThread()
+    {
+        // A tall scene as lineage graphs are (few hops, many nodes per hop): 3 columns of 1,000 nodes.
+        auto scene = std::make_shared<LineageScene>();
+        for (int col = 0; col < 3; ++col) {
+            for (int i = 0; i < 1000; ++i) {
+                LineageScene::Node n = node(QStringLiteral("n%1_%2").arg(col).arg(i), col * 400, i * 60);
+                n.accent = QColor(0x2f, 0x6f, 0xde);
+                scene->nodes.push_back(n);
+            }
+        }
+        for (int i = 0; i < 999; ++i)
+            scene->edges.push_back({{QPointF(200, i * 60 + 20), QPointF(400, i * 60 + 80)}, i, 1000 + i + 1});
+        scene->bounds = QRectF(0, 0, 1000, 60000);
+        QVERIFY(OverviewImage::wanted(*scene));
+        LineageScene tiny = smallScene();
+        QVERIFY(!OverviewImage::wanted(tiny));
+
+        const qreal scale = OverviewImage::scaleFor(*scene, 0.15);
+        QVERIFY(scale > 0 && scale <= 0.15);
+        const OverviewImage image = OverviewImage::render(*scene, scale);
+        QVERIFY(image.tiles.size() >= 2); // 60,000 units tall: more than one 4096-pixel texture
+        qreal pixels = 0;
+        QRectF covered;
+        for (const OverviewImage::Tile &t : image.tiles) {
+            QVERIFY(t.image.width() <= OverviewImage::kMaxTileSide);
+            QVERIFY(t.image.height() <= OverviewImage::kMaxTileSide);
+            QVERIFY(!t.image.hasAlphaChannel()); // opaque: drawn without blending
+            pixels += qreal(t.image.width()) * t.image.height();
+            covered = covered.united(t.area);
+        }
+        QVERIFY(pixels <= OverviewImage::kMaxPixels * 1.01);
+        QVERIFY(covered.contains(scene->bounds));
+        // A node's centre shows its domain colour, the gap between columns the background.
+        auto pixelAt = [&](QPointF p) {
+            for (const OverviewImage::Tile &t : image.tiles) {
+                if (t.area.contains(p)) {
+                    const QPointF local = (p - t.area.topLeft()) * image.scale;
+                    return t.image.pixelColor(int(local.x()), int(local.y()));
+                }
+            }
+            return QColor();
+        };
+        QCOMPARE(pixelAt(scene->nodes[500].rect.center()), QColor(0x2f, 0x6f, 0xde));
+        QCOMPARE(pixelAt(QPointF(300, 30010)), scene->colours.background);
+
+        // The canvas paints it on a worker thread; small scenes get none.
+        LineageCanvas canvas;
+        QSignalSpy ready(&canvas, &LineageCanvas::overviewImageChanged);
+        canvas.setScene(scene);
+        QVERIFY(!canvas.overviewImageReady()); // not on the calling thread
+        QTRY_VERIFY_WITH_TIMEOUT(canvas.overviewImageReady(), 30000);
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(canvas.overviewImageScale(), scale);
+        canvas.setScene(std::make_shared<LineageScene>(tiny));
+        QVERIFY(!canvas.overviewImageReady());
+        QTest::qWait(200);
+        QVERIFY(!canvas.overviewImageReady());
+        QCOMPARE(ready.count(), 1);
     }
 
     void controllerShowsOneHopAroundAProduct()
@@ -337,6 +406,25 @@ private Q_SLOTS:
         c.setDomainFilter(QStringLiteral("marketing"));
         QCOMPARE(c.nodeCount(), 3); // the start node and the two marketing products
         QVERIFY(c.scene()->indexOf(QStringLiteral("order-events")) >= 0);
+    }
+
+    void picksTheSuggestedStartOnTheWorkerThread()
+    {
+        LineageController c;
+        c.setCachePath(m_cache);
+        const QString expected = c.suggestedStart(); // the synchronous pick, for comparison
+        QVERIFY(!expected.isEmpty());
+        QSignalSpy roots(&c, &LineageController::rootChanged);
+        c.openSuggested();
+        // The call returns before anything is read: the start node is not known yet.
+        QVERIFY(c.busy());
+        QVERIFY(c.rootId().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!c.busy(), 30000);
+        QCOMPARE(c.rootId(), expected);
+        QCOMPARE(c.level(), QStringLiteral("dataset"));
+        QVERIFY(c.nodeCount() > 1);
+        QVERIFY(c.scene()->nodes[size_t(c.scene()->indexOf(expected))].seed);
+        QCOMPARE(roots.count(), 2); // cleared on the call, set when the picture arrives
     }
 
     void laysOutOnAWorkerThreadAndShowsOnlyTheNewestResult()

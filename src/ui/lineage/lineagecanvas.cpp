@@ -5,6 +5,10 @@
 #include "scenegraphbuilder.h"
 
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QSGImageNode>
+#include <QThreadPool>
 #include <QImage>
 #include <QPainter>
 #include <QQuickWindow>
@@ -19,6 +23,10 @@ namespace {
 constexpr qreal kMinZoom = 0.02;
 constexpr qreal kMaxZoom = 4;
 constexpr qreal kDragThreshold = 4;
+/// m_builtLod while the transform holds the overview image instead of geometry.
+constexpr int kImageLod = -2;
+/// Far-out level of detail (lodLevel() 0) ends here: the overview image is never finer than that.
+constexpr qreal kFarZoom = 6.0 / 40;
 } // namespace
 
 LineageCanvas::LineageCanvas(QQuickItem *parent) : QQuickItem(parent)
@@ -32,6 +40,19 @@ LineageCanvas::~LineageCanvas()
 {
     if (m_texture)
         m_texture->deleteLater();
+    dropOverviewTextures(true);
+}
+
+void LineageCanvas::dropOverviewTextures(bool later)
+{
+    for (QSGTexture *t : m_overviewTextures) {
+        if (later)
+            t->deleteLater(); // not on the render thread: as m_texture
+        else
+            delete t;
+    }
+    m_overviewTextures.clear();
+    m_overviewTexturesGeneration = 0;
 }
 
 void LineageCanvas::setController(LineageController *controller)
@@ -55,6 +76,7 @@ void LineageCanvas::setAutoFit(bool on)
     m_autoFit = on;
     setAcceptedMouseButtons(on ? Qt::NoButton : Qt::LeftButton);
     fitToView();
+    startOverviewImage(); // a minimap's image is smaller
 }
 
 void LineageCanvas::setMergeFarEdges(bool on)
@@ -62,6 +84,50 @@ void LineageCanvas::setMergeFarEdges(bool on)
     m_mergeFarEdges = on;
     m_sceneDirty = true;
     update();
+}
+
+void LineageCanvas::setOverviewImageEnabled(bool on)
+{
+    if (m_overviewEnabled == on)
+        return;
+    m_overviewEnabled = on;
+    startOverviewImage();
+    update();
+}
+
+void LineageCanvas::startOverviewImage()
+{
+    const quint64 generation = ++m_overviewGeneration;
+    m_overview = {};
+    if (!m_overviewEnabled || !m_scene || !OverviewImage::wanted(*m_scene))
+        return;
+    // A minimap needs no more than twice its own size.
+    const bool minimap = m_autoFit && width() > 0 && height() > 0;
+    const qreal scale = OverviewImage::scaleFor(*m_scene, kFarZoom, minimap ? 2 * std::max(width(), height()) : 0);
+    // Painted on a worker (a few hundred ms for 10,000 nodes); meanwhile the geometry is drawn. The
+    // watcher is a child: if the canvas goes first, the result is dropped.
+    auto *watcher = new QFutureWatcher<OverviewImage>(this);
+    connect(watcher, &QFutureWatcher<OverviewImage>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_overviewGeneration)
+            return; // a newer scene is on its way
+        m_overview = watcher->future().takeResult();
+        Q_EMIT overviewImageChanged();
+        update();
+    });
+    auto promise = std::make_shared<QPromise<OverviewImage>>();
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, scene = m_scene, scale] {
+        promise->addResult(OverviewImage::render(*scene, scale));
+        promise->finish();
+    });
+}
+
+bool LineageCanvas::showsOverviewImage() const
+{
+    // Only while the image has at least one pixel per screen pixel, so it never looks blurred.
+    return m_overviewEnabled && !m_overview.isNull() && m_zoom <= m_overview.scale * 1.0001;
 }
 
 QRectF LineageCanvas::sceneToItem(const QRectF &r) const
@@ -84,6 +150,7 @@ void LineageCanvas::setScene(LineageScenePtr scene)
 {
     m_scene = std::move(scene);
     m_sceneDirty = true;
+    startOverviewImage();
     if (m_scene && m_atlas && m_atlas->colour() == m_scene->colours.text) {
         for (const LineageScene::Node &n : m_scene->nodes) {
             m_atlas->ensure(n.label);
@@ -241,6 +308,38 @@ QSGNode *LineageCanvas::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
     matrix.scale(float(m_zoom));
     transform->setMatrix(matrix);
 
+    if (showsOverviewImage()) {
+        // Far out: one textured quad for the whole scene (opaque: no blending), kept while panning and
+        // zooming; the geometry is dropped and built again when the zoom leaves the image's range.
+        if (m_builtLod != kImageLod || m_overviewShown != m_overviewGeneration) {
+            while (QSGNode *child = transform->firstChild()) {
+                transform->removeChildNode(child);
+                delete child;
+            }
+            if (m_overviewTexturesGeneration != m_overviewGeneration) {
+                dropOverviewTextures(false);
+                for (const OverviewImage::Tile &tile : m_overview.tiles)
+                    m_overviewTextures.push_back(window()->createTextureFromImage(
+                        tile.image, QQuickWindow::CreateTextureOptions(QQuickWindow::TextureHasMipmaps)));
+                m_overviewTexturesGeneration = m_overviewGeneration;
+            }
+            for (size_t i = 0; i < m_overview.tiles.size(); ++i) {
+                const OverviewImage::Tile &tile = m_overview.tiles[i];
+                QSGImageNode *image = window()->createImageNode();
+                image->setTexture(m_overviewTextures[i]);
+                image->setOwnsTexture(false);
+                image->setFiltering(QSGTexture::Linear);
+                image->setMipmapFiltering(QSGTexture::Linear);
+                image->setRect(tile.area);
+                transform->appendChildNode(image);
+            }
+            m_builtLod = kImageLod;
+            m_overviewShown = m_overviewGeneration;
+            ++m_rebuilds;
+        }
+        return transform;
+    }
+
     const QRectF visible = visibleArea();
     const int lod = lodLevel();
     if (m_sceneDirty || newTexture || lod != m_builtLod || !m_builtArea.contains(visible)) {
@@ -248,6 +347,8 @@ QSGNode *LineageCanvas::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             transform->removeChildNode(child);
             delete child;
         }
+        if (m_overviewTexturesGeneration != 0 && m_overviewTexturesGeneration != m_overviewGeneration)
+            dropOverviewTextures(false); // the scene changed: its image is out of date
         if (newTexture) {
             delete m_texture;
             m_texture = window()->createTextureFromImage(
@@ -272,6 +373,7 @@ void LineageCanvas::releaseResources()
         m_texture->deleteLater();
         m_texture = nullptr;
     }
+    dropOverviewTextures(true);
     m_builtLod = -1;
 }
 

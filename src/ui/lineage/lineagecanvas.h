@@ -3,6 +3,7 @@
 #include "glyphatlas.h"
 #include "lineagecontroller.h"
 #include "lineagescene.h"
+#include "overviewimage.h"
 
 #include <QElapsedTimer>
 #include <QQuickItem>
@@ -15,7 +16,8 @@ class QSGTexture;
 ///
 /// Pan and zoom only change the transform's matrix; geometry is rebuilt when the scene changes, when the
 /// viewport leaves the area built last time (culling keeps a margin around the viewport), or when the zoom
-/// crosses a level of detail. Picking runs in C++ over the scene's rectangles. Mouse: drag pans, wheel
+/// crosses a level of detail. Far out, a big scene is one pre-rendered image (OverviewImage, painted on a
+/// worker thread) instead of geometry, until the zoom passes the image's own resolution. Picking runs in C++ over the scene's rectangles. Mouse: drag pans, wheel
 /// zooms at the cursor, click selects, double-click opens. Keys: + and - zoom, arrows pan, 0 fits.
 class LineageCanvas : public QQuickItem {
     Q_OBJECT
@@ -47,6 +49,12 @@ public:
     bool autoFit() const { return m_autoFit; }
     /// Far-out edges merged per grid segment (the default); off only for the benchmark's comparison.
     void setMergeFarEdges(bool on);
+    /// The pre-rendered overview image of big scenes (the default); off only for the benchmark's comparison.
+    void setOverviewImageEnabled(bool on);
+    /// True once the overview image of the current scene is painted (false for small scenes).
+    bool overviewImageReady() const { return !m_overview.isNull(); }
+    /// Zoom up to which the overview image is shown (0 without one).
+    qreal overviewImageScale() const { return m_overview.scale; }
     void setAutoFit(bool on);
 
     /// Scene rectangle in item coordinates, and an item point in scene units (minimap).
@@ -73,6 +81,8 @@ Q_SIGNALS:
     void viewChanged();
     void nodeClicked(const QString &id);
     void nodeDoubleClicked(const QString &id);
+    /// The overview image of the current scene is painted.
+    void overviewImageChanged();
 
 protected:
     QSGNode *updatePaintNode(QSGNode *old, UpdatePaintNodeData *) override;
@@ -90,6 +100,9 @@ private:
     void viewMoved();
     QPointF toScene(QPointF itemPoint) const;
     int lodLevel() const;
+    void startOverviewImage();
+    void dropOverviewTextures(bool later);
+    bool showsOverviewImage() const;
 
     LineageController *m_controller = nullptr;
     LineageScenePtr m_scene;
@@ -99,6 +112,14 @@ private:
     bool m_fitPending = true;
     bool m_autoFit = false;
     bool m_mergeFarEdges = true;
+    bool m_overviewEnabled = true;
+    OverviewImage m_overview;          ///< of the current scene, once painted
+    quint64 m_overviewGeneration = 0; ///< bumped per scene: results of older jobs are dropped
+    quint64 m_overviewShown = 0;      ///< generation the image node shows
+    /// The overview image uploaded, one texture per tile; kept while the geometry is shown so that crossing
+    /// the image's zoom back and forth uploads nothing (24 MB with mipmaps: a frame of 100+ ms on llvmpipe).
+    std::vector<QSGTexture *> m_overviewTextures;
+    quint64 m_overviewTexturesGeneration = 0;
 
     QRectF m_builtArea; ///< scene area the current geometry covers
     int m_builtLod = -1;

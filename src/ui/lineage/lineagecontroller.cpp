@@ -30,7 +30,13 @@ QColor domainColour(const QString &domain)
                                      QColor(0x4d, 0x7e, 0xa8)};
     if (domain.isEmpty())
         return QColor(0x8a, 0x94, 0xa6);
-    return palette[qHash(domain, 7) % std::size(palette)];
+    // FNV-1a, not qHash: Qt 6 seeds qHash per process, so a domain's colour changed from run to run.
+    quint32 h = 2166136261u;
+    for (QChar c : domain) {
+        h ^= c.unicode();
+        h *= 16777619u;
+    }
+    return palette[h % std::size(palette)];
 }
 
 LineageScene::Colours coloursFor(bool dark)
@@ -49,6 +55,21 @@ LineageScene::Colours coloursFor(bool dark)
         c.breaking = QColor(0xc0, 0x8b, 0xff);
     }
     return c;
+}
+
+/// The node with the most edges (the first of equals), empty for an empty graph.
+QString mostConnected(const lineage::LineageGraph &g)
+{
+    int best = -1;
+    size_t degree = 0;
+    for (size_t i = 0; i < g.nodes.size(); ++i) {
+        const size_t d = g.in[i].size() + g.out[i].size();
+        if (d > degree) {
+            degree = d;
+            best = int(i);
+        }
+    }
+    return best >= 0 ? g.nodes[size_t(best)].id : QString();
 }
 
 } // namespace
@@ -206,6 +227,14 @@ void LineageController::openNode(const QString &id)
         m_graphLoaded = false;
     }
     m_rootId = wanted;
+    resetForNewRoot();
+    Q_EMIT rootChanged();
+    relayout();
+    Q_EMIT selectionChanged();
+}
+
+void LineageController::resetForNewRoot()
+{
     m_expandedUp.clear();
     m_expandedDown.clear();
     m_collapsedUp.clear();
@@ -218,8 +247,18 @@ void LineageController::openNode(const QString &id)
     m_selectedId.clear();
     m_pathTargetId.clear();
     m_fitRequest = true;
+}
+
+void LineageController::openSuggested()
+{
+    if (m_level != lineage::Level::Dataset) {
+        m_level = lineage::Level::Dataset;
+        m_graphLoaded = false;
+    }
+    m_rootId.clear();
+    resetForNewRoot();
     Q_EMIT rootChanged();
-    relayout();
+    relayout(true);
     Q_EMIT selectionChanged();
 }
 
@@ -229,17 +268,7 @@ QString LineageController::suggestedStart()
         return {};
     try {
         sql::Connection db = cache::openCache(m_cachePath);
-        const lineage::LineageGraph g = lineage::loadGraph(db, lineage::Level::Dataset);
-        int best = -1;
-        size_t degree = 0;
-        for (size_t i = 0; i < g.nodes.size(); ++i) {
-            const size_t d = g.in[i].size() + g.out[i].size();
-            if (d > degree) {
-                degree = d;
-                best = int(i);
-            }
-        }
-        return best >= 0 ? g.nodes[size_t(best)].id : QString();
+        return mostConnected(lineage::loadGraph(db, lineage::Level::Dataset));
     } catch (const sql::SqlError &e) {
         qCWarning(lcLineage) << e.message();
         return {};
@@ -321,6 +350,7 @@ struct LineageLayoutInput {
     lineage::Level level = lineage::Level::Dataset;
     std::shared_ptr<const LineageGraphData> data; ///< null: the worker loads the graph first
     QString rootId;
+    bool suggestRoot = false; ///< pick the most connected node as rootId first (openSuggested)
     int up = 1;
     int down = 1;
     QSet<QString> expandedUp, expandedDown, collapsedUp, collapsedDown;
@@ -333,6 +363,8 @@ struct LineageLayoutInput {
 struct LineageLayoutOutput {
     quint64 generation = 0;
     std::shared_ptr<const LineageGraphData> data;
+    QString rootId; ///< the start node the job used (picked by it when suggestRoot)
+    bool suggestedRoot = false;
     QString message;
     std::vector<int> shown;
     std::vector<std::pair<int, int>> edges;
@@ -377,11 +409,13 @@ LineageLayoutOutput runLayoutJob(const LineageLayoutInput &in)
     out.data = in.data ? in.data : loadGraphData(in.cachePath, in.level);
     const lineage::LineageGraph &graph = out.data->graph;
     out.message = out.data->error;
+    out.suggestedRoot = in.suggestRoot;
+    out.rootId = in.suggestRoot ? mostConnected(graph) : in.rootId;
     QString error;
-    const std::vector<int> seeds = lineage::resolveNodes(graph, in.rootId, &error);
+    const std::vector<int> seeds = lineage::resolveNodes(graph, out.rootId, &error);
     if (seeds.empty()) {
         if (out.message.isEmpty())
-            out.message = in.rootId.isEmpty() ? QString() : error;
+            out.message = out.rootId.isEmpty() ? QString() : error;
         return out;
     }
     lineage::NeighbourhoodRequest request;
@@ -489,7 +523,7 @@ void LineageController::setThreaded(bool on)
     Q_EMIT threadedChanged();
 }
 
-void LineageController::relayout()
+void LineageController::relayout(bool suggestRoot)
 {
     LineageLayoutInput in;
     in.generation = ++m_jobGeneration;
@@ -498,6 +532,7 @@ void LineageController::relayout()
     if (m_graphLoaded)
         in.data = m_data;
     in.rootId = m_rootId;
+    in.suggestRoot = suggestRoot;
     in.up = m_up;
     in.down = m_down;
     in.expandedUp = m_expandedUp;
@@ -538,6 +573,9 @@ void LineageController::applyLayout(LineageLayoutOutput &&out)
         return;
     }
     setBusy(false);
+    const bool newRoot = out.suggestedRoot && out.rootId != m_rootId;
+    if (out.suggestedRoot)
+        m_rootId = out.rootId;
     m_data = std::move(out.data);
     m_graphLoaded = true;
     m_message = out.message;
@@ -551,6 +589,8 @@ void LineageController::applyLayout(LineageLayoutOutput &&out)
     m_tags = std::move(out.tags);
     m_owners = std::move(out.owners);
     restyle();
+    if (newRoot)
+        Q_EMIT rootChanged();
 }
 
 void LineageController::setBusy(bool busy)

@@ -113,8 +113,13 @@ public:
     /// Shows the lineage around `id` (1 hop up and down unless the depth was changed), resetting
     /// expansions and selection. The level follows the id: a product opens at product level.
     Q_INVOKABLE void openNode(const QString &id);
-    /// A good node to start from when nothing was asked for: the dataset with the most edges.
+    /// A good node to start from when nothing was asked for: the dataset with the most edges. Reads the
+    /// whole graph on the calling thread; the view uses openSuggested().
     Q_INVOKABLE QString suggestedStart();
+    /// Opens the suggested start node (as openNode(suggestedStart())), but picks it on the worker thread
+    /// together with loading and laying out, so the GUI thread never reads the whole graph; rootId is
+    /// set when the picture arrives.
+    Q_INVOKABLE void openSuggested();
     /// Reads the cache again (after a sync) and rebuilds the picture, keeping the state.
     Q_INVOKABLE void reload();
     /// Selects `id` and shows its whole upstream and downstream (whatever the depth), everything else
@@ -150,8 +155,10 @@ Q_SIGNALS:
 private:
     /// Starts a layout job for the current state (on the worker unless not threaded); only the newest
     /// job's result is shown.
-    void relayout();
+    void relayout(bool suggestRoot = false);
     void applyLayout(LineageLayoutOutput &&out);
+    /// Forgets expansions, filters and selection for a new start node.
+    void resetForNewRoot();
     void setBusy(bool busy);
     const meshscope::lineage::LineageGraph &graph() const;
     const std::vector<meshscope::lineage::NodeBadges> &badges() const;

@@ -2,7 +2,6 @@
 
 #include "glyphatlas.h"
 
-#include <QSGFlatColorMaterial>
 #include <QSGGeometryNode>
 #include <QSGOpacityNode>
 #include <QSGTextureMaterial>
@@ -18,30 +17,69 @@ namespace {
 
 constexpr qreal kDimmedAlpha = 0.22;
 
-QSGGeometry::ColoredPoint2D coloured(QPointF p, const QColor &c, qreal alpha)
+/// `c` at `alpha` pre-mixed over `background`, as an opaque vertex colour. Everything but text is drawn
+/// opaque: opaque batches need no blending (what a software rasteriser pays most for per pixel) and are
+/// drawn front to back with the depth test, so stacked shapes cost no overdraw.
+QSGGeometry::ColoredPoint2D coloured(QPointF p, const QColor &c, qreal alpha, const QColor &background)
 {
-    // QSGVertexColorMaterial takes premultiplied colours.
     const qreal a = c.alphaF() * alpha;
     QSGGeometry::ColoredPoint2D v;
-    v.set(float(p.x()), float(p.y()), uchar(std::lround(c.red() * a)), uchar(std::lround(c.green() * a)),
-          uchar(std::lround(c.blue() * a)), uchar(std::lround(255 * a)));
+    v.set(float(p.x()), float(p.y()), uchar(std::lround(c.red() * a + background.red() * (1 - a))),
+          uchar(std::lround(c.green() * a + background.green() * (1 - a))),
+          uchar(std::lround(c.blue() * a + background.blue() * (1 - a))), 255);
     return v;
 }
 
-/// Indexed triangles with per-vertex colours (arrow heads, highlighted edges; translucent when dimmed),
-/// flushed into a new geometry node before 65k vertices.
+/// One material for all shapes, lines and arrow heads: per-vertex colours without blending. A material
+/// per colour (QSGFlatColorMaterial) would split them into a draw call per colour, and every draw call
+/// costs a software rasteriser a pass over each screen tile it touches.
+QSGMaterial *opaqueVertexColour()
+{
+    auto *material = new QSGVertexColorMaterial;
+    material->setFlag(QSGMaterial::Blending, false);
+    return material;
+}
+
+void appendColouredNode(QSGNode *parent, SceneGraphStats &stats, const std::vector<QSGGeometry::ColoredPoint2D> &vertices,
+                        const std::vector<quint16> &indices, QSGGeometry::DrawingMode mode)
+{
+    auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), int(vertices.size()),
+                              int(indices.size()), QSGGeometry::UnsignedShortType);
+    g->setDrawingMode(mode);
+    if (mode == QSGGeometry::DrawLines)
+        g->setLineWidth(1);
+    // Built once per level of detail and then only moved by the transform: let the renderer keep it.
+    g->setVertexDataPattern(QSGGeometry::StaticPattern);
+    g->setIndexDataPattern(QSGGeometry::StaticPattern);
+    std::copy(vertices.begin(), vertices.end(), g->vertexDataAsColoredPoint2D());
+    if (!indices.empty())
+        std::copy(indices.begin(), indices.end(), g->indexDataAsUShort());
+    auto *node = new QSGGeometryNode;
+    node->setGeometry(g);
+    node->setMaterial(opaqueVertexColour());
+    node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+    parent->appendChildNode(node);
+    ++stats.geometryNodes;
+    stats.vertices += int(vertices.size());
+}
+
+/// Indexed triangles (arrow heads, highlighted and bundled edges), flushed into a new geometry node
+/// before 65k vertices.
 class TriangleChunks {
 public:
-    TriangleChunks(QSGNode *parent, SceneGraphStats &stats) : m_parent(parent), m_stats(stats) {}
+    TriangleChunks(QSGNode *parent, SceneGraphStats &stats, QColor background)
+        : m_parent(parent), m_stats(stats), m_background(background)
+    {
+    }
     ~TriangleChunks() { flush(); }
 
     void triangle(QPointF a, QPointF b, QPointF c, const QColor &colour, qreal alpha = 1)
     {
         room(3);
         const auto base = quint16(m_vertices.size());
-        m_vertices.push_back(coloured(a, colour, alpha));
-        m_vertices.push_back(coloured(b, colour, alpha));
-        m_vertices.push_back(coloured(c, colour, alpha));
+        m_vertices.push_back(coloured(a, colour, alpha, m_background));
+        m_vertices.push_back(coloured(b, colour, alpha, m_background));
+        m_vertices.push_back(coloured(c, colour, alpha, m_background));
         m_indices.insert(m_indices.end(), {base, quint16(base + 1), quint16(base + 2)});
     }
 
@@ -55,10 +93,10 @@ public:
         const QPointF n(-d.y() / len * w / 2, d.x() / len * w / 2);
         room(4);
         const auto base = quint16(m_vertices.size());
-        m_vertices.push_back(coloured(a + n, c, alpha));
-        m_vertices.push_back(coloured(b + n, c, alpha));
-        m_vertices.push_back(coloured(b - n, c, alpha));
-        m_vertices.push_back(coloured(a - n, c, alpha));
+        m_vertices.push_back(coloured(a + n, c, alpha, m_background));
+        m_vertices.push_back(coloured(b + n, c, alpha, m_background));
+        m_vertices.push_back(coloured(b - n, c, alpha, m_background));
+        m_vertices.push_back(coloured(a - n, c, alpha, m_background));
         m_indices.insert(m_indices.end(), {base, quint16(base + 1), quint16(base + 2), base, quint16(base + 2),
                                            quint16(base + 3)});
     }
@@ -67,18 +105,7 @@ public:
     {
         if (m_vertices.empty())
             return;
-        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), int(m_vertices.size()),
-                                  int(m_indices.size()), QSGGeometry::UnsignedShortType);
-        g->setDrawingMode(QSGGeometry::DrawTriangles);
-        std::copy(m_vertices.begin(), m_vertices.end(), g->vertexDataAsColoredPoint2D());
-        std::copy(m_indices.begin(), m_indices.end(), g->indexDataAsUShort());
-        auto *node = new QSGGeometryNode;
-        node->setGeometry(g);
-        node->setMaterial(new QSGVertexColorMaterial);
-        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
-        m_parent->appendChildNode(node);
-        ++m_stats.geometryNodes;
-        m_stats.vertices += int(m_vertices.size());
+        appendColouredNode(m_parent, m_stats, m_vertices, m_indices, QSGGeometry::DrawTriangles);
         m_vertices.clear();
         m_indices.clear();
     }
@@ -92,13 +119,13 @@ private:
 
     QSGNode *m_parent;
     SceneGraphStats &m_stats;
+    QColor m_background;
     std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
     std::vector<quint16> m_indices;
 };
 
-/// Opaque shapes, one geometry node per colour with QSGFlatColorMaterial: opaque batches are drawn
-/// front to back with the depth test, so stacked boxes and nodes cost no overdraw (which is what
-/// dominates a software rasteriser). Translucency (group fills, dimming) is pre-mixed with the background.
+/// Opaque shapes, one geometry node per layer. Translucency (group fills, dimming) is pre-mixed with
+/// the background.
 class FlatChunks {
 public:
     FlatChunks(QSGNode *parent, SceneGraphStats &stats, QColor background)
@@ -110,13 +137,10 @@ public:
     /// `layer` orders overlapping shapes: a higher layer is drawn in front of a lower one.
     void quad(const QRectF &r, const QColor &c, qreal alpha = 1, int layer = 0)
     {
-        Chunk &k = room(c, alpha, layer, 4);
+        Chunk &k = room(layer, 4);
         const auto base = quint16(k.vertices.size());
-        for (const QPointF &p : {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()}) {
-            QSGGeometry::Point2D v;
-            v.set(float(p.x()), float(p.y()));
-            k.vertices.push_back(v);
-        }
+        for (const QPointF &p : {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()})
+            k.vertices.push_back(coloured(p, c, alpha, m_background));
         k.indices.insert(k.indices.end(), {base, quint16(base + 1), quint16(base + 2), base, quint16(base + 2),
                                            quint16(base + 3)});
     }
@@ -132,50 +156,28 @@ public:
     void flush()
     {
         for (auto it = m_chunks.begin(); it != m_chunks.end(); ++it)
-            flushChunk(it.key(), it.value());
+            flushChunk(it.value());
     }
 
 private:
     struct Chunk {
-        std::vector<QSGGeometry::Point2D> vertices;
+        std::vector<QSGGeometry::ColoredPoint2D> vertices;
         std::vector<quint16> indices;
     };
 
-    QRgb mixed(const QColor &c, qreal alpha) const
+    Chunk &room(int layer, int n)
     {
-        const qreal a = c.alphaF() * alpha;
-        return qRgb(int(std::lround(c.red() * a + m_background.red() * (1 - a))),
-                    int(std::lround(c.green() * a + m_background.green() * (1 - a))),
-                    int(std::lround(c.blue() * a + m_background.blue() * (1 - a))));
-    }
-
-    Chunk &room(const QColor &c, qreal alpha, int layer, int n)
-    {
-        const quint64 key = (quint64(layer) << 32) | mixed(c, alpha);
-        Chunk &k = m_chunks[key];
+        Chunk &k = m_chunks[layer];
         if (int(k.vertices.size()) + n > SceneGraphBuilder::kMaxVertices)
-            flushChunk(key, k);
+            flushChunk(k);
         return k;
     }
 
-    void flushChunk(quint64 key, Chunk &k)
+    void flushChunk(Chunk &k)
     {
         if (k.vertices.empty())
             return;
-        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), int(k.vertices.size()),
-                                  int(k.indices.size()), QSGGeometry::UnsignedShortType);
-        g->setDrawingMode(QSGGeometry::DrawTriangles);
-        std::copy(k.vertices.begin(), k.vertices.end(), g->vertexDataAsPoint2D());
-        std::copy(k.indices.begin(), k.indices.end(), g->indexDataAsUShort());
-        auto *node = new QSGGeometryNode;
-        node->setGeometry(g);
-        auto *material = new QSGFlatColorMaterial;
-        material->setColor(QColor::fromRgb(QRgb(key & 0xffffffffu)));
-        node->setMaterial(material);
-        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
-        m_parent->appendChildNode(node);
-        ++m_stats.geometryNodes;
-        m_stats.vertices += int(k.vertices.size());
+        appendColouredNode(m_parent, m_stats, k.vertices, k.indices, QSGGeometry::DrawTriangles);
         k.vertices.clear();
         k.indices.clear();
     }
@@ -183,11 +185,11 @@ private:
     QSGNode *m_parent;
     SceneGraphStats &m_stats;
     QColor m_background;
-    QMap<quint64, Chunk> m_chunks; ///< by layer, then colour: tree order is drawing order
+    QMap<int, Chunk> m_chunks; ///< by layer: tree order is drawing order
 };
 
-/// Hairline edges: GL lines stay one pixel wide at every zoom. Opaque, one node per colour (dimming is
-/// pre-mixed with the background): blending thousands of lines is what a software rasteriser pays most for.
+/// Hairline edges: GL lines stay one pixel wide at every zoom (two-triangle quads measured slower on
+/// llvmpipe). Opaque, dimming pre-mixed with the background.
 class LineChunks {
 public:
     LineChunks(QSGNode *parent, SceneGraphStats &stats, QColor background)
@@ -198,50 +200,25 @@ public:
 
     void segment(QPointF a, QPointF b, const QColor &c, qreal alpha)
     {
-        const QRgb key = qRgb(int(std::lround(c.red() * alpha + m_background.red() * (1 - alpha))),
-                              int(std::lround(c.green() * alpha + m_background.green() * (1 - alpha))),
-                              int(std::lround(c.blue() * alpha + m_background.blue() * (1 - alpha))));
-        std::vector<QSGGeometry::Point2D> &v = m_vertices[key];
-        if (int(v.size()) + 2 > SceneGraphBuilder::kMaxVertices)
-            flush(key, v);
-        QSGGeometry::Point2D p;
-        p.set(float(a.x()), float(a.y()));
-        v.push_back(p);
-        p.set(float(b.x()), float(b.y()));
-        v.push_back(p);
+        if (int(m_vertices.size()) + 2 > SceneGraphBuilder::kMaxVertices)
+            flush();
+        m_vertices.push_back(coloured(a, c, alpha, m_background));
+        m_vertices.push_back(coloured(b, c, alpha, m_background));
     }
 
     void flush()
     {
-        for (auto it = m_vertices.begin(); it != m_vertices.end(); ++it)
-            flush(it.key(), it.value());
+        if (m_vertices.empty())
+            return;
+        appendColouredNode(m_parent, m_stats, m_vertices, {}, QSGGeometry::DrawLines);
+        m_vertices.clear();
     }
 
 private:
-    void flush(QRgb colour, std::vector<QSGGeometry::Point2D> &v)
-    {
-        if (v.empty())
-            return;
-        auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), int(v.size()));
-        g->setDrawingMode(QSGGeometry::DrawLines);
-        g->setLineWidth(1);
-        std::copy(v.begin(), v.end(), g->vertexDataAsPoint2D());
-        auto *node = new QSGGeometryNode;
-        node->setGeometry(g);
-        auto *material = new QSGFlatColorMaterial;
-        material->setColor(QColor::fromRgb(colour));
-        node->setMaterial(material);
-        node->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
-        m_parent->appendChildNode(node);
-        ++m_stats.geometryNodes;
-        m_stats.vertices += int(v.size());
-        v.clear();
-    }
-
     QSGNode *m_parent;
     SceneGraphStats &m_stats;
     QColor m_background;
-    QMap<QRgb, std::vector<QSGGeometry::Point2D>> m_vertices;
+    std::vector<QSGGeometry::ColoredPoint2D> m_vertices;
 };
 
 /// Text as textured quads from the glyph atlas.
@@ -285,6 +262,8 @@ public:
         auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_TexturedPoint2D(), int(m_vertices.size()),
                                   int(m_indices.size()), QSGGeometry::UnsignedShortType);
         g->setDrawingMode(QSGGeometry::DrawTriangles);
+        g->setVertexDataPattern(QSGGeometry::StaticPattern);
+        g->setIndexDataPattern(QSGGeometry::StaticPattern);
         std::copy(m_vertices.begin(), m_vertices.end(), g->vertexDataAsTexturedPoint2D());
         std::copy(m_indices.begin(), m_indices.end(), g->indexDataAsUShort());
         auto *node = new QSGGeometryNode;
@@ -477,7 +456,7 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
 
     {
         LineChunks lines(root, stats, col.background);
-        TriangleChunks thick(root, stats);
+        TriangleChunks thick(root, stats, col.background);
         EdgeAggregator far(request.scale);
         QHash<quint64, int> bundles; ///< (source block, target block, dimmed) -> edges
         for (const LineageScene::Edge &e : scene.edges) {

@@ -11,6 +11,9 @@ ColumnLayout {
     id: header
 
     required property ContractDiffController controller
+    /// The Edit button (Ctrl+E) and "New from template…" were pressed.
+    signal editRequested()
+    signal newRequested()
 
     spacing: 4
 
@@ -58,6 +61,23 @@ ColumnLayout {
             enabled: header.controller.versions.length > 1
             currentIndex: header.controller.versionIndex(header.controller.newVersion)
             onActivated: (i) => header.controller.compare(header.controller.oldVersion, header.controller.versions[i])
+        }
+        Button {
+            objectName: "editContract"
+            text: qsTr("Edit")
+            enabled: header.controller.contractId !== ""
+            font.pointSize: Theme.fontBody
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Edit %1 (Ctrl+E)").arg(header.controller.newVersion !== "" ? header.controller.newVersion
+                                                                                           : qsTr("the active version"))
+            onClicked: header.editRequested()
+        }
+        Button {
+            text: qsTr("New…")
+            font.pointSize: Theme.fontBody
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("New contract from a data product's output port")
+            onClicked: header.newRequested()
         }
     }
 

@@ -147,6 +147,11 @@ bool readsAsOtherType(const QString &v)
 
 } // namespace
 
+bool readsAsNonString(const QString &value)
+{
+    return readsAsOtherType(value);
+}
+
 QString yamlScalar(const QString &value, bool typed)
 {
     if (typed)

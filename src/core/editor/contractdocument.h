@@ -38,6 +38,9 @@ std::optional<QString> scalarAt(const QString &text, const YamlPath &path);
 /// `typed` values (true/false/numbers) are written plain.
 QString yamlScalar(const QString &value, bool typed = false);
 
+/// Whether `value` would read as a number, boolean or null when written plain.
+bool readsAsNonString(const QString &value);
+
 /// Problems of the text: YAML syntax, the importers' diagnostics (what a sync would say) and the
 /// ODCS checks the importers do not make (required top-level keys, status and logicalType enums,
 /// boolean flags, unique property names, quality rules' references to existing properties).

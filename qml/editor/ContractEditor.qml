@@ -53,12 +53,12 @@ Item {
     }
 
     Shortcut {
-        sequence: StandardKey.Save
+        sequences: [StandardKey.Save]
         enabled: root.visible
         onActivated: root.editor.save()
     }
     Shortcut {
-        sequence: StandardKey.Undo
+        sequences: [StandardKey.Undo]
         enabled: root.visible
         onActivated: root.editor.undo()
     }
@@ -98,10 +98,10 @@ Item {
                 Label {
                     Layout.fillWidth: true
                     text: root.editor.savesAsProposal
-                          ? (root.editor.requiredVersion !== ""
-                             ? qsTr("Active version: saving proposes it for review as %1 (the changes need at least %2; raise the version in the form to go higher)")
-                               .arg(root.editor.version).arg(root.editor.requiredVersion)
-                             : qsTr("Active version: saving proposes the edit for review"))
+                          ? (root.editor.dirty && root.editor.proposalVersion !== ""
+                             ? qsTr("Active version %1: saving proposes version %2 for review (the changes need at least %3; raise the version in the form to go higher)")
+                               .arg(root.editor.baseVersion).arg(root.editor.proposalVersion).arg(root.editor.requiredVersion)
+                             : qsTr("Active version %1: your edits are saved as a proposal for review").arg(root.editor.baseVersion))
                           : root.editor.filePath
                     color: Theme.textMuted
                     font.pointSize: Theme.fontSmall
@@ -223,7 +223,7 @@ Item {
             }
 
             ProblemList {
-                SplitView.preferredHeight: 130
+                SplitView.preferredHeight: 110
                 SplitView.minimumHeight: 60
                 editor: root.editor
                 onProblemClicked: (formRow, line) => root.showProblem(formRow, line)
@@ -238,12 +238,13 @@ Item {
         modal: true
         title: qsTr("Unsaved edits")
         standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        width: 480
         Label {
             text: root.editor.savesAsProposal
                   ? qsTr("Propose the edits of %1 for review before leaving, or discard them?").arg(root.editor.contractId)
                   : qsTr("Save the edits of %1 before leaving, or discard them?").arg(root.editor.contractId)
             wrapMode: Text.Wrap
-            width: 420
+            width: leaveDialog.availableWidth
             font.pointSize: Theme.fontBody
         }
         onAccepted: {

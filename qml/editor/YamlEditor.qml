@@ -13,7 +13,7 @@ Rectangle {
     /// The 1-based line the cursor is on.
     readonly property int cursorLine: editor.lineOfPosition(area.cursorPosition)
     readonly property real lineHeight: area.lineCount > 0 ? area.contentHeight / area.lineCount : 16
-    readonly property int gutterWidth: 22 + numberMetrics.advanceWidth * String(Math.max(area.lineCount, 10)).length
+    readonly property int gutterWidth: 22 + numberMetrics.advanceWidth("0") * String(Math.max(area.lineCount, 10)).length
 
     /// Scrolls to the 1-based line and puts the cursor at its start.
     function showLine(line: int) {

@@ -257,6 +257,7 @@ private Q_SLOTS:
         QVERIFY(c.waitForValidation());
         QVERIFY2(!c.requiredVersion().isEmpty() && c.requiredVersion() != c.version(), qPrintable(c.requiredVersion()));
         const QString required = c.requiredVersion();
+        QCOMPARE(c.proposalVersion(), required); // the text still says the active version
         QSignalSpy proposed(&c, &ContractEditorController::proposed);
         QVERIFY2(c.save(), qPrintable(c.message()));
         QCOMPARE(proposed.count(), 1);

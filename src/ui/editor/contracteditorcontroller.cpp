@@ -105,6 +105,19 @@ QString ContractEditorController::version() const
         .value_or(QString());
 }
 
+QString ContractEditorController::proposalVersion() const
+{
+    // The same rule as ReviewService::propose.
+    const auto required = diff::SemVer::parse(m_requiredVersion);
+    if (!required)
+        return {};
+    const auto wanted = diff::SemVer::parse(version());
+    const auto current = m_base ? diff::SemVer::parse(m_base->version) : std::nullopt;
+    if (!wanted || diff::compareCore(*wanted, *required) < 0 || (current && diff::compareCore(*wanted, *current) <= 0))
+        return m_requiredVersion;
+    return version();
+}
+
 int ContractEditorController::errorCount() const
 {
     int n = 0;
@@ -201,8 +214,7 @@ void ContractEditorController::load(const QString &path, const QString &text, bo
     refreshForm();
     m_problems.setProblems({});
     setMessage(isNew ? tr("New contract from the template; it is written to %1 when saved").arg(path)
-                     : savesAsProposal() ? tr("Editing the active version: saving makes a proposal for review")
-                                         : QString());
+                     : QString());
     scheduleValidation();
     Q_EMIT documentChanged();
     Q_EMIT textChanged();

@@ -44,6 +44,11 @@ class ContractEditorController : public QObject {
     /// The version the text says, and the least version its changes need against the opened contract.
     Q_PROPERTY(QString version READ version NOTIFY textChanged)
     Q_PROPERTY(QString requiredVersion READ requiredVersion NOTIFY validated)
+    /// The version a proposal gets when saved now: the text's, raised to requiredVersion when lower
+    /// (or not above the active one); "" until known.
+    Q_PROPERTY(QString proposalVersion READ proposalVersion NOTIFY validated)
+    /// The version of the contract as opened.
+    Q_PROPERTY(QString baseVersion READ baseVersion NOTIFY documentChanged)
     Q_PROPERTY(bool validating READ validating NOTIFY validatingChanged)
     Q_PROPERTY(int errorCount READ errorCount NOTIFY validated)
     Q_PROPERTY(int warningCount READ warningCount NOTIFY validated)
@@ -82,6 +87,8 @@ public:
     bool canRedo() const { return m_history.canRedo(); }
     QString version() const;
     QString requiredVersion() const { return m_requiredVersion; }
+    QString proposalVersion() const;
+    QString baseVersion() const { return m_base ? m_base->version : QString(); }
     bool validating() const { return m_validationsRunning > 0 || m_validateTimer.isActive(); }
     int errorCount() const;
     int warningCount() const;

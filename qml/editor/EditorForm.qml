@@ -40,6 +40,11 @@ Rectangle {
             editor: form.editor
             current: ListView.isCurrentItem
             labelWidth: Math.min(170, Math.max(110, form.width * 0.28))
+            onAddRequested: (adds, objectIndex) => {
+                const path = adds === "object" ? form.editor.addSchemaObject() : form.editor.addProperty(objectIndex)
+                if (path !== "")
+                    Qt.callLater(() => form.showRow(form.editor.form.rowOfPath(path)))
+            }
             onUndoRequested: form.editor.undo()
             onRedoRequested: form.editor.redo()
         }

@@ -20,9 +20,12 @@ Item {
     required property int depth
     required property string problem
     required property string problemSeverity
+    required property string adds
+    required property int objectIndex
     property bool current: false
     property real labelWidth: 150
 
+    signal addRequested(string adds, int objectIndex)
     signal undoRequested()
     signal redoRequested()
 
@@ -61,12 +64,26 @@ Item {
         x: row.kind === "section" ? 4 : 12
         anchors.bottom: parent.bottom
         anchors.bottomMargin: 2
-        width: parent.width - x - 4
+        width: parent.width - x - 4 - (addButton.visible ? addButton.width + Theme.spacing : 0)
         text: row.label
         elide: Text.ElideRight
         color: row.kind === "section" ? Theme.text : Theme.textMuted
         font.pointSize: row.kind === "section" ? Theme.fontHeading : Theme.fontBody
         font.bold: true
+    }
+
+    Button {
+        id: addButton
+        visible: row.heading && row.adds !== ""
+        anchors.right: parent.right
+        anchors.rightMargin: 4
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: 1
+        flat: true
+        padding: 2
+        text: row.adds === "object" ? qsTr("+ Object") : qsTr("+ Property")
+        font.pointSize: Theme.fontSmall
+        onClicked: row.addRequested(row.adds, row.objectIndex)
     }
 
     RowLayout {

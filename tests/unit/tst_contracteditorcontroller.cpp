@@ -1,6 +1,7 @@
 // The contract editor's controller on a scratch copy of the synced sample mesh: form edits change only
 // their line of the text, YAML edits re-read the form, one undo history for both, validation problems
 // land on their form rows and YAML lines, and saving makes a proposal (active) or writes the file.
+#include "editor/contractdocument.h"
 #include "editor/contracteditorcontroller.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
@@ -14,6 +15,7 @@
 #include <QTest>
 
 using namespace meshscope;
+using meshscope::editor::scalarAt;
 
 namespace {
 
@@ -306,6 +308,37 @@ private Q_SLOTS:
         c.revert();
         QVERIFY(!c.dirty());
         QVERIFY(!QFileInfo::exists(c.autosavePath()));
+    }
+
+    void propertiesAndObjectsCanBeAdded()
+    {
+        ContractEditorController c;
+        setUp(c);
+        QVERIFY(c.open(QStringLiteral("orders.order_events")));
+        const QString before = c.text();
+        const FormModel &form = *c.form();
+        QCOMPARE(role(form, form.rowOfPath("schema.0.name") - 1, "adds"), QStringLiteral("property"));
+        const QString path = c.addProperty(0);
+        QCOMPARE(path, QStringLiteral("schema.0.properties.11.name"));
+        QCOMPARE(role(form, form.rowOfPath(path), "value"), QStringLiteral("new_property"));
+        QCOMPARE(role(form, form.rowOfPath("schema.0.properties.11.logicalType"), "value"), QStringLiteral("string"));
+        // Two new lines after the last property (legacy_status_code's folded description), nothing else.
+        QCOMPARE(c.text().count(u'\n'), before.count(u'\n') + 2);
+        QVERIFY(c.text().contains("Deprecated.\n      - name: new_property\n        logicalType: string\n    quality:\n"));
+        // A second one gets another name; one undo step each.
+        QCOMPARE(c.addProperty(0), QStringLiteral("schema.0.properties.12.name"));
+        QCOMPARE(scalarAt(c.text(), {"schema", "0", "properties", "12", "name"}), QString("new_property_2"));
+        c.undo();
+        c.undo();
+        QCOMPARE(c.text(), before);
+        // A schema object, with one property so it is valid ODCS.
+        const QString objectPath = c.addSchemaObject();
+        QCOMPARE(objectPath, QStringLiteral("schema.1.name"));
+        QCOMPARE(scalarAt(c.text(), {"schema", "1", "properties", "0", "name"}), QString("id"));
+        QVERIFY(c.text().contains("    scheduler: cron\n  - name: new_object\n    physicalType: table\n    properties:\n"
+                                  "      - name: id\n        logicalType: string\n"));
+        QVERIFY(c.waitForValidation());
+        QCOMPARE(c.errorCount(), 0);
     }
 
     void newContractFromATemplate()

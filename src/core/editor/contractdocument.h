@@ -31,6 +31,13 @@ struct EditorProblem {
 /// `error` when the path does not lead to a scalar or a mapping, or the text does not parse.
 std::optional<QString> setScalar(const QString &text, const YamlPath &path, const QString &value, QString *error);
 
+/// Appends a mapping to the list at `listPath`, written in block style at the list's indentation, with
+/// `entries` as its keys in order (values as YAML scalars, see yamlScalar()). An empty inline list (`[]`)
+/// becomes a block list. Every other byte is kept. nullopt with `error` when `listPath` is no list or
+/// is a non-empty inline one.
+std::optional<QString> appendListItem(const QString &text, const YamlPath &listPath,
+                                      const std::vector<std::pair<QString, QString>> &entries, QString *error);
+
 /// The scalar at `path` as text; nullopt when absent or not a scalar.
 std::optional<QString> scalarAt(const QString &text, const YamlPath &path);
 

@@ -175,8 +175,10 @@ void odcs(Builder &b, const YAML::Node &root)
     }
 
     const YAML::Node schema = child(root, QStringLiteral("schema"));
-    if (schema.IsSequence() && schema.size() > 0)
+    if (schema.IsSequence()) {
         b.section(QStringLiteral("Schema"));
+        b.rows.back().adds = QStringLiteral("object");
+    }
     for (size_t o = 0; schema.IsSequence() && o < schema.size(); ++o) {
         const YAML::Node object = schema[o];
         if (!object.IsMap())
@@ -184,6 +186,10 @@ void odcs(Builder &b, const YAML::Node &root)
         const YamlPath at{QStringLiteral("schema"), QString::number(o)};
         const QString objectName = scalarText(child(object, QStringLiteral("name")));
         b.group(QStringLiteral("Object %1").arg(objectName.isEmpty() ? QString::number(o + 1) : objectName), object);
+        if (child(object, QStringLiteral("properties")).IsSequence()) {
+            b.rows.back().adds = QStringLiteral("property");
+            b.rows.back().objectIndex = int(o);
+        }
         b.field(object, at, QStringLiteral("name"), QStringLiteral("Name"), Kind::Text, 2);
         b.field(object, at, QStringLiteral("physicalName"), QStringLiteral("Physical name"), Kind::Text, 2);
         b.field(object, at, QStringLiteral("description"), QStringLiteral("Description"), Kind::Multiline, 2);

@@ -33,6 +33,10 @@ struct FormRow {
     bool typed = false;
     int line = 0;  ///< 1-based line of the value (or of its mapping when absent); 0 unknown
     int depth = 0; ///< indentation level in the form (0 section, 1 group, 2 field of a group)
+    /// Headings the form can add to: "object" (the Schema section) or "property" (a schema object,
+    /// `objectIndex`); "" for the rest.
+    QString adds;
+    int objectIndex = -1;
 };
 
 /// The form rows of `text` (ODCS v3; DCS documents get their `info` header and models' fields).

@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -316,6 +317,74 @@ bool ContractEditorController::setField(const QString &path, const QString &valu
         setMessage({});
     changed(QStringLiteral("field:") + path, *edited);
     return true;
+}
+
+namespace {
+
+/// `base`, or `base_2`, `base_3`, ... : the first name not among the scalars `key` of the list at `list`.
+QString freeName(const QString &text, const YamlPath &list, const QString &base)
+{
+    QSet<QString> used;
+    for (int i = 0;; ++i) {
+        const std::optional<QString> name = scalarAt(text, list + YamlPath{QString::number(i), QStringLiteral("name")});
+        if (!name && !scalarAt(text, list + YamlPath{QString::number(i), QStringLiteral("logicalType")}))
+            break;
+        used.insert(name.value_or(QString()));
+        if (i > 10000)
+            break;
+    }
+    QString name = base;
+    for (int n = 2; used.contains(name); ++n)
+        name = base + u'_' + QString::number(n);
+    return name;
+}
+
+int listSize(const QString &text, const YamlPath &list)
+{
+    int n = 0;
+    while (scalarAt(text, list + YamlPath{QString::number(n), QStringLiteral("name")}))
+        ++n;
+    return n;
+}
+
+} // namespace
+
+QString ContractEditorController::addProperty(int objectIndex)
+{
+    const YamlPath list{QStringLiteral("schema"), QString::number(objectIndex), QStringLiteral("properties")};
+    const QString name = freeName(text(), list, QStringLiteral("new_property"));
+    QString error;
+    const std::optional<QString> edited = appendListItem(
+        text(), list, {{QStringLiteral("name"), name}, {QStringLiteral("logicalType"), QStringLiteral("string")}}, &error);
+    if (!edited) {
+        setMessage(error, true);
+        return {};
+    }
+    changed(QString(), *edited);
+    return (list + YamlPath{QString::number(listSize(*edited, list) - 1), QStringLiteral("name")}).join(u'.');
+}
+
+QString ContractEditorController::addSchemaObject()
+{
+    const YamlPath list{QStringLiteral("schema")};
+    const QString name = freeName(text(), list, QStringLiteral("new_object"));
+    QString error;
+    std::optional<QString> edited = appendListItem(text(), list,
+                                                   {{QStringLiteral("name"), name},
+                                                    {QStringLiteral("physicalType"), QStringLiteral("table")},
+                                                    {QStringLiteral("properties"), QStringLiteral("[]")}},
+                                                   &error);
+    const int index = edited ? listSize(*edited, list) - 1 : -1;
+    const YamlPath props{QStringLiteral("schema"), QString::number(index), QStringLiteral("properties")};
+    if (edited)
+        edited = appendListItem(*edited, props, {{QStringLiteral("name"), QStringLiteral("id")},
+                                                 {QStringLiteral("logicalType"), QStringLiteral("string")}}, &error);
+    if (!edited) {
+        setMessage(error, true);
+        return {};
+    }
+    changed(QString(), *edited);
+    return (list + YamlPath{QString::number(index), QStringLiteral("name")}).join(u'.');
 }
 
 void ContractEditorController::undo()

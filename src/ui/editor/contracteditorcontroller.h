@@ -111,6 +111,10 @@ public:
     Q_INVOKABLE void setText(const QString &text);
     /// A form field changed: rewrites only that value in the text. False (message set) when refused.
     Q_INVOKABLE bool setField(const QString &path, const QString &value);
+    /// Adds a property to the schema object (or a schema object with one property) at the end of its
+    /// list; returns the dotted path of the new name field ("" with message when refused).
+    Q_INVOKABLE QString addProperty(int objectIndex);
+    Q_INVOKABLE QString addSchemaObject();
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
     /// Saves: a proposal for an active contract, else an atomic write of the file. False with message.

@@ -19,7 +19,7 @@ QString kindName(FormRow::Kind kind)
 
 bool sameShape(const FormRow &a, const FormRow &b)
 {
-    return a.kind == b.kind && a.path == b.path && a.label == b.label && a.depth == b.depth;
+    return a.kind == b.kind && a.path == b.path && a.label == b.label && a.depth == b.depth && a.adds == b.adds;
 }
 
 } // namespace
@@ -49,6 +49,8 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
     case SectionRole: return r.section;
     case ProblemRole: return m_problems[size_t(index.row())].second;
     case ProblemSeverityRole: return m_problems[size_t(index.row())].first;
+    case AddsRole: return r.adds;
+    case ObjectIndexRole: return r.objectIndex;
     }
     return {};
 }
@@ -58,7 +60,8 @@ QHash<int, QByteArray> FormModel::roleNames() const
     return {{KindRole, "kind"},     {LabelRole, "label"},     {PathRole, "path"},
             {ValueRole, "value"},   {OptionsRole, "options"}, {PresentRole, "present"},
             {LineRole, "line"},     {DepthRole, "depth"},     {SectionRole, "section"},
-            {ProblemRole, "problem"}, {ProblemSeverityRole, "problemSeverity"}};
+            {ProblemRole, "problem"}, {ProblemSeverityRole, "problemSeverity"},
+            {AddsRole, "adds"},       {ObjectIndexRole, "objectIndex"}};
 }
 
 void FormModel::setRows(std::vector<FormRow> rows)

@@ -27,6 +27,8 @@ public:
         SectionRole,                 ///< the section heading the row is under
         ProblemRole,                 ///< the first problem about this field, or ""
         ProblemSeverityRole,         ///< "error", "warning" or ""
+        AddsRole,                    ///< headings: "object" or "property" when the form can add one
+        ObjectIndexRole,             ///< the schema object a "property" heading adds to
     };
     Q_ENUM(Roles)
 

@@ -8,7 +8,7 @@ import Meshscope.Backend
 // The contract editor: the form and the YAML side by side (tabs when the window is narrow), kept in
 // sync through one text and one undo history; validation as you type with each problem beside its
 // field, at its line and in the list below; saving an active contract makes a review proposal.
-// Ctrl+S saves, Ctrl+Z / Ctrl+Shift+Z undo and redo, Escape closes (asking about unsaved edits).
+// Ctrl+S saves, Ctrl+Z / Ctrl+Shift+Z undo and redo; Close asks about unsaved edits.
 Item {
     id: root
 
@@ -66,11 +66,6 @@ Item {
         sequences: [StandardKey.Redo, "Ctrl+Shift+Z"]
         enabled: root.visible
         onActivated: root.editor.redo()
-    }
-    Shortcut {
-        sequence: "Escape"
-        enabled: root.visible && !leaveDialog.visible
-        onActivated: root.confirmLeave(() => root.closed())
     }
 
     ColumnLayout {
@@ -138,7 +133,7 @@ Item {
                 text: qsTr("Close")
                 font.pointSize: Theme.fontBody
                 ToolTip.visible: hovered
-                ToolTip.text: qsTr("Back to the diff (Esc)")
+                ToolTip.text: qsTr("Back to the diff")
                 onClicked: root.confirmLeave(() => root.closed())
             }
         }

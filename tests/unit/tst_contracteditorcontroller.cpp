@@ -341,6 +341,38 @@ private Q_SLOTS:
         QCOMPARE(c.errorCount(), 0);
     }
 
+    void aLargeContractReadsItsFormOffTheGuiThread()
+    {
+        // The 5,000-line adventureworks example: the form follows a YAML edit with the validation.
+        const QString path = m_dir.filePath(QStringLiteral("adventureworks.odcs.yaml"));
+        QVERIFY(QFile::copy(testsupport::corpus(QStringLiteral(
+                                "bitol-io/open-data-contract-standard/docs/examples/all/postgresql-adventureworks-contract.odcs.yaml")),
+                            path));
+        ContractEditorController c;
+        setUp(c);
+        QVERIFY(c.openFile(path));
+        QVERIFY(c.form()->rowCount() > 1000);
+        const QString name = role(*c.form(), c.form()->rowOfPath("schema.0.properties.0.name"), "value");
+        QVERIFY(!name.isEmpty());
+        QString text = c.text();
+        const QString written = QStringLiteral("- name: \"%1\"").arg(name); // the example quotes its names
+        const qsizetype at = text.indexOf(written);
+        QVERIFY(at > 0);
+        text.replace(at, written.size(), QStringLiteral("- name: renamed_column"));
+        c.setText(text);
+        QVERIFY(c.validating());
+        // Not read on the GUI thread while typing: the form follows with the (debounced) validation.
+        QCOMPARE(role(*c.form(), c.form()->rowOfPath("schema.0.properties.0.name"), "value"), name);
+        QVERIFY(c.waitForValidation(60000));
+        QCOMPARE(role(*c.form(), c.form()->rowOfPath("schema.0.properties.0.name"), "value"), QStringLiteral("renamed_column"));
+        // Form edits still change only their line.
+        const QString before = c.text();
+        QVERIFY(c.setField("schema.0.properties.0.name", "again"));
+        QCOMPARE(changedLines(before, c.text()).size(), 1);
+        QVERIFY(c.waitForValidation(60000));
+        QCOMPARE(role(*c.form(), c.form()->rowOfPath("schema.0.properties.0.name"), "value"), QStringLiteral("again"));
+    }
+
     void newContractFromATemplate()
     {
         ContractEditorController c;

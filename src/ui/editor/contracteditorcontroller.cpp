@@ -26,6 +26,8 @@ namespace {
 
 constexpr int kValidateDelayMs = 250;
 constexpr int kAutosaveDelayMs = 1500;
+/// Up to this size (about 800 lines) the form is re-read on every keystroke, in a few milliseconds.
+constexpr qsizetype kFormNowChars = 32 * 1024;
 
 std::optional<Contract> onlyContract(const QString &file, const QString &text)
 {
@@ -212,7 +214,7 @@ void ContractEditorController::load(const QString &path, const QString &text, bo
             m_autosaveText = saved;
     }
     m_form.setRows({});
-    refreshForm();
+    refreshForm(/*now=*/true);
     m_problems.setProblems({});
     setMessage(isNew ? tr("New contract from the template; it is written to %1 when saved").arg(path)
                      : QString());
@@ -274,9 +276,18 @@ QVariantList ContractEditorController::outputPorts() const
     return out;
 }
 
-void ContractEditorController::refreshForm()
+void ContractEditorController::refreshForm(bool now)
 {
-    std::vector<FormRow> rows = buildForm(text());
+    if (!now && text().size() > kFormNowChars) {
+        m_formPending = true;
+        return;
+    }
+    m_formPending = false;
+    applyForm(buildForm(text()));
+}
+
+void ContractEditorController::applyForm(std::vector<FormRow> rows)
+{
     // A text that does not parse keeps the last form (greyed out by the problems) instead of an empty one.
     if (!rows.empty() || m_form.rowCount() == 0)
         m_form.setRows(std::move(rows));
@@ -421,17 +432,23 @@ void ContractEditorController::startValidation()
     const QString file = m_filePath;
     const QString text = this->text();
     const std::optional<Contract> base = m_base;
+    const bool readForm = m_formPending;
+    m_formPending = false;
     ++m_validationsRunning;
     ContractEditorController *self = this; // the destructor waits for the thread, so the queued call is safe
-    QThread *thread = QThread::create([self, generation, file, text, base] {
+    QThread *thread = QThread::create([self, generation, file, text, base, readForm] {
+        std::optional<std::vector<FormRow>> rows;
+        if (readForm)
+            rows = buildForm(text);
         std::vector<EditorProblem> problems = validate(file, text);
         QString required;
         if (base && isActiveStatus(base->status)) {
             if (const std::optional<Contract> edited = onlyContract(file, text); edited && edited->id == base->id)
                 required = diff::makeReport(*base, *edited).version.required;
         }
-        QMetaObject::invokeMethod(self, [self, generation, problems = std::move(problems), required]() mutable {
-            self->applyValidation(generation, std::move(problems), required);
+        QMetaObject::invokeMethod(self, [self, generation, problems = std::move(problems), required,
+                                         rows = std::move(rows)]() mutable {
+            self->applyValidation(generation, std::move(problems), required, std::move(rows));
         }, Qt::QueuedConnection);
     });
     m_threads.append(thread);
@@ -442,10 +459,13 @@ void ContractEditorController::startValidation()
     thread->start(QThread::LowPriority);
 }
 
-void ContractEditorController::applyValidation(quint64 generation, std::vector<EditorProblem> problems, QString required)
+void ContractEditorController::applyValidation(quint64 generation, std::vector<EditorProblem> problems, QString required,
+                                               std::optional<std::vector<FormRow>> rows)
 {
     --m_validationsRunning;
     if (generation == m_generation) {
+        if (rows)
+            applyForm(std::move(*rows));
         std::vector<ProblemListModel::Problem> rows;
         QHash<QString, QPair<QString, QString>> byPath;
         for (EditorProblem &p : problems) {
@@ -548,6 +568,7 @@ void ContractEditorController::close()
     else if (loaded())
         writeAutosave(); // closing without saving keeps the edits restorable
     ++m_generation;
+    m_formPending = false;
     m_filePath.clear();
     m_contractId.clear();
     m_originalStatus.clear();

@@ -155,10 +155,14 @@ Q_SIGNALS:
 private:
     void load(const QString &path, const QString &text, bool isNew);
     void changed(const QString &mergeKey, const QString &text);
-    void refreshForm();
+    /// Re-reads the form from the text: at once for a text of usual size, else with the next
+    /// validation on the worker thread (a 5,000-line contract takes longer than a frame to read).
+    void refreshForm(bool now = false);
+    void applyForm(std::vector<meshscope::editor::FormRow> rows);
     void scheduleValidation();
     void startValidation();
-    void applyValidation(quint64 generation, std::vector<meshscope::editor::EditorProblem> problems, QString required);
+    void applyValidation(quint64 generation, std::vector<meshscope::editor::EditorProblem> problems, QString required,
+                         std::optional<std::vector<meshscope::editor::FormRow>> rows);
     void writeAutosave();
     void setMessage(const QString &message, bool error = false);
     QString sourceRootOf(const QString &path) const;
@@ -189,5 +193,6 @@ private:
     QTimer m_autosaveTimer;
     quint64 m_generation = 0;
     int m_validationsRunning = 0;
+    bool m_formPending = false; ///< the form is read on the worker with the next validation
     QList<QThread *> m_threads;
 };

@@ -13,6 +13,10 @@ ApplicationWindow {
     /// The lineage view's worker is loading or laying out. Its own flag: Bindings of several views on
     /// `busy` that overlap in time restore each other's saved values and can leave it stuck on true.
     property bool lineageBusy: false
+    /// `--export-preview FORMAT`: the start area's export menu opens that preview once loaded, and the
+    /// screenshot waits (exportBusy) until the preview is open.
+    property string exportPreview: ""
+    property bool exportBusy: exportPreview !== ""
     property string area: AppController.startArea
 
     readonly property var areas: [

@@ -1,4 +1,6 @@
-pragma ComponentBehavior: Bound
+// Not `pragma ComponentBehavior: Bound`: Qt 6.4 cannot create a ListView's header or section
+// delegate from a bound component ("Cannot instantiate bound component outside its creation
+// context"), so they silently did not appear.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts

@@ -14,6 +14,8 @@ ColumnLayout {
     /// The Edit button (Ctrl+E) and "New from template…" were pressed.
     signal editRequested()
     signal newRequested()
+    /// The version pickers give up width first in a narrow window, so the buttons stay inside it.
+    readonly property real pickerWidth: Math.max(120, Math.min(170, (width - 540) / 2))
 
     spacing: 4
 
@@ -40,7 +42,7 @@ ColumnLayout {
         ComboBox {
             id: oldPicker
             objectName: "oldVersionPicker"
-            implicitWidth: 170
+            implicitWidth: header.pickerWidth
             font.pointSize: Theme.fontBody
             model: header.controller.versionLabels
             enabled: header.controller.versions.length > 1
@@ -55,7 +57,7 @@ ColumnLayout {
         ComboBox {
             id: newPicker
             objectName: "newVersionPicker"
-            implicitWidth: 170
+            implicitWidth: header.pickerWidth
             font.pointSize: Theme.fontBody
             model: header.controller.versionLabels
             enabled: header.controller.versions.length > 1
@@ -78,6 +80,13 @@ ColumnLayout {
             ToolTip.visible: hovered
             ToolTip.text: qsTr("New contract from a data product's output port")
             onClicked: header.newRequested()
+        }
+        ExportMenu {
+            view: "contracts"
+            formats: [{ format: "pdf", label: qsTr("Diff as PDF…") }]
+            context: () => ({ contract: header.controller.contractId, oldVersion: header.controller.oldVersion,
+                              newVersion: header.controller.newVersion })
+            ready: header.controller.hasDiff && !header.controller.loading
         }
     }
 

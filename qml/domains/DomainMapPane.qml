@@ -55,10 +55,21 @@ Rectangle {
             ToolButton { text: "−"; onClicked: map.zoomBy(0.8); ToolTip.visible: hovered; ToolTip.text: qsTr("Zoom out (-)") }
             ToolButton { text: qsTr("Fit"); onClicked: map.fit(); ToolTip.visible: hovered; ToolTip.text: qsTr("Whole map (0)") }
             ToolButton { text: "+"; onClicked: map.zoomBy(1.25); ToolTip.visible: hovered; ToolTip.text: qsTr("Zoom in (+)") }
+            ExportMenu {
+                view: "domains"
+                formats: [{ format: "png", label: qsTr("Map as PNG (as shown)…") },
+                          { format: "svg", label: pane.controller.focusedDomain !== "" ? qsTr("Domain as SVG…") : qsTr("Map as SVG…") },
+                          { format: "csv", label: pane.controller.focusedDomain !== "" ? qsTr("Domain's products as CSV…") : qsTr("Products as CSV…") }]
+                context: () => ({ domain: pane.controller.focusedDomain })
+                grabItem: mapArea
+                imageName: pane.controller.focusedDomain !== "" ? "domains-" + pane.controller.focusedDomain : "domains"
+                ready: !pane.controller.loading && pane.controller.domainCount > 0
+            }
         }
         Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
 
         Item {
+            id: mapArea
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

@@ -10,10 +10,14 @@ RowLayout {
     id: bar
 
     required property LineageController controller
+    /// The canvas a PNG export grabs.
+    property Item canvas
 
     signal fitRequested()
     signal searchRequested(string text)
-    signal exportRequested(string kind)
+
+    /// Starts the export of `format` ("png", "svg", "csv") as the menu would.
+    function exportAs(format: string) { exportMenu.start(format) }
 
     spacing: Theme.spacing
 
@@ -92,16 +96,15 @@ RowLayout {
         ToolTip.visible: hovered
         ToolTip.text: qsTr("Fit the graph to the view (0)")
     }
-    Button {
-        id: exportButton
-        text: qsTr("Export")
-        onClicked: exportMenu.open()
-        Menu {
-            id: exportMenu
-            y: exportButton.height
-            MenuItem { text: qsTr("Visible graph as PNG…"); onTriggered: bar.exportRequested("png") }
-            MenuItem { text: qsTr("Visible graph as SVG…"); onTriggered: bar.exportRequested("svg") }
-            MenuItem { text: qsTr("Impacted nodes as CSV…"); onTriggered: bar.exportRequested("csv") }
-        }
+    ExportMenu {
+        id: exportMenu
+        view: "lineage"
+        formats: [{ format: "png", label: qsTr("Visible graph as PNG…") },
+                  { format: "svg", label: qsTr("Shown graph as SVG…") },
+                  { format: "csv", label: qsTr("Impacted nodes as CSV…") }]
+        context: () => ({ lineage: bar.controller })
+        grabItem: bar.canvas
+        imageName: "lineage-" + bar.controller.rootId
+        ready: !bar.controller.busy && bar.controller.nodeCount > 0
     }
 }

@@ -64,6 +64,24 @@ Rectangle {
             }
         }
 
+        // Column captions: the number is the governance score, which says nothing about freshness or
+        // checks, so a stale product can sit at the top with 100.
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                leftPadding: 18
+                text: qsTr("Product · problems")
+                color: Theme.textMuted
+                font.pointSize: Theme.fontSmall
+            }
+            Label {
+                rightPadding: 6
+                text: qsTr("Governance")
+                color: Theme.textMuted
+                font.pointSize: Theme.fontSmall
+            }
+        }
         ListView {
             id: list
             Layout.fillWidth: true

@@ -1,7 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Meshscope
 import Meshscope.Backend
@@ -37,10 +36,7 @@ AreaPage {
         }
     }
 
-    function exportTo(kind) {
-        exportDialog.kind = kind
-        exportDialog.open()
-    }
+    function exportTo(kind) { toolbar.exportAs(kind) }
 
     LineageController {
         id: lineage
@@ -69,29 +65,16 @@ AreaPage {
     }
     Component.onCompleted: start()
 
-    FileDialog {
-        id: exportDialog
-        property string kind: "png"
-        fileMode: FileDialog.SaveFile
-        title: kind === "csv" ? qsTr("Export the impacted nodes") : qsTr("Export the visible graph")
-        nameFilters: kind === "csv" ? [qsTr("CSV files (*.csv)")] : kind === "svg" ? [qsTr("SVG images (*.svg)")]
-                                                                                     : [qsTr("PNG images (*.png)")]
-        defaultSuffix: kind
-        onAccepted: {
-            const path = LineageController.localPath(selectedFile)
-            const ok = kind === "csv" ? lineage.exportImpactedCsv(path) : canvas.exportView(path)
-            status.text = ok ? qsTr("Saved %1").arg(path) : qsTr("Could not write %1").arg(path)
-        }
-    }
-
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.spacing
         visible: !page.cacheEmpty
 
         LineageToolbar {
+            id: toolbar
             Layout.fillWidth: true
             controller: lineage
+            canvas: canvas
             onFitRequested: canvas.fitToView()
             onSearchRequested: (text) => {
                 const id = lineage.findNode(text, page.lastHit)
@@ -102,7 +85,6 @@ AreaPage {
                 }
                 status.text = id !== "" ? "" : qsTr("No node matching \"%1\" in view").arg(text)
             }
-            onExportRequested: (kind) => page.exportTo(kind)
         }
 
         RowLayout {

@@ -138,6 +138,13 @@ Pane {
                 color: Theme.error
                 font.pointSize: Theme.fontSmall
             }
+            ExportMenu {
+                view: "quality"
+                formats: [{ format: "pdf", label: qsTr("Dashboard as PDF…") },
+                          { format: "csv", label: qsTr("Violations as CSV…") }]
+                context: () => ({ scope: board.selectionKind === "mesh" ? "" : board.selection })
+                ready: !view.working && ["mesh", "domain", "product"].indexOf(board.selectionKind) >= 0
+            }
         }
 
         RowLayout {

@@ -5,29 +5,17 @@
 #include "commonoptions.h"
 
 #include "cache/cachefile.h"
-#include "contracts/cachedcontract.h"
-#include "contracts/diffreport.h"
-#include "contracts/impact.h"
-#include "council/agenda.h"
-#include "council/meeting.h"
-#include "council/minutes.h"
 #include "domainmap/domainmap.h"
 #include "export/htmlsite.h"
 #include "export/meshsvg.h"
-#include "export/tables.h"
 #include "export/textpdf.h"
-#include "governance/governance.h"
-#include "governance/meshdata.h"
-#include "lineage/lineagegraph.h"
-#include "lineage/neighbourhood.h"
-#include "slo/sloevaluation.h"
+#include "export/viewexport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QProcess>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace meshscope::cli {
@@ -51,26 +39,17 @@ QStringList formatsOf(const QString &view)
     return {};
 }
 
-/// An error for the user: one line naming the file or item, exit code 2.
-struct Failure {
-    QString message;
-};
+using Failure = exporting::ExportError;
+
+QByteArray pdfOf(const exporting::TextDocument &doc)
+{
+    return exporting::textPdf(doc.title, doc.text);
+}
 
 int fail(const QString &message)
 {
     QTextStream(stderr) << "meshscope export: " << message << Qt::endl;
     return BadUsage;
-}
-
-void writeFile(const QString &path, const QByteArray &data)
-{
-    const QFileInfo info(path);
-    if (!info.absoluteDir().exists())
-        throw Failure{QStringLiteral("cannot write %1: the folder %2 does not exist")
-                          .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(info.absolutePath()))};
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        throw Failure{QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
 }
 
 sql::Connection openExistingCache(const QString &path)
@@ -79,104 +58,6 @@ sql::Connection openExistingCache(const QString &path)
         throw Failure{QStringLiteral("no cache at %1; run 'meshscope sync --cache %1' first")
                           .arg(QDir::toNativeSeparators(path))};
     return cache::openCache(path, /*readOnly=*/false);
-}
-
-int domainIndex(const domainmap::DomainMap &map, const QString &select)
-{
-    if (select.isEmpty())
-        return -1;
-    const int d = map.domainOf(select);
-    if (d < 0)
-        throw Failure{QStringLiteral("no domain '%1' in the cache").arg(select)};
-    return d;
-}
-
-QByteArray qualityPdf(sql::Connection &db, const QString &domain)
-{
-    const governance::MeshData mesh = governance::loadMeshData(db, domain);
-    const governance::GovernanceReport gov = governance::evaluateGovernance(mesh);
-    const slo::SloReport slos = slo::evaluateSlos(mesh, slo::loadEvidence(db));
-    QString t;
-    QTextStream s(&t);
-    s << "Scope: " << (domain.isEmpty() ? QStringLiteral("the whole mesh") : QStringLiteral("domain ") + domain) << "\n";
-    s << "Products: " << mesh.products.size() << "\n\n";
-    s << "# Governance\n";
-    s << "Score " << QString::number(gov.meshScore, 'f', 1) << " of 100; " << gov.errors << " errors, " << gov.warnings
-      << " warnings.\n";
-    s << "Policies applied: " << (gov.policyIds.isEmpty() ? QStringLiteral("built-in") : gov.policyIds.join(QStringLiteral(", ")))
-      << "\n\n## Domains\n";
-    for (const governance::DomainGovernance &d : gov.domains)
-        s << d.domainId << ": score " << QString::number(d.score, 'f', 1) << ", " << d.passing << " of " << d.products
-          << " products passing, " << d.errors << " errors, " << d.warnings << " warnings\n";
-    s << "\n## Products\n";
-    for (const governance::ProductGovernance &p : gov.products) {
-        s << p.productId << ": score " << QString::number(p.score, 'f', 1) << ", " << p.errors << " errors, " << p.warnings
-          << " warnings\n";
-        for (const governance::Violation &v : p.violations)
-            s << "    " << governance::severityName(v.severity) << " " << v.rule << ": " << v.message << "\n";
-    }
-    s << "\n# Service levels\n";
-    s << "Compliance " << QString::number(slos.compliancePercent(), 'f', 1) << "%: " << slos.met << " met, " << slos.missed
-      << " missed, " << slos.noEvidence << " without evidence; " << slos.stale << " stale, " << slos.failingChecks
-      << " failing checks.\n";
-    if (slos.at.isValid())
-        s << "As of " << slos.at.toUTC().toString(Qt::ISODate) << ".\n";
-    for (const slo::ProductSlo &p : slos.products) {
-        s << "\n## " << (p.name.isEmpty() ? p.productId : p.name) << " (" << slo::statusName(p.overall) << ")\n";
-        for (const slo::SloResult &r : p.slos)
-            s << r.property << ": target " << r.targetText << ", now " << (r.currentText.isEmpty() ? QStringLiteral("-") : r.currentText)
-              << " - " << slo::statusName(r.status) << "\n";
-        if (p.failingChecks > 0)
-            s << p.failingChecks << " failing checks\n";
-    }
-    s.flush();
-    return exporting::textPdf(QStringLiteral("Quality dashboard"), t);
-}
-
-QByteArray contractDiffPdf(sql::Connection &db, const QString &select)
-{
-    const diff::ContractRef ref = diff::parseContractRef(select);
-    if (ref.id.isEmpty() || ref.version.isEmpty())
-        throw Failure{QStringLiteral("--view contracts needs --select ID@VERSION (the version to compare with the "
-                                     "active one), not '%1'").arg(select)};
-    QString newSource, oldSource;
-    const std::optional<Contract> proposed = diff::loadCachedContract(db, ref, &newSource);
-    if (!proposed)
-        throw Failure{QStringLiteral("no contract %1 in the cache").arg(select)};
-    const std::optional<Contract> active = diff::loadCachedContract(db, {ref.id, {}}, &oldSource);
-    if (!active || active->version == proposed->version)
-        throw Failure{QStringLiteral("%1 is the only or the active version of %2; name another version to compare "
-                                     "(held: %3)").arg(select, ref.id, diff::cachedVersions(db, ref.id).join(QStringLiteral(", ")))};
-    diff::DiffReport report = diff::makeReport(*active, *proposed);
-    report.oldSource = oldSource;
-    report.newSource = newSource;
-    if (report.diff.highest() == diff::Severity::Breaking) {
-        diff::ImpactAnalyzer analyzer(db);
-        report.impact = analyzer.breakingImpact(*active, report.diff);
-    }
-    report.impactKnown = true;
-    QString text = diff::reportText(report);
-    // The text report indents with spaces; keep its lines as they are (monospace for indented ones).
-    return exporting::textPdf(QStringLiteral("Contract diff: %1@%2 -> %3").arg(ref.id, active->version, proposed->version),
-                              text);
-}
-
-QByteArray councilPdf(sql::Connection &db, const QString &select)
-{
-    council::Meeting meeting;
-    if (!select.isEmpty()) {
-        QString error;
-        const std::optional<council::Meeting> loaded = council::loadMeeting(select, &error);
-        if (!loaded)
-            throw Failure{error.isEmpty() ? QStringLiteral("cannot read the meeting %1").arg(select) : error};
-        meeting = *loaded;
-    } else {
-        // No meeting file: the minutes of a meeting that has just opened on today's agenda.
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        meeting = council::startMeeting(QStringLiteral("Data council"), now,
-                                        council::AgendaBuilder::withDefaultProviders().build(db, {now, {}}));
-    }
-    return exporting::textPdf(QStringLiteral("Council minutes"), council::minutesMarkdown(meeting));
 }
 
 /// PNG: the real window renders the view offscreen-to-file, as `meshscope gui --screenshot` does.
@@ -287,8 +168,8 @@ int exportCommand(const QStringList &arguments)
             QByteArray data;
             if (viewName == u"domains") {
                 const domainmap::DomainMap map = domainmap::buildDomainMap(db);
-                const int d = domainIndex(map, selected);
-                data = (fmt == u"csv" ? exporting::productsCsv(map, d) : exporting::domainMapSvg(map, d)).toUtf8();
+                data = (fmt == u"csv" ? exporting::domainProductsCsv(map, selected) : exporting::domainsSvg(map, selected))
+                           .toUtf8();
             } else if (viewName == u"lineage") {
                 if (selected.isEmpty())
                     throw Failure{QStringLiteral("--view lineage needs --select ID (the node to start from)")};
@@ -300,32 +181,17 @@ int exportCommand(const QStringList &arguments)
                                                      "neighbourhood)").arg(selected)};
                     data = exporting::productNeighbourhoodSvg(map, p).toUtf8();
                 } else {
-                    // The level of the id given: a column, a product, else a dataset.
-                    const lineage::Level level = selected.contains(u'#')
-                        ? lineage::Level::Column
-                        : (domainmap::buildDomainMap(db).productOf(selected) >= 0 ? lineage::Level::Product
-                                                                                 : lineage::Level::Dataset);
-                    const lineage::LineageGraph graph = lineage::loadGraph(db, level);
-                    QString error;
-                    const std::vector<int> seeds = lineage::resolveNodes(graph, selected, &error);
-                    if (seeds.empty())
-                        throw Failure{error};
-                    data = exporting::impactedCsv(graph, lineage::impactedDownstream(graph, seeds)).toUtf8();
+                    data = exporting::impactedNodesCsv(db, selected).toUtf8();
                 }
             } else if (viewName == u"quality") {
-                if (!selected.isEmpty())
-                    domainIndex(domainmap::buildDomainMap(db), selected); // a clear error for an unknown domain
-                if (fmt == u"csv")
-                    data = exporting::violationsCsv(governance::evaluateGovernance(governance::loadMeshData(db, selected)))
-                               .toUtf8();
-                else
-                    data = qualityPdf(db, selected);
+                data = fmt == u"csv" ? exporting::qualityViolationsCsv(db, selected).toUtf8()
+                                     : pdfOf(exporting::qualityReport(db, selected));
             } else if (viewName == u"contracts") {
-                data = contractDiffPdf(db, selected);
+                data = pdfOf(exporting::contractDiffAgainstActive(db, selected));
             } else {
-                data = councilPdf(db, selected);
+                data = pdfOf(exporting::councilMinutes(db, selected));
             }
-            writeFile(outPath, data);
+            exporting::writeExportFile(outPath, data);
         }
     } catch (const Failure &f) {
         return fail(f.message);

@@ -31,6 +31,7 @@ struct GuiOptions {
     QString select;
     QSize size;
     QString screenshot;
+    QString exportPreview;
 };
 
 /// `meshscope FILE.odcs.yaml` (how the desktop opens a contract): syncs the file beside the usual sources and
@@ -69,7 +70,11 @@ bool parseOptions(const QStringList &arguments, GuiOptions &o)
     const QCommandLineOption shot(QStringLiteral("screenshot"),
                                   QStringLiteral("Save the rendered view to OUT.png and exit."),
                                   QStringLiteral("OUT.png"));
-    parser.addOptions({cache, source, view, select, size, shot});
+    const QCommandLineOption exportPreview(QStringLiteral("export-preview"),
+                                           QStringLiteral("Open the view's export preview for FORMAT (pdf, png, svg) "
+                                                          "once it has loaded."),
+                                           QStringLiteral("FORMAT"));
+    parser.addOptions({cache, source, view, select, size, shot, exportPreview});
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("A contract file to open (the desktop's \"Open with\")."),
                                  QStringLiteral("[FILE]"));
@@ -90,9 +95,19 @@ bool parseOptions(const QStringList &arguments, GuiOptions &o)
     o.view = parser.value(view);
     o.select = parser.value(select);
     o.screenshot = parser.value(shot);
+    o.exportPreview = parser.value(exportPreview).toLower();
     if (!o.view.isEmpty() && !kAreas.contains(o.view)) {
         err << "meshscope gui: --view must be one of " << kAreas.join(u'|') << ", not '" << o.view << "'"
             << Qt::endl;
+        return false;
+    }
+    static const QStringList exportViews{QStringLiteral("domains"), QStringLiteral("lineage"), QStringLiteral("quality"),
+                                         QStringLiteral("contracts")};
+    if (!o.exportPreview.isEmpty()
+        && (!QStringList{QStringLiteral("pdf"), QStringLiteral("png"), QStringLiteral("svg")}.contains(o.exportPreview)
+            || !exportViews.contains(o.view))) {
+        err << "meshscope gui: --export-preview takes pdf, png or svg with --view " << exportViews.join(u'|')
+            << ", not '" << o.exportPreview << "' with '" << o.view << "'" << Qt::endl;
         return false;
     }
     if (!parser.positionalArguments().isEmpty() && !openFile(parser.positionalArguments().constFirst(), o, err))
@@ -134,10 +149,14 @@ int runGui(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    QVariantMap initial;
     if (options.size.isValid()) {
-        engine.setInitialProperties({{QStringLiteral("width"), options.size.width()},
-                                     {QStringLiteral("height"), options.size.height()}});
+        initial.insert(QStringLiteral("width"), options.size.width());
+        initial.insert(QStringLiteral("height"), options.size.height());
     }
+    if (!options.exportPreview.isEmpty())
+        initial.insert(QStringLiteral("exportPreview"), options.exportPreview);
+    engine.setInitialProperties(initial);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Meshscope/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
         QTextStream(stderr) << "meshscope gui: the window could not be created (see the QML errors above)"

@@ -70,7 +70,7 @@ Screenshotter::Screenshotter(QQuickWindow *window, AppController *controller, QS
 void Screenshotter::onFrame()
 {
     if (m_controller->syncing() || m_window->property("busy").toBool() ||
-        m_window->property("lineageBusy").toBool()) {
+        m_window->property("lineageBusy").toBool() || m_window->property("exportBusy").toBool()) {
         m_framesAfterIdle = 0;
         return;
     }

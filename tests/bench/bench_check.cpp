@@ -4,44 +4,20 @@
 // the run events, and the real `meshscope check --json` process end to end (the ≤ 2 s target).
 // The machine may be shared: CPU seconds (user + system) are printed next to wall times.
 //   bench_check [--products N] [--domains N] [--smoke] [--cache FILE (an already synced cache: no generate)]
+#include "benchmesh.h"
 #include "benchsupport.h"
 
 #include "cache/cachefile.h"
-#include "generate/meshgenerator.h"
 #include "governance/governance.h"
 #include "slo/sloevaluation.h"
-#include "sync/syncengine.h"
 
 #include <QCoreApplication>
 #include <QProcess>
-#include <QTemporaryDir>
-
-#include <sys/resource.h>
 
 using namespace meshscope;
 
-namespace {
-
-int argValue(const QStringList &args, const QString &name, int fallback)
-{
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
-}
-
-double seconds(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e9;
-}
-
-/// User + system CPU seconds of this process (or of its waited-for children).
-double cpuSeconds(int who = RUSAGE_SELF)
-{
-    rusage u{};
-    getrusage(who, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-} // namespace
+using bench::cpuSeconds;
+using bench::seconds;
 
 int main(int argc, char **argv)
 {
@@ -49,27 +25,15 @@ int main(int argc, char **argv)
     const bool smoke = bench::smoke(argc, argv);
     const QStringList args = app.arguments();
     MeshGeneratorOptions options;
-    options.products = argValue(args, "--products", smoke ? 200 : 10000);
-    options.domains = argValue(args, "--domains", smoke ? 8 : 50);
+    options.products = bench::intArg(args, "--products", smoke ? 200 : 10000);
+    options.domains = bench::intArg(args, "--domains", smoke ? 8 : 50);
     options.seed = 42;
 
-    QTemporaryDir dir;
-    const qsizetype given = args.indexOf(QStringLiteral("--cache"));
-    const QString cache = given >= 0 && given + 1 < args.size() ? args.at(given + 1) : dir.filePath("cache.sqlite");
-    if (given < 0) {
-        const QString mesh = dir.filePath("mesh");
-        QString error;
-        generateMesh(mesh, options, &error);
-        if (!error.isEmpty()) {
-            std::fprintf(stderr, "generate failed: %s\n", qPrintable(error));
-            return 2;
-        }
-        const SyncReport sync = SyncEngine(cache).run({mesh});
-        if (!sync.fatalError.isEmpty()) {
-            std::fprintf(stderr, "sync failed: %s\n", qPrintable(sync.fatalError));
-            return 2;
-        }
-    }
+    bench::SyncedMesh synced;
+    bench::prepareSyncedMesh(args, options, synced);
+    if (!synced.ok)
+        return 2;
+    const QString cache = synced.cache;
     sql::Connection db = cache::openCache(cache);
     qint64 productCount = 0, contractCount = 0;
     {

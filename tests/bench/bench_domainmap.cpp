@@ -3,6 +3,7 @@
 // reference row is a plain scan of the products table, the least any map build must read, measured
 // in the same run so the other rows can be read as ratios.
 //   bench_domainmap [--products N] [--domains N] [--smoke] [--cache FILE (an already synced cache)]
+#include "benchmesh.h"
 #include "benchsupport.h"
 
 #include "cache/cachefile.h"
@@ -10,43 +11,14 @@
 #include "domainmap/productpage.h"
 #include "domainmap/treemap.h"
 #include "domains/mapgeometry.h"
-#include "generate/meshgenerator.h"
-#include "sync/syncengine.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
-#include <QTemporaryDir>
 
 using namespace meshscope;
 
-namespace {
-
-int argValue(const QStringList &args, const QString &name, int fallback)
-{
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
-}
-
-double ms(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e6;
-}
-
-/// Median of `runs` timings of `f`, in milliseconds.
-template<typename F>
-double medianMs(int runs, F &&f)
-{
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer t;
-        t.start();
-        f();
-        times.push_back(ms(t));
-    }
-    return bench::percentile(times, 50);
-}
-
-} // namespace
+using bench::medianMs;
+using bench::ms;
 
 int main(int argc, char **argv)
 {
@@ -54,36 +26,23 @@ int main(int argc, char **argv)
     const bool smoke = bench::smoke(argc, argv);
     const QStringList args = app.arguments();
     MeshGeneratorOptions options;
-    options.products = argValue(args, "--products", smoke ? 200 : 10000);
-    options.domains = argValue(args, "--domains", smoke ? 8 : 50);
+    options.products = bench::intArg(args, "--products", smoke ? 200 : 10000);
+    options.domains = bench::intArg(args, "--domains", smoke ? 8 : 50);
     options.seed = 42;
     const int runs = smoke ? 3 : 7;
 
-    QTemporaryDir dir;
-    const QString mesh = dir.filePath("mesh");
-    QString cache = dir.filePath("cache.sqlite");
-    GeneratedMeshStats stats;
-    const qsizetype cacheArg = args.indexOf("--cache");
-    if (cacheArg >= 0 && cacheArg + 1 < args.size()) {
-        cache = args.at(cacheArg + 1);
-    } else {
-        QString error;
-        stats = generateMesh(mesh, options, &error);
-        if (!error.isEmpty()) {
-            std::fprintf(stderr, "generate failed: %s\n", qPrintable(error));
-            return 2;
-        }
-        const SyncReport sync = SyncEngine(cache).run({mesh});
-        if (!sync.fatalError.isEmpty()) {
-            std::fprintf(stderr, "sync failed: %s\n", qPrintable(sync.fatalError));
-            return 2;
-        }
-    }
+    bench::SyncedMesh synced;
+    bench::prepareSyncedMesh(args, options, synced);
+    if (!synced.ok)
+        return 2;
+    const QString cache = synced.cache;
+    const GeneratedMeshStats &stats = synced.stats;
+    const bool cacheGiven = args.contains(QStringLiteral("--cache"));
     cache::openCache(cache); // brings an older --cache up to the current schema (its indexes)
     sql::Connection db = cache::openCache(cache, true);
 
     bench::header(qPrintable(QStringLiteral("Domain map: %1 (median of %2 runs)")
-                                 .arg(cacheArg >= 0 ? cache
+                                 .arg(cacheGiven ? cache
                                                     : QStringLiteral("generated, %1 products, %2 domains")
                                                           .arg(stats.products)
                                                           .arg(stats.domains))
@@ -161,5 +120,5 @@ int main(int argc, char **argv)
                 "4 px at 1600x1000, %d of 2000 random points on a tile\n",
                 map.domains.size(), map.products.size(), map.productEdges.size(), map.domainEdges.size(), tiny,
                 hits);
-    return cacheArg >= 0 || map.products.size() == size_t(stats.products) ? 0 : 1;
+    return cacheGiven || map.products.size() == size_t(stats.products) ? 0 : 1;
 }

@@ -2,6 +2,7 @@
 // (a page per domain, product and contract version plus a lineage SVG per product). The reference
 // row is building the domain map alone, measured in the same run, so the export reads as a ratio.
 //   bench_export [--products N] [--domains N] [--smoke]
+#include "benchmesh.h"
 #include "benchsupport.h"
 
 #include "cache/cachefile.h"
@@ -17,38 +18,22 @@
 
 using namespace meshscope;
 
-namespace {
-
-int argValue(const QStringList &args, const QString &name, int fallback)
-{
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
-}
-
-} // namespace
-
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const bool smoke = bench::smoke(argc, argv);
     const QStringList args = app.arguments();
     MeshGeneratorOptions options;
-    options.products = argValue(args, "--products", smoke ? 100 : 1000);
-    options.domains = argValue(args, "--domains", smoke ? 5 : 20);
+    options.products = bench::intArg(args, "--products", smoke ? 100 : 1000);
+    options.domains = bench::intArg(args, "--domains", smoke ? 5 : 20);
 
-    QTemporaryDir dir;
-    QString error;
-    const GeneratedMeshStats stats = generateMesh(dir.filePath("mesh"), options, &error);
-    if (!error.isEmpty()) {
-        std::fprintf(stderr, "generate failed: %s\n", qPrintable(error));
+    bench::SyncedMesh synced;
+    bench::prepareSyncedMesh(args, options, synced);
+    if (!synced.ok)
         return 2;
-    }
-    const SyncReport sync = SyncEngine(dir.filePath("cache.sqlite")).run({dir.filePath("mesh")});
-    if (!sync.fatalError.isEmpty()) {
-        std::fprintf(stderr, "sync failed: %s\n", qPrintable(sync.fatalError));
-        return 2;
-    }
-    sql::Connection db = cache::openCache(dir.filePath("cache.sqlite"), false);
+    const GeneratedMeshStats &stats = synced.stats;
+    const QTemporaryDir &dir = synced.dir;
+    sql::Connection db = cache::openCache(synced.cache, false);
 
     bench::header(qPrintable(QStringLiteral("HTML export: %1 products, %2 domains, %3 contracts")
                                  .arg(stats.products)

@@ -1,10 +1,12 @@
-// Importer throughput per format on one core, against yaml-cpp's own LoadAll() on the same bytes
-// (the floor for the YAML importers, in the same process), on a generated mesh.
+// Importer throughput per format on one core, on a generated mesh, against two references on the same
+// bytes in the same process: libyaml building the importers' node tree (ytree::parseAll, the floor of the
+// YAML importers) and yaml-cpp's own LoadAll() (what the importers parsed with until they moved to libyaml).
 //   bench_import [--products N] [--smoke]
 #include "benchsupport.h"
 
 #include "generate/meshgenerator.h"
 #include "importers/importer.h"
+#include "importers/yamltree.h"
 #include "sync/sourcewalker.h"
 
 #include <QCoreApplication>
@@ -32,7 +34,7 @@ int main(int argc, char **argv)
     walkSource(dir.path(), files, &error);
 
     struct Totals {
-        double importSeconds = 0, yamlSeconds = 0;
+        double importSeconds = 0, yamlSeconds = 0, treeSeconds = 0;
         qint64 bytes = 0;
         int files = 0;
     };
@@ -52,6 +54,14 @@ int main(int argc, char **argv)
             t.restart();
             const std::vector<YAML::Node> docs = YAML::LoadAll(bytes.toStdString());
             tot.yamlSeconds += double(t.nsecsElapsed()) / 1e9;
+            t.restart();
+            {
+                ytree::Arena arena;
+                std::vector<ytree::Node> trees;
+                ytree::ParseError error;
+                ytree::parseAll(bytes, arena, trees, error);
+            }
+            tot.treeSeconds += double(t.nsecsElapsed()) / 1e9;
         }
     }
     bench::header(qPrintable(QStringLiteral("Import throughput, one core, %1 files").arg(files.size())));
@@ -59,6 +69,10 @@ int main(int argc, char **argv)
         const Totals &t = it.value();
         const double mib = double(t.bytes) / 1048576.0;
         bench::row(qPrintable(it.key() + QStringLiteral(": import MiB/s")), mib / t.importSeconds, "MiB/s");
+        if (t.treeSeconds > 0) {
+            bench::row(qPrintable(it.key() + QStringLiteral(": libyaml tree alone MiB/s")), mib / t.treeSeconds, "MiB/s");
+            bench::row(qPrintable(it.key() + QStringLiteral(": import / libyaml tree time")), t.importSeconds / t.treeSeconds, "x");
+        }
         if (t.yamlSeconds > 0) {
             bench::row(qPrintable(it.key() + QStringLiteral(": yaml-cpp LoadAll alone MiB/s")), mib / t.yamlSeconds, "MiB/s");
             bench::row(qPrintable(it.key() + QStringLiteral(": import / LoadAll time")), t.importSeconds / t.yamlSeconds, "x");

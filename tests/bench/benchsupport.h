@@ -3,11 +3,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QString>
+#include <QStringList>
 #include <QTextStream>
 
 #include <algorithm>
 #include <cstdio>
 #include <vector>
+
+#include <sys/resource.h>
 
 /// Small helpers shared by the benchmarks: timing, percentiles, peak memory and a printed table.
 namespace bench {
@@ -19,6 +22,38 @@ inline bool smoke(int argc, char **argv)
             return true;
     }
     return false;
+}
+
+/// The integer after `name` on the command line, else `fallback`.
+inline int intArg(const QStringList &args, const QString &name, int fallback)
+{
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
+}
+
+/// The text after `name` on the command line, else empty.
+inline QString stringArg(const QStringList &args, const QString &name)
+{
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : QString();
+}
+
+inline double seconds(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+inline double ms(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+/// User + system CPU seconds of this process (RUSAGE_SELF) or of its waited-for children.
+inline double cpuSeconds(int who = RUSAGE_SELF)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 /// Peak resident set size of this process so far, in MiB (VmHWM).
@@ -49,6 +84,20 @@ inline double percentile(std::vector<double> values, double p)
     std::sort(values.begin(), values.end());
     const size_t i = std::min(values.size() - 1, size_t(p / 100.0 * double(values.size())));
     return values[i];
+}
+
+/// Median of `runs` timings of `f`, in milliseconds.
+template<typename F>
+double medianMs(int runs, F &&f)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        f();
+        times.push_back(ms(t));
+    }
+    return percentile(times, 50);
 }
 
 /// Prints one row of a table: | name | value | unit | target | verdict |

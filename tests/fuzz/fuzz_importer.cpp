@@ -20,9 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     result = importDocument(QStringLiteral("fuzz.yaml"), bytes);
     result = importDocument(QStringLiteral("fuzz.json"), bytes);
 #else
-    std::vector<YAML::Node> documents;
-    if (yamlsupport::loadAll(bytes, QStringLiteral("fuzz.yaml"), documents, result)) {
-        for (const YAML::Node &doc : documents)
+    ytree::Arena arena;
+    std::vector<ytree::Node> documents;
+    if (yamlsupport::loadAll(bytes, QStringLiteral("fuzz.yaml"), arena, documents, result)) {
+        for (const ytree::Node &doc : documents)
             importers::FUZZ_ENTRY(doc, QStringLiteral("fuzz.yaml"), result);
     }
 #endif

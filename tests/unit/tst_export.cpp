@@ -1,3 +1,4 @@
+#include "imagesupport.h"
 #include "testsupport.h"
 
 #include "cache/cachefile.h"
@@ -5,6 +6,7 @@
 #include "domainmap/domainmap.h"
 #include "export/htmlsite.h"
 #include "export/htmltext.h"
+#include "export/textpdf.h"
 #include "sync/syncengine.h"
 
 #include <QDir>
@@ -18,6 +20,7 @@
 #include <QXmlStreamReader>
 
 using namespace meshscope;
+using testsupport::darkPixels;
 
 namespace {
 
@@ -56,18 +59,6 @@ QStringList textsOf(const QString &svgPath, bool *wellFormed)
     return texts;
 }
 
-/// Pixels clearly darker than white: text and lines on a page.
-int darkPixels(const QImage &image)
-{
-    const QImage img = image.convertToFormat(QImage::Format_RGB32);
-    int n = 0;
-    for (int y = 0; y < img.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(img.constScanLine(y));
-        for (int x = 0; x < img.width(); ++x)
-            n += qGray(line[x]) < 128;
-    }
-    return n;
-}
 
 } // namespace
 
@@ -261,9 +252,10 @@ private Q_SLOTS:
         if (r.exitCode != 0)
             QFAIL(qPrintable(r.err));
         const QStringList lines = readText(out).split("\r\n", Qt::SkipEmptyParts);
-        QCOMPARE(lines.first(), QString("id,label,kind,domain,owner,hops"));
+        QCOMPARE(lines.first(), QString("id,label,kind,domain,hops,owner,failing_checks,stale,contract_status"));
         QVERIFY2(lines.size() > 2, qPrintable(lines.join('\n')));
-        QVERIFY(lines.at(1).endsWith(",1")); // nearest first
+        QCOMPARE(lines.at(1).split(',').at(4), QString("1")); // nearest first
+        QVERIFY(QStringList({"yes", "no"}).contains(lines.at(1).split(',').at(7))); // badges were loaded
     }
 
     void svgExports()
@@ -317,6 +309,16 @@ private Q_SLOTS:
         QVERIFY(!page.isNull());
         QVERIFY2(darkPixels(page) > 800, qPrintable(QString::number(darkPixels(page))));
         QVERIFY(ppm.readAllStandardError().isEmpty()); // no syntax warnings from poppler
+    }
+
+    /// Typographic characters the diff and descriptions use reach the PDF as their WinAnsi bytes,
+    /// not as '?' (the ellipsis marks a shortened value; a '?' there reads as a question).
+    void pdfTextKeepsTypographicCharacters()
+    {
+        const QString text = QString::fromUtf8("\u2026lory \u2014 \u201Cquoted\u201D \u2013 1.3.0 \u2192 2.0.0 \u4e2d");
+        const QByteArray pdf = exporting::textPdf(QStringLiteral("T"), text);
+        QVERIFY(pdf.contains(QByteArray("\x85lory \x97 \x93quoted\x94 \x96 1.3.0 -> 2.0.0 ?")));
+        QCOMPARE(exporting::pdfShownText(text), QString::fromUtf8("\u2026lory \u2014 \u201Cquoted\u201D \u2013 1.3.0 -> 2.0.0 ?"));
     }
 
     void badUsageExitsTwoNamingTheProblem()

@@ -468,8 +468,8 @@ private Q_SLOTS:
         QVERIFY2(c.message().isEmpty(), qPrintable(c.message()));
         const QString path = m_dir.filePath(QStringLiteral("impacted.csv"));
         QVERIFY(c.exportImpactedCsv(path));
-        const QStringList lines = QString::fromUtf8(testsupport::readAll(path)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.first(), QStringLiteral("id,label,kind,domain,hops,failing_checks,stale,contract_status"));
+        const QStringList lines = QString::fromUtf8(testsupport::readAll(path)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.first(), QStringLiteral("id,label,kind,domain,hops,owner,failing_checks,stale,contract_status"));
         QVERIFY(lines.size() >= 3);
         QVERIFY(lines.join(QLatin1Char('\n')).contains(QStringLiteral("slow_moving_stock,model,inventory,2")));
     }

@@ -1,3 +1,4 @@
+#include "appinfo/paths.h"
 #include "importers/importer.h"
 #include "model/entities.h"
 #include "model/importresult.h"
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -329,6 +331,37 @@ private Q_SLOTS:
         QVERIFY(lastStock.isValid());
         QVERIFY(lastStock < QDateTime(QDate(2026, 11, 17), QTime(0, 0), Qt::UTC));
         QVERIFY(lastAny > QDateTime(QDate(2026, 11, 20), QTime(11, 0), Qt::UTC));
+    }
+    /// The writable copy follows the embedded sample: an old copy (older stamp, files missing) is
+    /// brought up to date, while files the user added there (review events, meetings) stay.
+    void extractedCopyIsRefreshedAndKeepsUserFiles()
+    {
+        QTemporaryDir home;
+        const QString target = home.filePath(QStringLiteral("sample-mesh"));
+        QCOMPARE(meshscope::paths::sampleMeshFolder(target), target);
+        const QString review = QStringLiteral("/reviews/orders.order_events/2.0.0");
+        QVERIFY(QDir(target + review).exists());
+
+        // An older build's copy: no reviews yet, its own stamp, and a file the user wrote.
+        QDir(target + QStringLiteral("/reviews")).removeRecursively();
+        QFile stamp(target + QStringLiteral("/.meshscope-sample-version"));
+        QVERIFY(stamp.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        stamp.write("0.1.0 old");
+        stamp.close();
+        QFile mine(target + QStringLiteral("/council/mine.json"));
+        QVERIFY(QDir().mkpath(target + QStringLiteral("/council")));
+        QVERIFY(mine.open(QIODevice::WriteOnly));
+        mine.write("{}");
+        mine.close();
+
+        meshscope::paths::sampleMeshFolder(target);
+        QVERIFY2(QDir(target + review).exists(), "the refreshed copy lacks the sample's reviews");
+        QVERIFY(QFileInfo::exists(mine.fileName()));
+
+        // Up to date: nothing is copied again (a file removed by the user stays removed).
+        QVERIFY(QFile::remove(target + QStringLiteral("/README.md")));
+        meshscope::paths::sampleMeshFolder(target);
+        QVERIFY(!QFileInfo::exists(target + QStringLiteral("/README.md")));
     }
 };
 

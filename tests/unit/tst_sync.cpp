@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +49,17 @@ qint64 count(const QString &cachePath, const char *sqlText)
     sql::Connection db = cache::openCache(cachePath);
     sql::Statement s = db.prepare(sqlText);
     return s.step() ? s.int64(0) : -1;
+}
+
+/// name -> CREATE statement of every index of a cache, as migrations made them or a sync left them.
+QMap<QString, QString> indexesOf(const QString &cachePath)
+{
+    sql::Connection db = cache::openCache(cachePath);
+    sql::Statement s = db.prepare("SELECT name, IFNULL(sql, '') FROM sqlite_master WHERE type = 'index'");
+    QMap<QString, QString> out;
+    while (s.step())
+        out.insert(s.text(0), s.text(1));
+    return out;
 }
 
 } // namespace
@@ -190,6 +202,42 @@ private Q_SLOTS:
         QVERIFY(r.cancelled);
         QCOMPARE(r.counts.products, 2);
         QCOMPARE(r.counts.contracts, 1);
+    }
+
+    void firstLargeSyncRebuildsEveryIndexItDropped()
+    {
+        // 600 documents: over the size from which a first sync writes without its secondary indexes.
+        const QString big = m_dir.filePath("big-mesh");
+        for (int i = 0; i < 300; ++i) {
+            write(big + QStringLiteral("/products/p%1.odps.yaml").arg(i), product(QStringLiteral("p%1").arg(i), "orders", "c"));
+            write(big + QStringLiteral("/contracts/c%1.odcs.yaml").arg(i),
+                  contract(QStringLiteral("c%1").arg(i), "1.0.0", "amount"));
+        }
+        const QMap<QString, QString> fresh = indexesOf(m_dir.filePath("fresh.sqlite"));
+        QVERIFY(fresh.contains("products_domain") && fresh.contains("search_rows_entity"));
+
+        // A cancelled first sync rolls the dropped indexes back with everything else.
+        std::atomic_bool cancel{false};
+        int progressCalls = 0;
+        const SyncReport cancelled = SyncEngine(m_cache).run(
+            {big}, [&](const SyncProgress &) { cancel = ++progressCalls > 3; }, &cancel);
+        QVERIFY(cancelled.cancelled);
+        QCOMPARE(cancelled.counts.products, 0);
+        QCOMPARE(indexesOf(m_cache), fresh);
+
+        const SyncReport r = SyncEngine(m_cache).run({big});
+        QVERIFY2(r.fatalError.isEmpty(), qPrintable(r.fatalError));
+        QCOMPARE(r.counts.products, 300);
+        QCOMPARE(r.counts.contracts, 300);
+        QCOMPARE(indexesOf(m_cache), fresh);
+        sql::Connection db = cache::openCache(m_cache);
+        sql::Statement check = db.prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), QStringLiteral("ok"));
+        // The rebuilt indexes serve queries: a product found by domain, rows by document.
+        sql::Statement byDomain = db.prepare("SELECT COUNT(*) FROM products INDEXED BY products_domain WHERE domain_id = 'orders'");
+        QVERIFY(byDomain.step());
+        QCOMPARE(byDomain.int64(0), 300);
     }
 
     void newerCacheFileIsRefused()

@@ -1,5 +1,6 @@
 #include "paths.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -20,18 +21,46 @@ QString embeddedSampleMesh()
     return QStringLiteral(":/sample-mesh");
 }
 
+/// Names the embedded sample's content: the app version alone is not enough, since a build of the same
+/// version can bring new sample files (a developer's or a packager's rebuild) that an old copy would lack.
+QByteArray embeddedSampleFingerprint()
+{
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    hash.addData(QByteArrayLiteral(MESHSCOPE_VERSION));
+    const QString root = embeddedSampleMesh();
+    QStringList files;
+    QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort(); // the iteration order of resources is not specified
+    for (const QString &path : std::as_const(files)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        hash.addData(path.toUtf8());
+        hash.addData(file.readAll());
+    }
+    return QByteArrayLiteral(MESHSCOPE_VERSION " ") + hash.result().toHex();
+}
+
 QString sampleMeshFolder()
 {
-    const QString target = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-        + QStringLiteral("/meshscope/sample-mesh");
+    return sampleMeshFolder(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                            + QStringLiteral("/meshscope/sample-mesh"));
+}
+
+QString sampleMeshFolder(const QString &target)
+{
     const QString stampPath = target + QStringLiteral("/.meshscope-sample-version");
-    const QByteArray version = QByteArrayLiteral(MESHSCOPE_VERSION);
+    const QByteArray fingerprint = embeddedSampleFingerprint();
 
     QFile stamp(stampPath);
-    if (stamp.open(QIODevice::ReadOnly) && stamp.readAll() == version)
+    if (stamp.open(QIODevice::ReadOnly) && stamp.readAll() == fingerprint)
         return target;
     stamp.close();
 
+    // Files the user added (review events, council meetings) are kept; the sample's own files are
+    // brought up to date.
     const QString root = embeddedSampleMesh();
     QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -43,7 +72,7 @@ QString sampleMeshFolder()
             QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }
     if (stamp.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        stamp.write(version);
+        stamp.write(fingerprint);
     return target;
 }
 

@@ -9,9 +9,11 @@ namespace meshscope::paths {
 QString defaultCacheFile();
 
 /// The bundled sample mesh as a writable folder: the embedded copy is extracted on first use (and
-/// refreshed when the app version changes) so that reviews and edits can be written beside it.
+/// refreshed when the embedded files change) so that reviews and edits can be written beside it.
 /// Files the user added there are kept.
 QString sampleMeshFolder();
+/// The same, extracted into `target` (tests).
+QString sampleMeshFolder(const QString &target);
 
 /// The embedded, read-only sample mesh (":/sample-mesh").
 QString embeddedSampleMesh();

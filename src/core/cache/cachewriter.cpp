@@ -3,6 +3,7 @@
 #include "model/serialization.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -372,6 +373,54 @@ bool CacheWriter::entityExists(const EntityKey &key)
     sql::Statement &s = statement(sqlText);
     s.bind(1, key.second);
     return s.step();
+}
+
+bool CacheWriter::isEmpty()
+{
+    sql::Statement &s = statement("SELECT EXISTS (SELECT 1 FROM documents)");
+    const bool empty = s.step() && s.int64(0) == 0;
+    s.reset();
+    return empty;
+}
+
+std::vector<QByteArray> CacheWriter::dropIndexesForBulkLoad()
+{
+    // Read while writing: entityExists() looks domains and datasets up by id. Indexes behind UNIQUE and
+    // PRIMARY KEY constraints (sql IS NULL) are never dropped: ON CONFLICT relies on them.
+    static const char *const kReadDuringSync[] = {"domains_id", "datasets_id"};
+    std::vector<std::pair<QByteArray, QByteArray>> indexes;
+    {
+        sql::Statement list = m_db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
+        while (list.step())
+            indexes.emplace_back(list.text(0).toUtf8(), list.text(1).toUtf8());
+    }
+    for (auto &[text, statement] : m_statements)
+        statement->reset(); // DROP INDEX fails while a statement is still running
+    std::vector<QByteArray> creates;
+    for (const auto &[name, createSql] : indexes) {
+        if (std::find(std::begin(kReadDuringSync), std::end(kReadDuringSync), name) != std::end(kReadDuringSync))
+            continue;
+        m_db.exec(QByteArray("DROP INDEX \"" + name + "\"").constData());
+        creates.push_back(createSql);
+    }
+    return creates;
+}
+
+void CacheWriter::recreateIndexes(const std::vector<QByteArray> &createStatements)
+{
+    if (createStatements.empty())
+        return;
+    // Each index is sorted in memory bounded by the page cache; SQLite's default 2 MB spills the sort of
+    // a large table to temporary files. The parse results are gone by now, so the memory is there.
+    qint64 cacheSize = 0;
+    {
+        sql::Statement get = m_db.prepare("PRAGMA cache_size");
+        cacheSize = get.step() ? get.int64(0) : -2000;
+    }
+    m_db.exec("PRAGMA cache_size = -65536");
+    for (const QByteArray &createSql : createStatements)
+        m_db.exec(createSql.constData());
+    m_db.exec(QByteArray("PRAGMA cache_size = " + QByteArray::number(cacheSize)).constData());
 }
 
 qint64 CacheWriter::beginSync(qint64 sourceId)

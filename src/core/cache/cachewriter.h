@@ -62,6 +62,15 @@ public:
     /// Whether (kind, id) still exists in any document (datasets and domains can come from several).
     bool entityExists(const EntityKey &key);
 
+    /// Whether the cache holds no document of any source (a first sync).
+    bool isEmpty();
+    /// @brief For a first sync into an empty cache: drops the secondary indexes that writing never reads
+    /// and returns their CREATE statements for recreateIndexes(). Building an index once over all rows is
+    /// several times cheaper than keeping it up to date row by row. Call inside the sync's transaction,
+    /// so that a failed or killed sync rolls the drop back with everything else.
+    std::vector<QByteArray> dropIndexesForBulkLoad();
+    void recreateIndexes(const std::vector<QByteArray> &createStatements);
+
     qint64 beginSync(qint64 sourceId);
     void finishSync(qint64 syncId, const QString &status, const QJsonObject &summary);
     void recordChange(qint64 syncId, const EntityKey &key, const QString &change, const QString &domainId,

@@ -31,7 +31,9 @@ QString elide(const QString &text, int max)
     return text.size() <= max ? text : text.left(max - 1) + QChar(0x2026);
 }
 
-QString svgHeader(double width, double height)
+} // namespace
+
+QString svgStart(double width, double height)
 {
     return QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
@@ -42,7 +44,50 @@ QString svgHeader(double width, double height)
         .arg(num(width), num(height));
 }
 
-} // namespace
+QString svgGroup(const QRectF &r, const QString &label)
+{
+    return QStringLiteral("<g class=\"domain\"><rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"6\" "
+                          "fill=\"#f3f4f6\" stroke=\"#d1d5db\"/><text x=\"%5\" y=\"%6\" fill=\"#4b5563\">%7</text></g>\n")
+        .arg(num(r.x()), num(r.y()), num(r.width()), num(r.height()), num(r.x() + 6), num(r.y() - 4),
+             htmlEscape(elide(label, 40)));
+}
+
+QString svgEdge(const std::vector<QPointF> &route, const QString &colour, double width)
+{
+    if (route.size() < 2)
+        return {};
+    QString points;
+    for (const QPointF &p : route)
+        points += num(p.x()) + u',' + num(p.y()) + u' ';
+    return QStringLiteral("<polyline class=\"edge\" points=\"%1\" fill=\"none\" stroke=\"%2\" "
+                          "stroke-width=\"%3\" marker-end=\"url(#arrow)\"/>\n")
+        .arg(points.trimmed(), colour, num(width));
+}
+
+QString svgNode(const SvgNode &n)
+{
+    const QRectF &r = n.rect;
+    const double textX = r.x() + (n.dot.isEmpty() ? 10 : 26);
+    const int maxChars = std::max(4, int((r.width() - (textX - r.x()) - 6) / 7));
+    const double labelY = n.detail.isEmpty() ? r.center().y() + 4 : r.center().y() - 2;
+    QString node = QStringLiteral("<g class=\"node\"><title>%1</title><rect x=\"%2\" y=\"%3\" width=\"%4\" height=\"%5\" "
+                                  "rx=\"5\" fill=\"%6\" stroke=\"%7\" stroke-width=\"%8\"/>")
+                       .arg(htmlEscape(n.id), num(r.x()), num(r.y()), num(r.width()), num(r.height()), n.fill, n.stroke,
+                            num(n.strokeWidth));
+    if (!n.dot.isEmpty())
+        node += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"5\" fill=\"%3\"/>")
+                    .arg(num(r.x() + 14), num(r.center().y()), n.dot);
+    node += QStringLiteral("<text x=\"%1\" y=\"%2\" fill=\"#111827\"%3>%4</text>")
+                .arg(num(textX), num(labelY), n.bold ? QStringLiteral(" font-weight=\"bold\"") : QString(),
+                     htmlEscape(elide(n.label, maxChars)));
+    if (!n.detail.isEmpty())
+        node += QStringLiteral("<text x=\"%1\" y=\"%2\" fill=\"#4b5563\" font-size=\"10\">%3</text>")
+                    .arg(num(textX), num(labelY + 14), htmlEscape(elide(n.detail, maxChars + 4)));
+    node += QStringLiteral("</g>");
+    if (!n.link.isEmpty())
+        node = QStringLiteral("<a xlink:href=\"%1\" href=\"%1\" target=\"_top\">%2</a>").arg(htmlEscape(n.link), node);
+    return node + u'\n';
+}
 
 QString healthColour(Health health)
 {
@@ -104,50 +149,34 @@ QString productNeighbourhoodSvg(const DomainMap &map, int product, const QString
     const double dx = kMargin - minX;
     const double dy = kMargin - minY;
 
-    QString svg = svgHeader(maxX - minX + 2 * kMargin, maxY - minY + 2 * kMargin);
+    QString svg = svgStart(maxX - minX + 2 * kMargin, maxY - minY + 2 * kMargin);
     for (const layout::GroupBox &g : result.groups) {
         const int d = map.domainOf(g.group);
-        const QString name = d >= 0 ? map.domains[size_t(d)].name : g.group;
-        const double x = g.x - g.width / 2 + dx;
-        const double y = g.y - g.height / 2 + dy;
-        svg += QStringLiteral("<g class=\"domain\"><rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"6\" "
-                              "fill=\"#f3f4f6\" stroke=\"#d1d5db\"/><text x=\"%5\" y=\"%6\" fill=\"#4b5563\">%7</text></g>\n")
-                   .arg(num(x), num(y), num(g.width), num(g.height), num(x + 6), num(y - 4),
-                        htmlEscape(elide(name, 40)));
+        svg += svgGroup(QRectF(g.x - g.width / 2 + dx, g.y - g.height / 2 + dy, g.width, g.height),
+                        d >= 0 ? map.domains[size_t(d)].name : g.group);
     }
-    for (size_t i = 0; i < result.routes.size(); ++i) {
-        const std::vector<layout::Point> &route = result.routes[i];
-        if (route.size() < 2)
-            continue;
-        QString points;
+    for (const std::vector<layout::Point> &route : result.routes) {
+        std::vector<QPointF> points;
         for (const layout::Point &p : route)
-            points += num(p.x + dx) + u',' + num(p.y + dy) + u' ';
-        svg += QStringLiteral("<polyline class=\"edge\" points=\"%1\" fill=\"none\" stroke=\"#6b7280\" "
-                              "stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n")
-                   .arg(points.trimmed());
+            points.emplace_back(p.x + dx, p.y + dy);
+        svg += svgEdge(points);
     }
     for (size_t i = 0; i < members.size(); ++i) {
         const domainmap::MapProduct &mp = map.products[size_t(members[i])];
         const layout::Point c = result.centres[i];
-        const double x = c.x - kNodeWidth / 2 + dx;
-        const double y = c.y - kNodeHeight / 2 + dy;
         const bool focus = i == 0;
-        QString node = QStringLiteral("<g class=\"node\"><title>%1</title><rect x=\"%2\" y=\"%3\" width=\"%4\" "
-                                      "height=\"%5\" rx=\"5\" fill=\"%6\" stroke=\"%7\" stroke-width=\"%8\"/>"
-                                      "<circle cx=\"%9\" cy=\"%10\" r=\"5\" fill=\"%11\"/>"
-                                      "<text x=\"%12\" y=\"%13\" fill=\"#111827\"%14>%15</text></g>")
-                           .arg(htmlEscape(mp.id), num(x), num(y), num(kNodeWidth), num(kNodeHeight),
-                                focus ? QStringLiteral("#dbeafe") : QStringLiteral("#ffffff"),
-                                focus ? QStringLiteral("#2563eb") : QStringLiteral("#9ca3af"),
-                                focus ? QStringLiteral("2.5") : QStringLiteral("1"), num(x + 14),
-                                num(y + kNodeHeight / 2), healthColour(mp.health.health))
-                           .arg(num(x + 26), num(y + kNodeHeight / 2 + 4),
-                                focus ? QStringLiteral(" font-weight=\"bold\"") : QString(),
-                                htmlEscape(elide(mp.name.isEmpty() ? mp.id : mp.name, 24)));
+        SvgNode node;
+        node.id = mp.id;
+        node.rect = QRectF(c.x - kNodeWidth / 2 + dx, c.y - kNodeHeight / 2 + dy, kNodeWidth, kNodeHeight);
+        node.label = mp.name.isEmpty() ? mp.id : mp.name;
+        node.dot = healthColour(mp.health.health);
+        node.fill = focus ? QStringLiteral("#dbeafe") : QStringLiteral("#ffffff");
+        node.stroke = focus ? QStringLiteral("#2563eb") : QStringLiteral("#9ca3af");
+        node.strokeWidth = focus ? 2.5 : 1;
+        node.bold = focus;
         if (!linkPrefix.isEmpty() && !focus)
-            node = QStringLiteral("<a xlink:href=\"%1\" href=\"%1\" target=\"_top\">%2</a>")
-                       .arg(htmlEscape(linkPrefix + safeFileStem(mp.id) + QStringLiteral(".html")), node);
-        svg += node + u'\n';
+            node.link = linkPrefix + safeFileStem(mp.id) + QStringLiteral(".html");
+        svg += svgNode(node);
     }
     svg += QStringLiteral("</svg>\n");
     return svg;
@@ -208,7 +237,7 @@ QString domainMapSvg(const DomainMap &map, int domain)
     }
     const double width = kMargin * 2 + columns * boxWidth + (columns - 1) * gap;
     const double height = *std::max_element(columnHeight.begin(), columnHeight.end()) + kMargin;
-    QString svg = svgHeader(width, height);
+    QString svg = svgStart(width, height);
     svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"18\" font-weight=\"bold\" fill=\"#111827\">%3</text>\n")
                .arg(num(kMargin), num(kMargin + 14),
                     htmlEscape(domain >= 0 ? QStringLiteral("Domain %1").arg(map.domains[size_t(domain)].name)

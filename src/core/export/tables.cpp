@@ -57,13 +57,23 @@ QString violationsCsv(const governance::GovernanceReport &report)
     return out;
 }
 
-QString impactedCsv(const lineage::LineageGraph &graph, const std::vector<lineage::Reached> &impacted)
+QString impactedCsv(const lineage::LineageGraph &graph, const std::vector<lineage::Reached> &impacted,
+                    const std::vector<lineage::NodeBadges> &badges)
 {
     QString out = csvRow({QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("kind"), QStringLiteral("domain"),
-                          QStringLiteral("owner"), QStringLiteral("hops")});
+                          QStringLiteral("hops"), QStringLiteral("owner"), QStringLiteral("failing_checks"),
+                          QStringLiteral("stale"), QStringLiteral("contract_status")});
     for (const lineage::Reached &r : impacted) {
         const lineage::GraphNode &n = graph.nodes[size_t(r.node)];
-        out += csvRow({n.id, n.label, n.kind, n.domain, n.owner, QString::number(r.hops)});
+        QStringList row{n.id, n.label, n.kind, n.domain, QString::number(r.hops), n.owner};
+        if (size_t(r.node) < badges.size()) {
+            const lineage::NodeBadges &b = badges[size_t(r.node)];
+            row << QString::number(b.failingChecks) << (b.stale ? QStringLiteral("yes") : QStringLiteral("no"))
+                << b.contractStatus;
+        } else {
+            row << QString() << QString() << QString();
+        }
+        out += csvRow(row);
     }
     return out;
 }

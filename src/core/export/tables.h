@@ -2,6 +2,7 @@
 
 #include "domainmap/domainmap.h"
 #include "governance/governance.h"
+#include "lineage/badges.h"
 #include "lineage/lineagegraph.h"
 #include "lineage/neighbourhood.h"
 
@@ -17,7 +18,9 @@ QString productsCsv(const domainmap::DomainMap &map, int domain = -1);
 /// product,domain,severity,rule,target_kind,target,message,remediation,policy — one row per violation.
 QString violationsCsv(const governance::GovernanceReport &report);
 
-/// id,label,kind,domain,owner,hops — what is downstream of the seeds, nearest first.
-QString impactedCsv(const lineage::LineageGraph &graph, const std::vector<lineage::Reached> &impacted);
+/// id,label,kind,domain,hops,owner,failing_checks,stale,contract_status — what is downstream of the
+/// seeds, nearest first. `badges` is indexed by graph node (empty or short: those columns stay blank).
+QString impactedCsv(const lineage::LineageGraph &graph, const std::vector<lineage::Reached> &impacted,
+                    const std::vector<lineage::NodeBadges> &badges = {});
 
 } // namespace meshscope::exporting

@@ -13,7 +13,7 @@ namespace meshscope::importers::contracts {
 
 using namespace yamlsupport;
 
-QString shapeName(const YAML::Node &node)
+QString shapeName(const ytree::Node &node)
 {
     if (node.IsSequence())
         return QStringLiteral("list");
@@ -35,18 +35,18 @@ QString key(const char *k)
 
 /// Nodes the document holds, each container reached through several aliases counted once
 /// (an alias shares its anchor's node and so its mark). Iterative: documents may nest deeply.
-static qint64 distinctNodes(const YAML::Node &doc)
+static qint64 distinctNodes(const ytree::Node &doc)
 {
     QSet<size_t> seen;
-    std::vector<YAML::Node> pending{doc};
+    std::vector<ytree::Node> pending{doc};
     qint64 count = 0;
     while (!pending.empty() && count < kDefaultBudget) {
-        const YAML::Node node = pending.back();
+        const ytree::Node node = pending.back();
         pending.pop_back();
         ++count;
         if (!node.IsMap() && !node.IsSequence())
             continue;
-        const YAML::Mark mark = node.Mark();
+        const ytree::Mark mark = node.Mark();
         if (!mark.is_null()) {
             if (seen.contains(size_t(mark.pos)))
                 continue;
@@ -64,7 +64,7 @@ static qint64 distinctNodes(const YAML::Node &doc)
     return count;
 }
 
-ReadContext::ReadContext(const YAML::Node &doc, const QString &file, ImportResult &result)
+ReadContext::ReadContext(const ytree::Node &doc, const QString &file, ImportResult &result)
     : m_file(file), m_result(result)
 {
     constexpr qint64 floor = 50'000;
@@ -72,17 +72,17 @@ ReadContext::ReadContext(const YAML::Node &doc, const QString &file, ImportResul
     m_initialBudget = m_budget;
 }
 
-void ReadContext::error(const YAML::Node &at, const QString &message)
+void ReadContext::error(const ytree::Node &at, const QString &message)
 {
     m_result.error(m_file, lineOf(at), columnOf(at), message);
 }
 
-void ReadContext::warning(const YAML::Node &at, const QString &message)
+void ReadContext::warning(const ytree::Node &at, const QString &message)
 {
     m_result.warning(m_file, lineOf(at), columnOf(at), message);
 }
 
-bool ReadContext::spend(const YAML::Node &at, qint64 units)
+bool ReadContext::spend(const ytree::Node &at, qint64 units)
 {
     m_budget -= units;
     if (m_budget >= 0)
@@ -96,7 +96,7 @@ bool ReadContext::spend(const YAML::Node &at, qint64 units)
     return false;
 }
 
-QJsonValue ReadContext::json(const YAML::Node &node)
+QJsonValue ReadContext::json(const ytree::Node &node)
 {
     if (exhausted())
         return QJsonValue::Null;
@@ -106,9 +106,9 @@ QJsonValue ReadContext::json(const YAML::Node &node)
     return value;
 }
 
-QString ReadContext::text(const YAML::Node &map, const char *k, const QString &place)
+QString ReadContext::text(const ytree::Node &map, const char *k, const QString &place)
 {
-    const YAML::Node c = child(map, k);
+    const ytree::Node c = child(map, k);
     if (!c.IsDefined() || c.IsNull())
         return {};
     if (c.IsScalar())
@@ -117,9 +117,9 @@ QString ReadContext::text(const YAML::Node &map, const char *k, const QString &p
     return {};
 }
 
-std::optional<bool> ReadContext::optionalFlag(const YAML::Node &map, const char *k, const QString &place)
+std::optional<bool> ReadContext::optionalFlag(const ytree::Node &map, const char *k, const QString &place)
 {
-    const YAML::Node c = child(map, k);
+    const ytree::Node c = child(map, k);
     if (!c.IsDefined() || c.IsNull())
         return std::nullopt;
     const QString s = scalar(c).trimmed().toLower();
@@ -134,14 +134,14 @@ std::optional<bool> ReadContext::optionalFlag(const YAML::Node &map, const char 
     return std::nullopt;
 }
 
-bool ReadContext::flag(const YAML::Node &map, const char *k, const QString &place, bool fallback)
+bool ReadContext::flag(const ytree::Node &map, const char *k, const QString &place, bool fallback)
 {
     return optionalFlag(map, k, place).value_or(fallback);
 }
 
-int ReadContext::whole(const YAML::Node &map, const char *k, const QString &place, int fallback)
+int ReadContext::whole(const ytree::Node &map, const char *k, const QString &place, int fallback)
 {
-    const YAML::Node c = child(map, k);
+    const ytree::Node c = child(map, k);
     if (!c.IsDefined() || c.IsNull())
         return fallback;
     bool ok = false;
@@ -152,9 +152,9 @@ int ReadContext::whole(const YAML::Node &map, const char *k, const QString &plac
     return fallback;
 }
 
-QStringList ReadContext::texts(const YAML::Node &map, const char *k, const QString &place, bool keepNulls)
+QStringList ReadContext::texts(const ytree::Node &map, const char *k, const QString &place, bool keepNulls)
 {
-    const YAML::Node c = child(map, k);
+    const ytree::Node c = child(map, k);
     QStringList out;
     if (!c.IsDefined() || c.IsNull())
         return out;
@@ -167,7 +167,7 @@ QStringList ReadContext::texts(const YAML::Node &map, const char *k, const QStri
         error(c, QStringLiteral("`%1` in %2 must be a list, not a %3").arg(key(k), place, shapeName(c)));
         return out;
     }
-    for (const YAML::Node &item : c) {
+    for (const ytree::Node &item : c) {
         if (!spend(item))
             break;
         if (!item.IsNull())
@@ -178,41 +178,41 @@ QStringList ReadContext::texts(const YAML::Node &map, const char *k, const QStri
     return out;
 }
 
-static YAML::Node expectShape(ReadContext &ctx, const YAML::Node &map, const char *k, const QString &place,
-                              YAML::NodeType::value type)
+static ytree::Node expectShape(ReadContext &ctx, const ytree::Node &map, const char *k, const QString &place,
+                              ytree::NodeType::value type)
 {
-    const YAML::Node c = child(map, k);
+    const ytree::Node c = child(map, k);
     if (!c.IsDefined() || c.IsNull())
-        return YAML::Node(YAML::NodeType::Undefined);
+        return ytree::Node(ytree::NodeType::Undefined);
     if (c.Type() == type)
         return c;
     ctx.error(c, QStringLiteral("`%1` in %2 must be a %3, not a %4")
                      .arg(key(k), place,
-                          type == YAML::NodeType::Sequence ? QStringLiteral("list") : QStringLiteral("mapping"),
+                          type == ytree::NodeType::Sequence ? QStringLiteral("list") : QStringLiteral("mapping"),
                           shapeName(c)));
-    return YAML::Node(YAML::NodeType::Undefined);
+    return ytree::Node(ytree::NodeType::Undefined);
 }
 
-YAML::Node ReadContext::sequence(const YAML::Node &map, const char *k, const QString &place)
+ytree::Node ReadContext::sequence(const ytree::Node &map, const char *k, const QString &place)
 {
-    return expectShape(*this, map, k, place, YAML::NodeType::Sequence);
+    return expectShape(*this, map, k, place, ytree::NodeType::Sequence);
 }
 
-YAML::Node ReadContext::mapping(const YAML::Node &map, const char *k, const QString &place)
+ytree::Node ReadContext::mapping(const ytree::Node &map, const char *k, const QString &place)
 {
-    return expectShape(*this, map, k, place, YAML::NodeType::Map);
+    return expectShape(*this, map, k, place, ytree::NodeType::Map);
 }
 
-bool ReadContext::require(const YAML::Node &map, const char *k, const QString &place)
+bool ReadContext::require(const ytree::Node &map, const char *k, const QString &place)
 {
-    const YAML::Node c = child(map, k);
+    const ytree::Node c = child(map, k);
     if (c.IsDefined() && !c.IsNull() && !(c.IsScalar() && c.Scalar().empty()))
         return true;
     error(c.IsDefined() ? c : map, QStringLiteral("missing required key `%1` in %2").arg(key(k), place));
     return false;
 }
 
-QString displayText(const YAML::Node &node, ReadContext &ctx)
+QString displayText(const ytree::Node &node, ReadContext &ctx)
 {
     if (!node.IsDefined() || node.IsNull())
         return {};
@@ -223,7 +223,7 @@ QString displayText(const YAML::Node &node, ReadContext &ctx)
     return QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
 }
 
-QJsonObject customProperties(const YAML::Node &list, const QString &place, ReadContext &ctx)
+QJsonObject customProperties(const ytree::Node &list, const QString &place, ReadContext &ctx)
 {
     QJsonObject out;
     if (list.IsMap())
@@ -233,7 +233,7 @@ QJsonObject customProperties(const YAML::Node &list, const QString &place, ReadC
             ctx.error(list, QStringLiteral("`customProperties` in %1 must be a list").arg(place));
         return out;
     }
-    for (const YAML::Node &item : list) {
+    for (const ytree::Node &item : list) {
         if (!ctx.spend(item))
             break;
         const QString name = item.IsMap() ? scalar(child(item, "property")) : QString();
@@ -246,7 +246,7 @@ QJsonObject customProperties(const YAML::Node &list, const QString &place, ReadC
     return out;
 }
 
-QJsonObject remainder(const YAML::Node &map, const QStringList &known, const QString &place, ReadContext &ctx,
+QJsonObject remainder(const ytree::Node &map, const QStringList &known, const QString &place, ReadContext &ctx,
                       bool skipConstraints)
 {
     QJsonObject out;
@@ -279,7 +279,7 @@ bool isConstraintKey(const QString &k)
     return keys.contains(k);
 }
 
-QJsonObject readConstraints(const YAML::Node &node, const QString &place, ReadContext &ctx)
+QJsonObject readConstraints(const ytree::Node &node, const QString &place, ReadContext &ctx)
 {
     QJsonObject out;
     if (!node.IsMap())
@@ -289,7 +289,7 @@ QJsonObject readConstraints(const YAML::Node &node, const QString &place, ReadCo
         if (isConstraintKey(k) && !entry.second.IsNull())
             out.insert(k, ctx.json(entry.second));
     }
-    const YAML::Node options = ctx.mapping(node, "logicalTypeOptions", place);
+    const ytree::Node options = ctx.mapping(node, "logicalTypeOptions", place);
     if (options.IsDefined()) {
         const QJsonObject extra = ctx.json(options).toObject();
         for (auto it = extra.begin(); it != extra.end(); ++it)
@@ -317,16 +317,16 @@ bool isPii(std::optional<bool> stated, const QStringList &tags, const QString &c
     return false;
 }
 
-std::optional<bool> statedPii(const YAML::Node &node, const QString &place, ReadContext &ctx)
+std::optional<bool> statedPii(const ytree::Node &node, const QString &place, ReadContext &ctx)
 {
     if (const std::optional<bool> direct = ctx.optionalFlag(node, "pii", place))
         return direct;
-    const YAML::Node list = child(node, "customProperties");
+    const ytree::Node list = child(node, "customProperties");
     if (!list.IsSequence())
         return std::nullopt;
     static const QStringList names = {QStringLiteral("pii"), QStringLiteral("ispii"), QStringLiteral("containspii"),
                                       QStringLiteral("personaldata"), QStringLiteral("personal_data")};
-    for (const YAML::Node &item : list) {
+    for (const ytree::Node &item : list) {
         if (!item.IsMap() || !names.contains(str(item, "property").toLower()))
             continue;
         const QString v = str(item, "value").trimmed().toLower();

@@ -5,7 +5,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
-#include <yaml-cpp/yaml.h>
+#include "yamltree.h"
 
 #include <optional>
 
@@ -25,36 +25,36 @@ class ReadContext {
 public:
     /// The budget is a multiple of the nodes `doc` really holds (each aliased node counted once),
     /// so a document can expand through aliases only a few times over before reading stops.
-    ReadContext(const YAML::Node &doc, const QString &file, ImportResult &result);
+    ReadContext(const ytree::Node &doc, const QString &file, ImportResult &result);
 
-    void error(const YAML::Node &at, const QString &message);
-    void warning(const YAML::Node &at, const QString &message);
+    void error(const ytree::Node &at, const QString &message);
+    void warning(const ytree::Node &at, const QString &message);
 
     /// Spends units of the document's node budget. Returns false once it is spent (and says so
     /// once): YAML aliases let a few lines name billions of nodes, so reading stops early.
-    bool spend(const YAML::Node &at, qint64 units = 1);
+    bool spend(const ytree::Node &at, qint64 units = 1);
     bool exhausted() const { return m_budget < 0; }
 
     /// The node as JSON, charged to the same budget.
-    QJsonValue json(const YAML::Node &node);
+    QJsonValue json(const ytree::Node &node);
 
     /// Scalar text of map[key]; a list or mapping there is reported (naming `place`) and read as "".
-    QString text(const YAML::Node &map, const char *key, const QString &place);
+    QString text(const ytree::Node &map, const char *key, const QString &place);
     /// map[key] as a boolean; other values are reported and give `fallback`.
-    bool flag(const YAML::Node &map, const char *key, const QString &place, bool fallback = false);
+    bool flag(const ytree::Node &map, const char *key, const QString &place, bool fallback = false);
     /// map[key] as a boolean when it is one; nullopt when absent (or reported when not a boolean).
-    std::optional<bool> optionalFlag(const YAML::Node &map, const char *key, const QString &place);
+    std::optional<bool> optionalFlag(const ytree::Node &map, const char *key, const QString &place);
     /// map[key] as an integer; other values are reported and give `fallback`.
-    int whole(const YAML::Node &map, const char *key, const QString &place, int fallback);
+    int whole(const ytree::Node &map, const char *key, const QString &place, int fallback);
     /// A list of scalars (or one scalar) as text; non-scalar items become compact JSON. Null items
     /// are dropped, or read as "null" with `keepNulls` (an example value may well be null).
-    QStringList texts(const YAML::Node &map, const char *key, const QString &place, bool keepNulls = false);
+    QStringList texts(const ytree::Node &map, const char *key, const QString &place, bool keepNulls = false);
     /// map[key] when it is a sequence (or a mapping); another shape is reported and gives an
     /// undefined node. Absent or null keys give an undefined node silently.
-    YAML::Node sequence(const YAML::Node &map, const char *key, const QString &place);
-    YAML::Node mapping(const YAML::Node &map, const char *key, const QString &place);
+    ytree::Node sequence(const ytree::Node &map, const char *key, const QString &place);
+    ytree::Node mapping(const ytree::Node &map, const char *key, const QString &place);
     /// Reports (as an error) a required key that is missing or empty; returns whether it is there.
-    bool require(const YAML::Node &map, const char *key, const QString &place);
+    bool require(const ytree::Node &map, const char *key, const QString &place);
 
     const QString &file() const { return m_file; }
     ImportResult &result() { return m_result; }
@@ -68,24 +68,24 @@ private:
 };
 
 /// "list", "mapping", "null" or "text", for messages about wrong shapes.
-QString shapeName(const YAML::Node &node);
+QString shapeName(const ytree::Node &node);
 
 /// Scalar text of a node, or compact JSON for a list or mapping, "" for null or absent.
-QString displayText(const YAML::Node &node, ReadContext &ctx);
+QString displayText(const ytree::Node &node, ReadContext &ctx);
 
 /// Every key of a mapping except those in `known` (and constraint keys when asked), as JSON.
 /// An ODCS `customProperties` list becomes a {property: value} object under "customProperties".
-QJsonObject remainder(const YAML::Node &map, const QStringList &known, const QString &place,
+QJsonObject remainder(const ytree::Node &map, const QStringList &known, const QString &place,
                       ReadContext &ctx, bool skipConstraints = false);
 
 /// ODCS customProperties, [{property: k, value: v}, ...], as {k: v}; a mapping is taken as it is.
-QJsonObject customProperties(const YAML::Node &list, const QString &place, ReadContext &ctx);
+QJsonObject customProperties(const ytree::Node &list, const QString &place, ReadContext &ctx);
 
 /// Whether `key` is one of the value constraints kept in ContractProperty::constraints.
 bool isConstraintKey(const QString &key);
 /// The constraint keys of a property or field (minLength, maxLength, minimum, maximum, pattern,
 /// format, enum, ...) together with everything in its ODCS `logicalTypeOptions`.
-QJsonObject readConstraints(const YAML::Node &node, const QString &place, ReadContext &ctx);
+QJsonObject readConstraints(const ytree::Node &node, const QString &place, ReadContext &ctx);
 
 /// The PII rule both importers share. An explicit statement decides: a `pii` key, or a custom
 /// property named pii / isPii / containsPii / personalData. Without one, a tag or a classification
@@ -94,16 +94,16 @@ QJsonObject readConstraints(const YAML::Node &node, const QString &place, ReadCo
 /// confidential, public) say nothing about personal data and do not mark it.
 bool isPii(std::optional<bool> stated, const QStringList &tags, const QString &classification);
 /// The explicit part of the rule: map[`pii`], else a custom property of that meaning.
-std::optional<bool> statedPii(const YAML::Node &node, const QString &place, ReadContext &ctx);
+std::optional<bool> statedPii(const ytree::Node &node, const QString &place, ReadContext &ctx);
 
 /// One quality rule (ODCS v3 or DCS 1.x list item). `element` is "object" or "object.property".
 /// Thresholds hold the mustBe*/mustNotBe* operators (deprecated DCS spellings normalised) and
 /// the `unit` they are measured in; everything else not mapped lands in QualityRule::custom.
-QualityRule readQualityRule(const YAML::Node &node, const QString &element, const QString &place,
+QualityRule readQualityRule(const ytree::Node &node, const QString &element, const QString &place,
                             ReadContext &ctx);
 /// parent["quality"]: a list of rules, or the DCS 0.9 block {type: SodaCL, specification: ...}
 /// (one rule per SodaCL check, "checks for <model>" naming the element).
-QList<QualityRule> readQuality(const YAML::Node &parent, const QString &element, const QString &place,
+QList<QualityRule> readQuality(const ytree::Node &parent, const QString &element, const QString &place,
                                ReadContext &ctx);
 
 /// Joins titled Markdown sections ("## Purpose\n\ntext"), skipping empty ones.

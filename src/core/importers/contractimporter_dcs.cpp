@@ -68,11 +68,12 @@ QString logicalTypeFor(const QString &dcsType)
 
 struct DcsReader {
     ReadContext &ctx;
-    YAML::Node definitions;
+    ytree::Node definitions;
+    ytree::Arena arena; ///< the mappings resolve() merges
 
     /// A field with a local `$ref` ("#/definitions/x") resolved: the definition's keys, overridden
     /// by the field's own. Other references are reported and left as they are.
-    YAML::Node resolve(const YAML::Node &field, const QString &place, int hops = 0)
+    ytree::Node resolve(const ytree::Node &field, const QString &place, int hops = 0)
     {
         const QString ref = str(field, "$ref");
         if (ref.isEmpty())
@@ -83,7 +84,7 @@ struct DcsReader {
                         QStringLiteral("`$ref` '%1' in %2 points outside this document; not resolved").arg(ref, place));
             return field;
         }
-        const YAML::Node definition = child(definitions, ref.mid(local.size()).toUtf8().constData());
+        const ytree::Node definition = child(definitions, ref.mid(local.size()).toUtf8().constData());
         if (!definition.IsMap()) {
             ctx.error(child(field, "$ref"),
                       QStringLiteral("`$ref` '%1' in %2 names no definition in `definitions`").arg(ref, place));
@@ -96,23 +97,14 @@ struct DcsReader {
                           .arg(kMaxRefHops));
             return field;
         }
-        const YAML::Node base = resolve(definition, place, hops + 1);
-        YAML::Node merged(YAML::NodeType::Map);
-        for (const auto &entry : base) {
-            if (entry.first.IsScalar() && entry.first.Scalar() != "$ref")
-                merged[entry.first.Scalar()] = entry.second;
-        }
-        for (const auto &entry : field) {
-            if (entry.first.IsScalar())
-                merged[entry.first.Scalar()] = entry.second;
-        }
-        return merged;
+        const ytree::Node base = resolve(definition, place, hops + 1);
+        return arena.mapOverlay(base, field, "$ref");
     }
 
-    void readFields(const YAML::Node &parent, const char *key, const QString &parentPath, const QString &place,
+    void readFields(const ytree::Node &parent, const char *key, const QString &parentPath, const QString &place,
                     int depth, SchemaObject &object, QList<ContractProperty> &into)
     {
-        const YAML::Node fields = ctx.mapping(parent, key, place);
+        const ytree::Node fields = ctx.mapping(parent, key, place);
         if (!fields.IsDefined())
             return;
         if (depth >= contracts::kMaxNesting) {
@@ -139,10 +131,10 @@ struct DcsReader {
     }
 
     /// A single nested field (`items`, `keys`, `values`), kept as a child of that name.
-    void readChild(const YAML::Node &field, const char *key, const QString &path, const QString &place,
+    void readChild(const ytree::Node &field, const char *key, const QString &path, const QString &place,
                    int depth, SchemaObject &object, ContractProperty &into)
     {
-        const YAML::Node node = ctx.mapping(field, key, place);
+        const ytree::Node node = ctx.mapping(field, key, place);
         if (!node.IsDefined() || !ctx.spend(node, contracts::kEntityCost))
             return;
         if (depth + 1 >= contracts::kMaxNesting) {
@@ -155,10 +147,10 @@ struct DcsReader {
                                      place + QLatin1Char('.') + QLatin1String(key), depth + 1, object);
     }
 
-    ContractProperty readField(const QString &name, const YAML::Node &raw, int line, const QString &parentPath,
+    ContractProperty readField(const QString &name, const ytree::Node &raw, int line, const QString &parentPath,
                                const QString &place, int depth, SchemaObject &object)
     {
-        const YAML::Node field = resolve(raw, place);
+        const ytree::Node field = resolve(raw, place);
         const QString path = parentPath + QLatin1Char('.') + name;
         ContractProperty p;
         p.name = name;
@@ -186,7 +178,7 @@ struct DcsReader {
         return p;
     }
 
-    SchemaObject readModel(const QString &name, const YAML::Node &model, int line, const QString &place)
+    SchemaObject readModel(const QString &name, const ytree::Node &model, int line, const QString &place)
     {
         SchemaObject o;
         o.name = name;
@@ -212,7 +204,7 @@ struct DcsReader {
 };
 
 /// A readable value for one DCS service level, from the sub-keys its kind uses.
-ServiceLevel serviceLevel(const QString &kind, const YAML::Node &node)
+ServiceLevel serviceLevel(const QString &kind, const ytree::Node &node)
 {
     const auto s = [&node](const char *key) { return str(node, key); };
     const auto joined = [](QString head, const QList<std::pair<const char *, QString>> &parts) {
@@ -258,10 +250,10 @@ ServiceLevel serviceLevel(const QString &kind, const YAML::Node &node)
     return level;
 }
 
-void readInfo(const YAML::Node &doc, Contract &c, ReadContext &ctx)
+void readInfo(const ytree::Node &doc, Contract &c, ReadContext &ctx)
 {
     const QString place = QStringLiteral("info");
-    const YAML::Node info = ctx.mapping(doc, "info", QStringLiteral("the top level"));
+    const ytree::Node info = ctx.mapping(doc, "info", QStringLiteral("the top level"));
     if (info.IsDefined()) {
         ctx.require(info, "title", place);
         ctx.require(info, "version", place);
@@ -275,7 +267,7 @@ void readInfo(const YAML::Node &doc, Contract &c, ReadContext &ctx)
     c.owner = ctx.text(info, "owner", place);
     c.teamName = c.owner;
 
-    const YAML::Node contact = ctx.mapping(info, "contact", place);
+    const ytree::Node contact = ctx.mapping(info, "contact", place);
     if (contact.IsDefined()) {
         const QString name = ctx.text(contact, "name", QStringLiteral("info.contact"));
         const QString url = ctx.text(contact, "url", QStringLiteral("info.contact"));
@@ -309,7 +301,7 @@ void readInfo(const YAML::Node &doc, Contract &c, ReadContext &ctx)
 
 } // namespace
 
-void importDcs(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importDcs(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     ReadContext ctx(doc, file, result);
     const QString top = QStringLiteral("the top level");
@@ -339,7 +331,7 @@ void importDcs(const YAML::Node &doc, const QString &file, ImportResult &result)
         contracts::noteTeam(result, team);
     }
 
-    DcsReader reader{ctx, ctx.mapping(doc, "definitions", top)};
+    DcsReader reader{ctx, ctx.mapping(doc, "definitions", top), {}};
     for (const auto &entry : ctx.mapping(doc, "models", top)) {
         const QString name = scalar(entry.first);
         const QString place = QStringLiteral("models.") + name;

@@ -44,7 +44,7 @@ QString indexed(const QString &place, const char *key, int index)
 
 /// The name an element goes by; the ODCS schema requires `name`, so its absence is an error,
 /// and physicalName or id stand in for it so that the rest can still be read.
-QString nameOf(const YAML::Node &node, const QString &place, ReadContext &ctx)
+QString nameOf(const ytree::Node &node, const QString &place, ReadContext &ctx)
 {
     if (ctx.require(node, "name", place)) {
         const QString name = ctx.text(node, "name", place);
@@ -55,12 +55,12 @@ QString nameOf(const YAML::Node &node, const QString &place, ReadContext &ctx)
     return physical.isEmpty() ? str(node, "id") : physical;
 }
 
-void readRelationships(const YAML::Node &node, const QString &implicitFrom, const QString &place,
+void readRelationships(const ytree::Node &node, const QString &implicitFrom, const QString &place,
                        SchemaObject &object, ReadContext &ctx)
 {
-    const YAML::Node list = ctx.sequence(node, "relationships", place);
+    const ytree::Node list = ctx.sequence(node, "relationships", place);
     int index = 0;
-    for (const YAML::Node &item : list) {
+    for (const ytree::Node &item : list) {
         const QString where = indexed(place, "relationships", index++);
         if (!ctx.spend(item))
             return;
@@ -83,10 +83,10 @@ void readRelationships(const YAML::Node &node, const QString &implicitFrom, cons
     }
 }
 
-void readProperties(const YAML::Node &parent, const QString &parentPath, const QString &place, int depth,
+void readProperties(const ytree::Node &parent, const QString &parentPath, const QString &place, int depth,
                     SchemaObject &object, QList<ContractProperty> &into, ReadContext &ctx);
 
-ContractProperty readProperty(const YAML::Node &node, const QString &name, const QString &parentPath,
+ContractProperty readProperty(const ytree::Node &node, const QString &name, const QString &parentPath,
                               const QString &place, int depth, SchemaObject &object, ReadContext &ctx)
 {
     ContractProperty p;
@@ -113,7 +113,7 @@ ContractProperty readProperty(const YAML::Node &node, const QString &name, const
     readRelationships(node, path, place, object, ctx);
     readProperties(node, path, place, depth + 1, object, p.properties, ctx);
 
-    const YAML::Node items = ctx.mapping(node, "items", place);
+    const ytree::Node items = ctx.mapping(node, "items", place);
     if (items.IsDefined()) {
         // Array items have no name of their own; they appear as one child called "items".
         if (depth + 1 >= contracts::kMaxNesting)
@@ -128,10 +128,10 @@ ContractProperty readProperty(const YAML::Node &node, const QString &name, const
     return p;
 }
 
-void readProperties(const YAML::Node &parent, const QString &parentPath, const QString &place, int depth,
+void readProperties(const ytree::Node &parent, const QString &parentPath, const QString &place, int depth,
                     SchemaObject &object, QList<ContractProperty> &into, ReadContext &ctx)
 {
-    const YAML::Node list = ctx.sequence(parent, "properties", place);
+    const ytree::Node list = ctx.sequence(parent, "properties", place);
     if (!list.IsDefined())
         return;
     if (depth >= contracts::kMaxNesting) {
@@ -141,7 +141,7 @@ void readProperties(const YAML::Node &parent, const QString &parentPath, const Q
         return;
     }
     int index = 0;
-    for (const YAML::Node &item : list) {
+    for (const ytree::Node &item : list) {
         const QString where = indexed(place, "properties", index++);
         if (!ctx.spend(item, contracts::kEntityCost))
             return;
@@ -156,11 +156,11 @@ void readProperties(const YAML::Node &parent, const QString &parentPath, const Q
     }
 }
 
-void readSchema(const YAML::Node &doc, Contract &c, ReadContext &ctx)
+void readSchema(const ytree::Node &doc, Contract &c, ReadContext &ctx)
 {
-    const YAML::Node schema = ctx.sequence(doc, "schema", QStringLiteral("the top level"));
+    const ytree::Node schema = ctx.sequence(doc, "schema", QStringLiteral("the top level"));
     int index = 0;
-    for (const YAML::Node &node : schema) {
+    for (const ytree::Node &node : schema) {
         const QString place = QStringLiteral("schema[%1]").arg(index++);
         if (!ctx.spend(node, contracts::kEntityCost))
             return;
@@ -187,9 +187,9 @@ void readSchema(const YAML::Node &doc, Contract &c, ReadContext &ctx)
     }
 }
 
-QString readDescription(const YAML::Node &doc, Contract &c, ReadContext &ctx)
+QString readDescription(const ytree::Node &doc, Contract &c, ReadContext &ctx)
 {
-    const YAML::Node d = child(doc, "description");
+    const ytree::Node d = child(doc, "description");
     if (!d.IsDefined() || d.IsNull())
         return {};
     if (d.IsScalar())
@@ -209,12 +209,12 @@ QString readDescription(const YAML::Node &doc, Contract &c, ReadContext &ctx)
 }
 
 /// `team` is a list of members up to v3.0.x and {name, description, members} from v3.1.0.
-void readTeam(const YAML::Node &doc, Contract &c, ReadContext &ctx)
+void readTeam(const ytree::Node &doc, Contract &c, ReadContext &ctx)
 {
-    const YAML::Node team = child(doc, "team");
+    const ytree::Node team = child(doc, "team");
     if (!team.IsDefined() || team.IsNull())
         return;
-    YAML::Node members;
+    ytree::Node members;
     QString description;
     if (team.IsSequence()) {
         members = team;
@@ -227,7 +227,7 @@ void readTeam(const YAML::Node &doc, Contract &c, ReadContext &ctx)
         return;
     }
     int index = 0;
-    for (const YAML::Node &m : members) {
+    for (const ytree::Node &m : members) {
         const QString place = QStringLiteral("team member %1").arg(++index);
         if (!ctx.spend(m))
             return;
@@ -254,10 +254,10 @@ void readTeam(const YAML::Node &doc, Contract &c, ReadContext &ctx)
     }
 }
 
-void readRoles(const YAML::Node &doc, Contract &c, ReadContext &ctx)
+void readRoles(const ytree::Node &doc, Contract &c, ReadContext &ctx)
 {
     int index = 0;
-    for (const YAML::Node &r : ctx.sequence(doc, "roles", QStringLiteral("the top level"))) {
+    for (const ytree::Node &r : ctx.sequence(doc, "roles", QStringLiteral("the top level"))) {
         const QString place = QStringLiteral("roles[%1]").arg(index++);
         if (!ctx.spend(r))
             return;
@@ -272,11 +272,11 @@ void readRoles(const YAML::Node &doc, Contract &c, ReadContext &ctx)
     }
 }
 
-void readSla(const YAML::Node &doc, Contract &c, ReadContext &ctx)
+void readSla(const ytree::Node &doc, Contract &c, ReadContext &ctx)
 {
     const QString defaultElement = str(doc, "slaDefaultElement");
     int index = 0;
-    for (const YAML::Node &s : ctx.sequence(doc, "slaProperties", QStringLiteral("the top level"))) {
+    for (const ytree::Node &s : ctx.sequence(doc, "slaProperties", QStringLiteral("the top level"))) {
         const QString place = QStringLiteral("slaProperties[%1]").arg(index++);
         if (!ctx.spend(s))
             return;
@@ -298,12 +298,12 @@ void readSla(const YAML::Node &doc, Contract &c, ReadContext &ctx)
     }
 }
 
-void readServers(const YAML::Node &doc, Contract &c, ReadContext &ctx)
+void readServers(const ytree::Node &doc, Contract &c, ReadContext &ctx)
 {
     static const QStringList mapped = {QStringLiteral("server"), QStringLiteral("type"),
                                        QStringLiteral("environment"), QStringLiteral("description")};
     int index = 0;
-    for (const YAML::Node &s : ctx.sequence(doc, "servers", QStringLiteral("the top level"))) {
+    for (const ytree::Node &s : ctx.sequence(doc, "servers", QStringLiteral("the top level"))) {
         const QString place = QStringLiteral("servers[%1]").arg(index++);
         if (!ctx.spend(s))
             return;
@@ -319,10 +319,10 @@ void readServers(const YAML::Node &doc, Contract &c, ReadContext &ctx)
     }
 }
 
-void readSupport(const YAML::Node &doc, Contract &c, ReadContext &ctx)
+void readSupport(const ytree::Node &doc, Contract &c, ReadContext &ctx)
 {
     int index = 0;
-    for (const YAML::Node &s : ctx.sequence(doc, "support", QStringLiteral("the top level"))) {
+    for (const ytree::Node &s : ctx.sequence(doc, "support", QStringLiteral("the top level"))) {
         const QString place = QStringLiteral("support[%1]").arg(index++);
         if (!ctx.spend(s))
             return;
@@ -338,7 +338,7 @@ void readSupport(const YAML::Node &doc, Contract &c, ReadContext &ctx)
 
 } // namespace
 
-void importOdcs(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importOdcs(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     ReadContext ctx(doc, file, result);
     const QString top = QStringLiteral("the top level");

@@ -11,7 +11,7 @@ namespace meshscope::importers::contracts {
 
 using namespace yamlsupport;
 
-QualityRule readQualityRule(const YAML::Node &node, const QString &element, const QString &place,
+QualityRule readQualityRule(const ytree::Node &node, const QString &element, const QString &place,
                             ReadContext &ctx)
 {
     static const QStringList mapped = {
@@ -54,7 +54,7 @@ QualityRule readQualityRule(const YAML::Node &node, const QString &element, cons
     const QString unit = ctx.text(node, "unit", place);
     if (!unit.isEmpty())
         r.thresholds.insert(QStringLiteral("unit"), unit);
-    const YAML::Node implementation = child(node, "implementation");
+    const ytree::Node implementation = child(node, "implementation");
     if (r.query.isEmpty() && implementation.IsScalar())
         r.query = scalar(implementation);
     if (r.type.isEmpty()) {
@@ -83,7 +83,7 @@ QJsonValue numberOrText(const QString &text)
 }
 
 /// One SodaCL check line ("row_count > 1000", "missing_count(email) = 0", "avg(x) between 1 and 9").
-QualityRule sodaRule(const QString &check, const QString &target, const YAML::Node &attributes, int line)
+QualityRule sodaRule(const QString &check, const QString &target, const ytree::Node &attributes, int line)
 {
     static const QRegularExpression compare(
         QStringLiteral(R"(^\s*([A-Za-z_]\w*)\s*(?:\(([^)]*)\))?\s*(<=|>=|!=|=|<|>)\s*(.+?)\s*$)"));
@@ -139,36 +139,36 @@ QualityRule sodaRule(const QString &check, const QString &target, const YAML::No
     return r;
 }
 
-QList<QualityRule> readLegacyQuality(const YAML::Node &block, const QString &element, const QString &place,
+QList<QualityRule> readLegacyQuality(const ytree::Node &block, const QString &element, const QString &place,
                                      ReadContext &ctx)
 {
     QList<QualityRule> out;
+    ytree::Arena specArena; // holds the specification when it is given as YAML text
     const QString engine = ctx.text(block, "type", place);
-    YAML::Node spec = child(block, "specification");
+    ytree::Node spec = child(block, "specification");
     if (spec.IsScalar()) {
         // 0.9.x also allowed the SodaCL text as one string; read it as the YAML it is.
-        try {
-            const YAML::Node parsed = YAML::Load(spec.Scalar());
-            if (parsed.IsMap())
-                spec = parsed;
-        } catch (const std::exception &) {
-        }
+        std::vector<ytree::Node> documents;
+        ytree::ParseError error;
+        if (ytree::parseAll(QByteArray::fromStdString(spec.Scalar()), specArena, documents, error) && !documents.empty()
+            && documents.front().IsMap())
+            spec = documents.front();
     }
     if (engine.compare(u"SodaCL", Qt::CaseInsensitive) == 0 && spec.IsMap()) {
         for (const auto &entry : spec) {
             const QString k = scalar(entry.first);
             const QString target = k.startsWith(u"checks for ") ? k.mid(11).trimmed() : element;
             if (!entry.second.IsSequence()) {
-                QualityRule r = sodaRule(k, target, YAML::Node(), lineOf(entry.first));
+                QualityRule r = sodaRule(k, target, ytree::Node(), lineOf(entry.first));
                 r.query = k + QStringLiteral(": ") + displayText(entry.second, ctx);
                 out << r;
                 continue;
             }
-            for (const YAML::Node &item : entry.second) {
+            for (const ytree::Node &item : entry.second) {
                 if (!ctx.spend(item))
                     return out;
                 if (item.IsScalar()) {
-                    out << sodaRule(scalar(item), target, YAML::Node(), lineOf(item));
+                    out << sodaRule(scalar(item), target, ytree::Node(), lineOf(item));
                 } else if (item.IsMap() && item.size() > 0) {
                     const auto first = item.begin();
                     out << sodaRule(scalar(first->first), target, first->second, lineOf(item));
@@ -190,11 +190,11 @@ QList<QualityRule> readLegacyQuality(const YAML::Node &block, const QString &ele
 
 } // namespace
 
-QList<QualityRule> readQuality(const YAML::Node &parent, const QString &element, const QString &place,
+QList<QualityRule> readQuality(const ytree::Node &parent, const QString &element, const QString &place,
                                ReadContext &ctx)
 {
     QList<QualityRule> out;
-    const YAML::Node q = child(parent, "quality");
+    const ytree::Node q = child(parent, "quality");
     if (!q.IsDefined() || q.IsNull())
         return out;
     if (q.IsMap() && (has(q, "specification") || has(q, "type")))
@@ -204,7 +204,7 @@ QList<QualityRule> readQuality(const YAML::Node &parent, const QString &element,
         return out;
     }
     int index = 0;
-    for (const YAML::Node &item : q) {
+    for (const ytree::Node &item : q) {
         const QString where = place + QStringLiteral(".quality[%1]").arg(index++);
         if (!ctx.spend(item))
             break;

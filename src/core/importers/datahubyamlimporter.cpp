@@ -27,11 +27,11 @@ Port datasetPort(const products::DatasetUrn &urn)
 }
 
 /// JSON Schema `type` may be a list such as [string, "null"]; the first non-null entry is the type.
-QString jsonSchemaType(Reader &r, const YAML::Node &property)
+QString jsonSchemaType(Reader &r, const ytree::Node &property)
 {
-    const YAML::Node type = at(property, "type");
+    const ytree::Node type = at(property, "type");
     if (type.IsSequence()) {
-        for (const YAML::Node &t : type) {
+        for (const ytree::Node &t : type) {
             const QString text = scalar(t).trimmed();
             if (!text.isEmpty() && text != u"null")
                 return text;
@@ -41,10 +41,10 @@ QString jsonSchemaType(Reader &r, const YAML::Node &property)
     return r.text(property, "type");
 }
 
-QList<ContractProperty> readJsonSchemaProperties(Reader &r, const YAML::Node &schema, int depth)
+QList<ContractProperty> readJsonSchemaProperties(Reader &r, const ytree::Node &schema, int depth)
 {
     QList<ContractProperty> out;
-    const YAML::Node properties = r.mapChild(schema, "properties");
+    const ytree::Node properties = r.mapChild(schema, "properties");
     if (!properties.IsDefined())
         return out;
     if (depth > kMaxSchemaDepth) {
@@ -57,7 +57,7 @@ QList<ContractProperty> readJsonSchemaProperties(Reader &r, const YAML::Node &sc
         ContractProperty p;
         p.name = scalar(entry.first).trimmed();
         p.line = lineOf(entry.first);
-        const YAML::Node def = entry.second;
+        const ytree::Node def = entry.second;
         if (p.name.isEmpty())
             continue;
         if (!def.IsMap()) {
@@ -84,10 +84,10 @@ QList<ContractProperty> readJsonSchemaProperties(Reader &r, const YAML::Node &sc
 }
 
 /// DataHub's assertion operator as ODCS threshold keys (mustBeGreaterThan, mustBeBetween, ...).
-QJsonObject thresholdsOf(Reader &r, const YAML::Node &rule)
+QJsonObject thresholdsOf(Reader &r, const ytree::Node &rule)
 {
     QJsonObject out;
-    const YAML::Node op = at(rule, "operator");
+    const ytree::Node op = at(rule, "operator");
     if (!op.IsMap())
         return out;
     const QString type = r.text(op, "type");
@@ -115,13 +115,13 @@ QJsonObject thresholdsOf(Reader &r, const YAML::Node &rule)
     return out;
 }
 
-void readDataQuality(Reader &r, const YAML::Node &doc, SchemaObject &object)
+void readDataQuality(Reader &r, const ytree::Node &doc, SchemaObject &object)
 {
-    const YAML::Node list = r.listChild(doc, "data_quality");
+    const ytree::Node list = r.listChild(doc, "data_quality");
     if (!list.IsDefined())
         return;
     int index = 0;
-    for (const YAML::Node &item : list) {
+    for (const ytree::Node &item : list) {
         ++index;
         if (!item.IsMap()) {
             r.warning(item, QStringLiteral("`data_quality` item %1 must be a mapping; ignored").arg(index));
@@ -163,7 +163,7 @@ void readDataQuality(Reader &r, const YAML::Node &doc, SchemaObject &object)
 } // namespace
 
 /// DataHub's data product YAML (`datahub dataproduct upsert`): id, domain, assets and owners.
-void importDatahubProductYaml(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importDatahubProductYaml(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     Reader r(file, result);
     DataProduct product;
@@ -175,7 +175,7 @@ void importDatahubProductYaml(const YAML::Node &doc, const QString &file, Import
     const QString domain = products::stripUrn(r.text(doc, "domain"));
     product.domainId = slugify(domain);
 
-    const YAML::Node properties = r.mapChild(doc, "properties");
+    const ytree::Node properties = r.mapChild(doc, "properties");
     if (properties.IsDefined())
         product.custom = r.json(properties).toObject();
 
@@ -187,8 +187,8 @@ void importDatahubProductYaml(const YAML::Node &doc, const QString &file, Import
     if (!terms.isEmpty())
         product.custom.insert(QLatin1String("terms"), terms);
 
-    if (const YAML::Node owners = r.listChild(doc, "owners"); owners.IsDefined()) {
-        for (const YAML::Node &owner : owners) {
+    if (const ytree::Node owners = r.listChild(doc, "owners"); owners.IsDefined()) {
+        for (const ytree::Node &owner : owners) {
             const QString id = owner.IsMap() ? r.text(owner, "id") : scalar(owner).trimmed();
             if (id.isEmpty()) {
                 r.warning(owner, QStringLiteral("owner without an id; ignored"));
@@ -200,9 +200,9 @@ void importDatahubProductYaml(const YAML::Node &doc, const QString &file, Import
         product.custom.insert(QLatin1String("owners"), r.json(owners));
     }
 
-    if (const YAML::Node assets = r.listChild(doc, "assets"); assets.IsDefined()) {
+    if (const ytree::Node assets = r.listChild(doc, "assets"); assets.IsDefined()) {
         QJsonArray all;
-        for (const YAML::Node &asset : assets) {
+        for (const ytree::Node &asset : assets) {
             const QString urn = scalar(asset).trimmed();
             if (urn.isEmpty()) {
                 r.warning(
@@ -220,10 +220,10 @@ void importDatahubProductYaml(const YAML::Node &doc, const QString &file, Import
         product.custom.insert(QLatin1String("assets"), all);
     }
 
-    const YAML::Node memory = at(at(doc, "institutional_memory"), "elements");
+    const ytree::Node memory = at(at(doc, "institutional_memory"), "elements");
     if (memory.IsSequence()) {
         QJsonObject links;
-        for (const YAML::Node &element : memory) {
+        for (const ytree::Node &element : memory) {
             const QString url = r.text(element, "url");
             if (!url.isEmpty())
                 links.insert(r.text(element, "title").isEmpty() ? url : r.text(element, "title"), url);
@@ -240,7 +240,7 @@ void importDatahubProductYaml(const YAML::Node &doc, const QString &file, Import
 }
 
 /// DataHub's data contract YAML: one dataset (`entity`), its JSON schema, freshness and checks.
-void importDatahubContractYaml(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importDatahubContractYaml(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     Reader r(file, result);
     const QString entity = r.text(doc, "entity");
@@ -273,10 +273,10 @@ void importDatahubContractYaml(const YAML::Node &doc, const QString &file, Impor
     object.name = urn.name.section(QLatin1Char('.'), -1);
     object.physicalName = urn.name;
     object.line = lineOf(doc);
-    if (const YAML::Node schema = r.mapChild(doc, "schema"); schema.IsDefined()) {
+    if (const ytree::Node schema = r.mapChild(doc, "schema"); schema.IsDefined()) {
         object.line = lineOf(schema);
         const QString type = r.text(schema, "type");
-        const YAML::Node jsonSchema = r.mapChild(schema, "json-schema");
+        const ytree::Node jsonSchema = r.mapChild(schema, "json-schema");
         if (type != u"json-schema" || !jsonSchema.IsDefined()) {
             r.warning(
                 schema, QStringLiteral("schema type '%1' is not read (only json-schema is); kept as is").arg(type));
@@ -287,7 +287,7 @@ void importDatahubContractYaml(const YAML::Node &doc, const QString &file, Impor
     }
     readDataQuality(r, doc, object);
 
-    if (const YAML::Node freshness = r.mapChild(doc, "freshness"); freshness.IsDefined()) {
+    if (const ytree::Node freshness = r.mapChild(doc, "freshness"); freshness.IsDefined()) {
         ServiceLevel level;
         level.property = QStringLiteral("freshness");
         level.element = object.name;

@@ -8,11 +8,11 @@ using products::at;
 
 /// Meshscope's own `kind: Domain` document (see docs/formats/domain.md). It is the authoritative
 /// description of a domain, so it replaces a stub noted earlier from a product in the same file.
-void importDomainManifest(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importDomainManifest(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     products::Reader r(file, result);
-    const YAML::Node metadata = r.mapChild(doc, "metadata");
-    const YAML::Node spec = r.mapChild(doc, "spec");
+    const ytree::Node metadata = r.mapChild(doc, "metadata");
+    const ytree::Node spec = r.mapChild(doc, "spec");
 
     Domain domain;
     const QString name = r.text(metadata, "name");

@@ -3,27 +3,27 @@
 #include "model/importresult.h"
 
 #include <QByteArray>
-#include <yaml-cpp/yaml.h>
+#include "yamltree.h"
 
 /// The per-format entry points behind importDocument(). One .cpp file per format.
 namespace meshscope::importers {
 
 // Contracts (contractimporter_odcs.cpp, contractimporter_dcs.cpp)
-void importOdcs(const YAML::Node &doc, const QString &file, ImportResult &result);
-void importDcs(const YAML::Node &doc, const QString &file, ImportResult &result);
+void importOdcs(const ytree::Node &doc, const QString &file, ImportResult &result);
+void importDcs(const ytree::Node &doc, const QString &file, ImportResult &result);
 
 // Products (productimporter_*.cpp)
-void importOdps(const YAML::Node &doc, const QString &file, ImportResult &result);
-void importDps(const YAML::Node &doc, const QString &file, ImportResult &result);
-void importManifestProduct(const YAML::Node &doc, const QString &file, ImportResult &result);
-void importDatahubProductYaml(const YAML::Node &doc, const QString &file, ImportResult &result);
-void importDatahubContractYaml(const YAML::Node &doc, const QString &file, ImportResult &result);
+void importOdps(const ytree::Node &doc, const QString &file, ImportResult &result);
+void importDps(const ytree::Node &doc, const QString &file, ImportResult &result);
+void importManifestProduct(const ytree::Node &doc, const QString &file, ImportResult &result);
+void importDatahubProductYaml(const ytree::Node &doc, const QString &file, ImportResult &result);
+void importDatahubContractYaml(const ytree::Node &doc, const QString &file, ImportResult &result);
 
 // Domains described by a manifest (`kind: Domain`, domainimporter.cpp): name, type, parent, owner
-void importDomainManifest(const YAML::Node &doc, const QString &file, ImportResult &result);
+void importDomainManifest(const ytree::Node &doc, const QString &file, ImportResult &result);
 
 // Governance (policyimporter.cpp)
-void importPolicy(const YAML::Node &doc, const QString &file, ImportResult &result);
+void importPolicy(const ytree::Node &doc, const QString &file, ImportResult &result);
 
 // Lineage (dbtmanifestimporter.cpp, openlineageimporter.cpp)
 void importDbtManifest(const QByteArray &bytes, const QString &file, ImportResult &result);

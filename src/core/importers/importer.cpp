@@ -17,7 +17,7 @@ bool startsWith(const QString &s, const char *prefix)
 }
 
 /// Dispatches one YAML document by its identifying keys. Returns false when nothing matched.
-bool importYamlDocument(const YAML::Node &doc, const QString &file, ImportResult &result)
+bool importYamlDocument(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     if (!doc.IsMap())
         return false;
@@ -89,16 +89,17 @@ bool importYamlDocument(const YAML::Node &doc, const QString &file, ImportResult
 
 void importYaml(const QString &file, const QByteArray &bytes, ImportResult &result)
 {
-    std::vector<YAML::Node> documents;
-    if (!loadAll(bytes, file, documents, result))
+    ytree::Arena arena;
+    std::vector<ytree::Node> documents;
+    if (!loadAll(bytes, file, arena, documents, result))
         return;
     int recognised = 0;
-    for (const YAML::Node &doc : documents) {
+    for (const ytree::Node &doc : documents) {
         try {
             if (importYamlDocument(doc, file, result))
                 ++recognised;
         } catch (const std::exception &e) {
-            // yaml-cpp throws on unexpected shapes deep inside accessors; keep the message.
+            // Nothing below should throw; if something does (bad_alloc), keep the message.
             result.error(file, lineOf(doc), columnOf(doc),
                          QStringLiteral("could not read document: ") + QString::fromUtf8(e.what()));
         }

@@ -8,10 +8,10 @@ using products::at;
 
 /// `kind: GovernancePolicy`: identity from `metadata`, and `spec` kept whole as JSON for the
 /// policy engine to interpret (rules evolve faster than a typed model would).
-void importPolicy(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importPolicy(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     products::Reader r(file, result);
-    const YAML::Node metadata = r.mapChild(doc, "metadata");
+    const ytree::Node metadata = r.mapChild(doc, "metadata");
 
     GovernancePolicy policy;
     policy.apiVersion = r.text(doc, "apiVersion");
@@ -28,7 +28,7 @@ void importPolicy(const YAML::Node &doc, const QString &file, ImportResult &resu
     policy.domainId = slugify(domain);
     policy.extends = r.text(metadata, "extends");
 
-    const YAML::Node spec = at(doc, "spec");
+    const ytree::Node spec = at(doc, "spec");
     if (!spec.IsDefined() || spec.IsNull()) {
         r.warning(doc, QStringLiteral("policy '%1' has no `spec`: it enforces nothing").arg(policy.id));
     } else if (!spec.IsMap()) {

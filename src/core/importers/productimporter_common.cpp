@@ -6,7 +6,7 @@ using namespace yamlsupport;
 
 namespace {
 
-bool isAbsent(const YAML::Node &node)
+bool isAbsent(const ytree::Node &node)
 {
     return !node.IsDefined() || node.IsNull();
 }
@@ -26,19 +26,19 @@ bool isOwnerRole(const QString &role)
 
 Reader::Reader(const QString &file, ImportResult &result) : m_file(file), m_result(result) { }
 
-void Reader::error(const YAML::Node &where, const QString &message)
+void Reader::error(const ytree::Node &where, const QString &message)
 {
     m_result.error(m_file, lineOf(where), columnOf(where), message);
 }
 
-void Reader::warning(const YAML::Node &where, const QString &message)
+void Reader::warning(const ytree::Node &where, const QString &message)
 {
     m_result.warning(m_file, lineOf(where), columnOf(where), message);
 }
 
-QString Reader::text(const YAML::Node &map, const char *key)
+QString Reader::text(const ytree::Node &map, const char *key)
 {
-    const YAML::Node c = at(map, key);
+    const ytree::Node c = at(map, key);
     if (isAbsent(c))
         return {};
     if (!c.IsScalar()) {
@@ -48,7 +48,7 @@ QString Reader::text(const YAML::Node &map, const char *key)
     return scalar(c).trimmed();
 }
 
-QString Reader::text(const YAML::Node &map, std::initializer_list<const char *> keys)
+QString Reader::text(const ytree::Node &map, std::initializer_list<const char *> keys)
 {
     for (const char *key : keys) {
         const QString value = text(map, key);
@@ -58,9 +58,9 @@ QString Reader::text(const YAML::Node &map, std::initializer_list<const char *> 
     return {};
 }
 
-bool Reader::flag(const YAML::Node &map, const char *key, bool fallback)
+bool Reader::flag(const ytree::Node &map, const char *key, bool fallback)
 {
-    const YAML::Node c = at(map, key);
+    const ytree::Node c = at(map, key);
     if (isAbsent(c))
         return fallback;
     const QString s = c.IsScalar() ? scalar(c).trimmed().toLower() : QString();
@@ -74,9 +74,9 @@ bool Reader::flag(const YAML::Node &map, const char *key, bool fallback)
     return fallback;
 }
 
-QStringList Reader::tags(const YAML::Node &map, const char *key)
+QStringList Reader::tags(const ytree::Node &map, const char *key)
 {
-    const YAML::Node c = at(map, key);
+    const ytree::Node c = at(map, key);
     QStringList out;
     if (isAbsent(c))
         return out;
@@ -91,7 +91,7 @@ QStringList Reader::tags(const YAML::Node &map, const char *key)
         return out;
     }
     bool reported = false;
-    for (const YAML::Node &item : c) {
+    for (const ytree::Node &item : c) {
         if (item.IsScalar()) {
             const QString tag = scalar(item).trimmed();
             if (!tag.isEmpty() && !out.contains(tag))
@@ -104,31 +104,31 @@ QStringList Reader::tags(const YAML::Node &map, const char *key)
     return out;
 }
 
-YAML::Node Reader::mapChild(const YAML::Node &map, const char *key)
+ytree::Node Reader::mapChild(const ytree::Node &map, const char *key)
 {
-    const YAML::Node c = at(map, key);
+    const ytree::Node c = at(map, key);
     if (isAbsent(c))
-        return YAML::Node(YAML::NodeType::Undefined);
+        return ytree::Node(ytree::NodeType::Undefined);
     if (!c.IsMap()) {
         error(c, QStringLiteral("`%1` must be a mapping, not %2").arg(keyName(key), shapeName(c)));
-        return YAML::Node(YAML::NodeType::Undefined);
+        return ytree::Node(ytree::NodeType::Undefined);
     }
     return c;
 }
 
-YAML::Node Reader::listChild(const YAML::Node &map, const char *key)
+ytree::Node Reader::listChild(const ytree::Node &map, const char *key)
 {
-    const YAML::Node c = at(map, key);
+    const ytree::Node c = at(map, key);
     if (isAbsent(c))
-        return YAML::Node(YAML::NodeType::Undefined);
+        return ytree::Node(ytree::NodeType::Undefined);
     if (!c.IsSequence()) {
         error(c, QStringLiteral("`%1` must be a list, not %2").arg(keyName(key), shapeName(c)));
-        return YAML::Node(YAML::NodeType::Undefined);
+        return ytree::Node(ytree::NodeType::Undefined);
     }
     return c;
 }
 
-const char *Reader::firstPresent(const YAML::Node &map, std::initializer_list<const char *> keys) const
+const char *Reader::firstPresent(const ytree::Node &map, std::initializer_list<const char *> keys) const
 {
     for (const char *key : keys) {
         if (has(map, key))
@@ -137,7 +137,7 @@ const char *Reader::firstPresent(const YAML::Node &map, std::initializer_list<co
     return nullptr;
 }
 
-QJsonValue Reader::json(const YAML::Node &node)
+QJsonValue Reader::json(const ytree::Node &node)
 {
     const QJsonValue value = toJson(node, m_budget);
     if (m_budget < 0 && !m_budgetReported) {
@@ -149,7 +149,7 @@ QJsonValue Reader::json(const YAML::Node &node)
     return value;
 }
 
-QJsonObject Reader::jsonExcept(const YAML::Node &map, std::initializer_list<const char *> skip)
+QJsonObject Reader::jsonExcept(const ytree::Node &map, std::initializer_list<const char *> skip)
 {
     QJsonObject out;
     if (!map.IsDefined() || !map.IsMap())
@@ -167,32 +167,32 @@ QJsonObject Reader::jsonExcept(const YAML::Node &map, std::initializer_list<cons
     return out;
 }
 
-YAML::Node at(const YAML::Node &map, const char *key)
+ytree::Node at(const ytree::Node &map, const char *key)
 {
-    const YAML::Node c = child(map, key);
-    return c.IsDefined() ? c : YAML::Node(YAML::NodeType::Undefined);
+    const ytree::Node c = child(map, key);
+    return c.IsDefined() ? c : ytree::Node(ytree::NodeType::Undefined);
 }
 
-QString shapeName(const YAML::Node &node)
+QString shapeName(const ytree::Node &node)
 {
     switch (node.Type()) {
-    case YAML::NodeType::Sequence:
+    case ytree::NodeType::Sequence:
         return QStringLiteral("a list");
-    case YAML::NodeType::Map:
+    case ytree::NodeType::Map:
         return QStringLiteral("a mapping");
-    case YAML::NodeType::Scalar:
+    case ytree::NodeType::Scalar:
         return QStringLiteral("text");
-    case YAML::NodeType::Null:
+    case ytree::NodeType::Null:
         return QStringLiteral("null");
-    case YAML::NodeType::Undefined:
+    case ytree::NodeType::Undefined:
         break;
     }
     return QStringLiteral("nothing");
 }
 
-QString readDescription(Reader &r, const YAML::Node &parent, const char *key, QJsonObject *extras)
+QString readDescription(Reader &r, const ytree::Node &parent, const char *key, QJsonObject *extras)
 {
-    const YAML::Node d = at(parent, key);
+    const ytree::Node d = at(parent, key);
     if (isAbsent(d))
         return {};
     if (d.IsScalar())
@@ -219,9 +219,9 @@ QString readDescription(Reader &r, const YAML::Node &parent, const char *key, QJ
     return sections.join(QStringLiteral("\n\n"));
 }
 
-QJsonObject readCustomProperties(Reader &r, const YAML::Node &parent, const char *key)
+QJsonObject readCustomProperties(Reader &r, const ytree::Node &parent, const char *key)
 {
-    const YAML::Node c = at(parent, key);
+    const ytree::Node c = at(parent, key);
     QJsonObject out;
     if (isAbsent(c))
         return out;
@@ -233,7 +233,7 @@ QJsonObject readCustomProperties(Reader &r, const YAML::Node &parent, const char
                 .arg(keyName(key), shapeName(c)));
         return out;
     }
-    for (const YAML::Node &item : c) {
+    for (const ytree::Node &item : c) {
         const QString property = item.IsMap() ? r.text(item, "property") : QString();
         if (property.isEmpty()) {
             r.warning(item, QStringLiteral("`%1` item without a `property` name; ignored").arg(keyName(key)));
@@ -264,12 +264,12 @@ void noteTeam(ImportResult &result, const Team &team)
     result.teams.push_back(team);
 }
 
-void readTeam(Reader &r, const YAML::Node &teamNode, DataProduct &product)
+void readTeam(Reader &r, const ytree::Node &teamNode, DataProduct &product)
 {
     if (isAbsent(teamNode))
         return;
     Team team;
-    YAML::Node members;
+    ytree::Node members;
     if (teamNode.IsMap()) {
         team.name = r.text(teamNode, "name");
         team.description = r.text(teamNode, "description");
@@ -283,7 +283,7 @@ void readTeam(Reader &r, const YAML::Node &teamNode, DataProduct &product)
     }
     QString ownerMember;
     if (members.IsDefined()) {
-        for (const YAML::Node &m : members) {
+        for (const ytree::Node &m : members) {
             if (!m.IsMap()) {
                 r.warning(m, QStringLiteral("team member must be a mapping, not %1; ignored").arg(shapeName(m)));
                 continue;
@@ -316,7 +316,7 @@ void readTeam(Reader &r, const YAML::Node &teamNode, DataProduct &product)
     noteTeam(r.result(), team);
 }
 
-void readOwner(Reader &r, const YAML::Node &ownerNode, DataProduct &product)
+void readOwner(Reader &r, const ytree::Node &ownerNode, DataProduct &product)
 {
     if (isAbsent(ownerNode))
         return;
@@ -349,7 +349,7 @@ void readOwner(Reader &r, const YAML::Node &ownerNode, DataProduct &product)
     noteTeam(r.result(), team);
 }
 
-DomainType readDomainType(Reader &r, const YAML::Node &where, const QString &text)
+DomainType readDomainType(Reader &r, const ytree::Node &where, const QString &text)
 {
     if (text.isEmpty())
         return DomainType::Unknown;
@@ -362,7 +362,7 @@ DomainType readDomainType(Reader &r, const YAML::Node &where, const QString &tex
     return type;
 }
 
-bool addProduct(Reader &r, const YAML::Node &where, DataProduct product)
+bool addProduct(Reader &r, const ytree::Node &where, DataProduct product)
 {
     if (product.id.isEmpty()) {
         if (product.name.isEmpty()) {

@@ -10,7 +10,7 @@ using products::PortDirection;
 /// Data Product Specification 0.0.1, the native format of Entropy Data (Data Mesh Manager).
 /// There the owner is a team, and teams are how that tool groups products, so the owner is also
 /// the product's domain.
-void importDps(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importDps(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     products::Reader r(file, result);
     DataProduct product;
@@ -20,14 +20,14 @@ void importDps(const YAML::Node &doc, const QString &file, ImportResult &result)
     product.tags = r.tags(doc, "tags");
 
     // `custom` values first so that the fields read below cannot be overwritten by them.
-    const YAML::Node custom = r.mapChild(doc, "custom");
+    const ytree::Node custom = r.mapChild(doc, "custom");
     if (custom.IsDefined())
         product.custom = r.json(custom).toObject();
-    const YAML::Node links = r.mapChild(doc, "links");
+    const ytree::Node links = r.mapChild(doc, "links");
     if (links.IsDefined())
         product.custom.insert(QLatin1String("links"), r.json(links));
 
-    const YAML::Node info = r.mapChild(doc, "info");
+    const ytree::Node info = r.mapChild(doc, "info");
     if (info.IsDefined()) {
         product.name = r.text(info, "title");
         product.description = products::readDescription(r, info, "description");
@@ -51,9 +51,9 @@ void importDps(const YAML::Node &doc, const QString &file, ImportResult &result)
     products::readPorts(r, doc, { "outputPorts" }, PortDirection::Output, product);
 
     // containsPii is a flag on DPS output ports; a "pii" tag makes it visible to search and policies.
-    if (const YAML::Node outputs = at(doc, "outputPorts"); outputs.IsSequence()) {
+    if (const ytree::Node outputs = at(doc, "outputPorts"); outputs.IsSequence()) {
         qsizetype index = 0;
-        for (const YAML::Node &item : outputs) {
+        for (const ytree::Node &item : outputs) {
             // readPorts kept the mapping items in order, so they pair up with the ports.
             if (!item.IsMap())
                 continue;

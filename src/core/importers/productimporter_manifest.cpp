@@ -11,13 +11,13 @@ using products::Reader;
 namespace {
 
 /// `spec.schema.fields`: the manifest's own field list with PII and governance flags.
-void readFields(Reader &r, const YAML::Node &schema, DataProduct &product)
+void readFields(Reader &r, const ytree::Node &schema, DataProduct &product)
 {
-    const YAML::Node fields = r.listChild(schema, "fields");
+    const ytree::Node fields = r.listChild(schema, "fields");
     if (!fields.IsDefined())
         return;
     int index = 0;
-    for (const YAML::Node &item : fields) {
+    for (const ytree::Node &item : fields) {
         ++index;
         if (!item.IsMap()) {
             r.error(item,
@@ -45,14 +45,14 @@ void readFields(Reader &r, const YAML::Node &schema, DataProduct &product)
 
 /// `spec.slo` as {property: value} (value text kept as written, or {target, measurement, ...})
 /// or as a list of {property, value, unit}. Extra keys of an entry go to custom["slo"].
-void readSlos(Reader &r, const YAML::Node &spec, DataProduct &product)
+void readSlos(Reader &r, const ytree::Node &spec, DataProduct &product)
 {
     const char *key = r.firstPresent(spec, { "slo", "slos", "sla", "serviceLevels" });
     if (!key)
         return;
-    const YAML::Node slo = at(spec, key);
+    const ytree::Node slo = at(spec, key);
     QJsonObject details;
-    auto readEntry = [&](const QString &property, const YAML::Node &value, const YAML::Node &at) {
+    auto readEntry = [&](const QString &property, const ytree::Node &value, const ytree::Node &at) {
         ServiceLevel level;
         level.property = property;
         if (value.IsScalar()) {
@@ -82,7 +82,7 @@ void readSlos(Reader &r, const YAML::Node &spec, DataProduct &product)
                 readEntry(property, entry.second, entry.first);
         }
     } else if (slo.IsSequence()) {
-        for (const YAML::Node &item : slo) {
+        for (const ytree::Node &item : slo) {
             const QString property = item.IsMap() ? r.text(item, { "property", "name" }) : QString();
             if (property.isEmpty()) {
                 r.warning(item, QStringLiteral("`%1` item without a property name; ignored").arg(QLatin1String(key)));
@@ -100,13 +100,13 @@ void readSlos(Reader &r, const YAML::Node &spec, DataProduct &product)
 }
 
 /// `spec.lineage`: {sources: [...], upstreamProducts: [...], transformation: ...} or a bare list.
-void readLineage(Reader &r, const YAML::Node &spec, DataProduct &product)
+void readLineage(Reader &r, const ytree::Node &spec, DataProduct &product)
 {
-    const YAML::Node lineage = at(spec, "lineage");
+    const ytree::Node lineage = at(spec, "lineage");
     if (!lineage.IsDefined() || lineage.IsNull())
         return;
-    auto addSources = [&](const YAML::Node &list) {
-        for (const YAML::Node &item : list) {
+    auto addSources = [&](const ytree::Node &list) {
+        for (const ytree::Node &item : list) {
             QString source
                 = item.IsScalar() ? scalar(item).trimmed() : r.text(item, { "id", "product", "dataset", "name" });
             if (source.isEmpty()) {
@@ -127,7 +127,7 @@ void readLineage(Reader &r, const YAML::Node &spec, DataProduct &product)
         return;
     }
     for (const char *key : { "sources", "upstreamProducts", "upstream", "inputs" }) {
-        const YAML::Node list = r.listChild(lineage, key);
+        const ytree::Node list = r.listChild(lineage, key);
         if (list.IsDefined())
             addSources(list);
     }
@@ -140,15 +140,15 @@ void readLineage(Reader &r, const YAML::Node &spec, DataProduct &product)
 
 /// The manifest style found in data mesh articles: `apiVersion: <group>/v1`, `kind: DataProduct`,
 /// `metadata` naming it and `spec` describing schema, SLOs, ports and lineage.
-void importManifestProduct(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importManifestProduct(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     Reader r(file, result);
     DataProduct product;
     product.specFormat = QStringLiteral("manifest");
     product.line = lineOf(doc);
 
-    const YAML::Node metadata = r.mapChild(doc, "metadata");
-    const YAML::Node spec = r.mapChild(doc, "spec");
+    const ytree::Node metadata = r.mapChild(doc, "metadata");
+    const ytree::Node spec = r.mapChild(doc, "spec");
     if (!has(doc, "metadata"))
         r.error(doc, QStringLiteral("`metadata` is missing: a DataProduct manifest needs metadata.name"));
 
@@ -166,20 +166,20 @@ void importManifestProduct(const YAML::Node &doc, const QString &file, ImportRes
         product.status = r.text(spec, "status");
 
     // domainType describes the domain; archetype only the product.
-    const YAML::Node typeNode = has(metadata, "domainType") ? at(metadata, "domainType") : at(spec, "domainType");
+    const ytree::Node typeNode = has(metadata, "domainType") ? at(metadata, "domainType") : at(spec, "domainType");
     const QString domainTypeText = scalar(typeNode).trimmed();
     const bool statesDomainType = !domainTypeText.isEmpty();
-    const YAML::Node archetypeNode = has(metadata, "archetype") ? at(metadata, "archetype") : at(spec, "archetype");
+    const ytree::Node archetypeNode = has(metadata, "archetype") ? at(metadata, "archetype") : at(spec, "archetype");
     product.domainType = products::readDomainType(r, statesDomainType ? typeNode : archetypeNode,
         statesDomainType ? domainTypeText : scalar(archetypeNode).trimmed());
 
-    for (const YAML::Node &scope : { metadata, spec }) {
+    for (const ytree::Node &scope : { metadata, spec }) {
         for (const QString &tag : r.tags(scope, "tags")) {
             if (!product.tags.contains(tag))
                 product.tags << tag;
         }
     }
-    const YAML::Node labels = at(metadata, "labels");
+    const ytree::Node labels = at(metadata, "labels");
     if (labels.IsMap())
         product.custom.insert(QLatin1String("labels"), r.json(labels));
 
@@ -192,7 +192,7 @@ void importManifestProduct(const YAML::Node &doc, const QString &file, ImportRes
     if (!classification.isEmpty())
         product.custom.insert(QLatin1String("classification"), classification);
 
-    const YAML::Node schema = r.mapChild(spec, "schema");
+    const ytree::Node schema = r.mapChild(spec, "schema");
     if (schema.IsDefined()) {
         readFields(r, schema, product);
         const QJsonObject rest = r.jsonExcept(schema, { "fields" });

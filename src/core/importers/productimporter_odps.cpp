@@ -8,7 +8,7 @@ using products::at;
 using products::PortDirection;
 
 /// Open Data Product Standard v0.9 / v1.0 (bitol-io). Required by the standard: id, status.
-void importOdps(const YAML::Node &doc, const QString &file, ImportResult &result)
+void importOdps(const ytree::Node &doc, const QString &file, ImportResult &result)
 {
     products::Reader r(file, result);
     DataProduct product;
@@ -45,15 +45,15 @@ void importOdps(const YAML::Node &doc, const QString &file, ImportResult &result
     if (!created.isEmpty())
         product.custom.insert(QLatin1String("productCreatedTs"), created);
     for (const char *key : { "authoritativeDefinitions", "managementPorts", "support" }) {
-        const YAML::Node list = r.listChild(doc, key);
+        const ytree::Node list = r.listChild(doc, key);
         if (list.IsDefined())
             product.custom.insert(QLatin1String(key), r.json(list));
     }
 
     products::readPorts(r, doc, { "inputPorts" }, PortDirection::Input, product);
     products::readPorts(r, doc, { "outputPorts" }, PortDirection::Output, product);
-    if (const YAML::Node inputs = at(doc, "inputPorts"); inputs.IsSequence()) {
-        for (const YAML::Node &item : inputs) {
+    if (const ytree::Node inputs = at(doc, "inputPorts"); inputs.IsSequence()) {
+        for (const ytree::Node &item : inputs) {
             if (item.IsMap() && !has(item, "contractId"))
                 r.warning(item, QStringLiteral("input port names no `contractId` (ODPS requires one)"));
         }

@@ -9,7 +9,7 @@ using namespace yamlsupport;
 namespace {
 
 /// A table's dotted name from the parts a port or its server states, when a table is named.
-QString tableLocation(const YAML::Node &source)
+QString tableLocation(const ytree::Node &source)
 {
     if (!has(source, "table") && !has(source, "view") && !has(source, "dataset"))
         return {};
@@ -24,12 +24,12 @@ QString tableLocation(const YAML::Node &source)
 
 /// The location a port states, in the order the formats prefer: an explicit location, topic or
 /// endpoint, then the same inside a DPS `server`, then a table joined with its database and schema.
-QString portLocation(const YAML::Node &item, Reader &r)
+QString portLocation(const ytree::Node &item, Reader &r)
 {
     const QString location = r.text(item, { "location", "topic", "endpoint", "url", "path", "arn" });
     if (!location.isEmpty())
         return location;
-    const YAML::Node server = at(item, "server");
+    const ytree::Node server = at(item, "server");
     if (server.IsMap()) {
         const QString inServer = r.text(server, { "location", "topic", "path", "url" });
         if (!inServer.isEmpty())
@@ -41,7 +41,7 @@ QString portLocation(const YAML::Node &item, Reader &r)
     return tableLocation(item);
 }
 
-Port readPort(Reader &r, const YAML::Node &item, PortDirection direction)
+Port readPort(Reader &r, const ytree::Node &item, PortDirection direction)
 {
     Port p;
     p.id = r.text(item, "id");
@@ -54,7 +54,7 @@ Port readPort(Reader &r, const YAML::Node &item, PortDirection direction)
     p.description = r.text(item, "description");
     p.tags = r.tags(item, "tags");
     p.location = portLocation(item, r);
-    const YAML::Node contract = at(item, "contract");
+    const ytree::Node contract = at(item, "contract");
     if (contract.IsMap())
         p.contractId = r.text(contract, { "id", "contractId" });
     else
@@ -70,13 +70,13 @@ Port readPort(Reader &r, const YAML::Node &item, PortDirection direction)
 
 } // namespace
 
-void readPorts(Reader &r, const YAML::Node &parent, std::initializer_list<const char *> keys, PortDirection direction,
+void readPorts(Reader &r, const ytree::Node &parent, std::initializer_list<const char *> keys, PortDirection direction,
     DataProduct &product)
 {
     const char *key = r.firstPresent(parent, keys);
     if (!key)
         return;
-    const YAML::Node list = r.listChild(parent, key);
+    const ytree::Node list = r.listChild(parent, key);
     if (!list.IsDefined())
         return;
     QList<Port> &target = direction == PortDirection::Input ? product.inputPorts : product.outputPorts;
@@ -88,7 +88,7 @@ void readPorts(Reader &r, const YAML::Node &parent, std::initializer_list<const 
         seen.insert(p.id);
 
     int index = 0;
-    for (const YAML::Node &item : list) {
+    for (const ytree::Node &item : list) {
         ++index;
         if (!item.IsMap()) {
             r.error(item.Mark().is_null() ? list : item,

@@ -1,13 +1,13 @@
 #include "lineagecontroller.h"
 
 #include "cache/cachefile.h"
+#include "export/tables.h"
+#include "export/viewexport.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QPromise>
-#include <QFile>
 #include <QLoggingCategory>
-#include <QTextStream>
 #include <QUrl>
 
 #include <algorithm>
@@ -49,15 +49,6 @@ LineageScene::Colours coloursFor(bool dark)
         c.breaking = QColor(0xc0, 0x8b, 0xff);
     }
     return c;
-}
-
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 } // namespace
@@ -721,26 +712,26 @@ std::vector<int> LineageController::impactedSeeds() const
     return selected >= 0 ? std::vector<int>{selected} : seedIndices();
 }
 
-bool LineageController::exportImpactedCsv(const QString &path) const
+QString LineageController::impactedCsv() const
 {
     const std::vector<int> seeds = impactedSeeds();
     if (seeds.empty())
+        return {};
+    return exporting::impactedCsv(graph(), lineage::impactedDownstream(graph(), seeds), badges());
+}
+
+bool LineageController::exportImpactedCsv(const QString &path) const
+{
+    const QString csv = impactedCsv();
+    if (csv.isEmpty())
         return false;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
-        qCWarning(lcLineage) << "cannot write" << path << file.errorString();
+    try {
+        exporting::writeExportFile(path, csv.toUtf8());
+    } catch (const exporting::ExportError &e) {
+        qCWarning(lcLineage) << e.message;
         return false;
     }
-    QTextStream out(&file);
-    out << "id,label,kind,domain,hops,failing_checks,stale,contract_status\n";
-    for (const lineage::Reached &r : lineage::impactedDownstream(graph(), seeds)) {
-        const lineage::GraphNode &n = graph().nodes[size_t(r.node)];
-        const lineage::NodeBadges b = size_t(r.node) < badges().size() ? badges()[size_t(r.node)] : lineage::NodeBadges{};
-        out << csvField(n.id) << ',' << csvField(n.label) << ',' << csvField(n.kind) << ',' << csvField(n.domain) << ','
-            << r.hops << ',' << b.failingChecks << ',' << (b.stale ? "yes" : "no") << ',' << csvField(b.contractStatus)
-            << '\n';
-    }
-    return out.status() == QTextStream::Ok && file.flush();
+    return true;
 }
 
 QString LineageController::localPath(const QVariant &urlOrPath)

@@ -133,6 +133,8 @@ public:
     Q_INVOKABLE QString neighbourOf(const QString &id, const QString &direction) const;
     /// Writes everything downstream of the selected node (or the start node) as CSV; false on failure.
     Q_INVOKABLE bool exportImpactedCsv(const QString &path) const;
+    /// That CSV (meshscope::exporting::impactedCsv, as `meshscope export` writes it); empty with no node.
+    QString impactedCsv() const;
     /// A file URL or path from a dialog as a local path.
     Q_INVOKABLE static QString localPath(const QVariant &urlOrPath);
 

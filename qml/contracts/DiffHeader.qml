@@ -11,6 +11,11 @@ ColumnLayout {
     id: header
 
     required property ContractDiffController controller
+    /// The Edit button (Ctrl+E) and "New from template…" were pressed.
+    signal editRequested()
+    signal newRequested()
+    /// The version pickers give up width first in a narrow window, so the buttons stay inside it.
+    readonly property real pickerWidth: Math.max(120, Math.min(170, (width - 540) / 2))
 
     spacing: 4
 
@@ -37,7 +42,7 @@ ColumnLayout {
         ComboBox {
             id: oldPicker
             objectName: "oldVersionPicker"
-            implicitWidth: 170
+            implicitWidth: header.pickerWidth
             font.pointSize: Theme.fontBody
             model: header.controller.versionLabels
             enabled: header.controller.versions.length > 1
@@ -52,12 +57,29 @@ ColumnLayout {
         ComboBox {
             id: newPicker
             objectName: "newVersionPicker"
-            implicitWidth: 170
+            implicitWidth: header.pickerWidth
             font.pointSize: Theme.fontBody
             model: header.controller.versionLabels
             enabled: header.controller.versions.length > 1
             currentIndex: header.controller.versionIndex(header.controller.newVersion)
             onActivated: (i) => header.controller.compare(header.controller.oldVersion, header.controller.versions[i])
+        }
+        Button {
+            objectName: "editContract"
+            text: qsTr("Edit")
+            enabled: header.controller.contractId !== ""
+            font.pointSize: Theme.fontBody
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Edit %1 (Ctrl+E)").arg(header.controller.newVersion !== "" ? header.controller.newVersion
+                                                                                           : qsTr("the active version"))
+            onClicked: header.editRequested()
+        }
+        Button {
+            text: qsTr("New…")
+            font.pointSize: Theme.fontBody
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("New contract from a data product's output port")
+            onClicked: header.newRequested()
         }
         ExportMenu {
             view: "contracts"

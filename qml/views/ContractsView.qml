@@ -21,6 +21,38 @@ AreaPage {
         id: controller
     }
 
+    // The editor (qml/editor/): lives as long as the view, so unsaved edits survive switching areas.
+    ContractEditorController {
+        id: editorController
+        sources: AppController.sources
+        cachePath: AppController.cachePath
+        identityEmail: AppSettings.identityEmail
+        identityName: AppSettings.identityName
+        onProposed: (id, version) => {
+            view.editing = false
+            editorController.close()
+            controller.open(id + "@" + version) // shown with its review once the sync has read it
+            AppController.syncNow()
+        }
+        onSaved: AppController.syncNow()
+    }
+    property bool editing: false
+    /// "id!edit" asked for before the cache had the contract (startup --select): opened after the sync.
+    property string pendingEdit: ""
+
+    function edit(ref: string) {
+        if (editorController.open(ref)) {
+            view.pendingEdit = ""
+            view.editing = true
+        } else if (AppController.syncing || (AppController.counts.files || 0) === 0) {
+            view.pendingEdit = ref
+        }
+    }
+    function startEdit() {
+        editorPage.confirmLeave(() => view.edit(controller.contractId
+                                            + (controller.newVersion !== "" ? "@" + controller.newVersion : "")))
+    }
+
     // Attached properties resolve on Items only, so the window is taken here, not inside the Binding.
     readonly property Window appWindow: ApplicationWindow.window
 
@@ -28,7 +60,8 @@ AreaPage {
     Binding {
         target: view.appWindow
         property: "busy"
-        value: controller.loading || lineDiff.showPending
+        value: view.editing || view.pendingEdit !== "" ? (editorController.validating || view.pendingEdit !== "")
+                                                       : (controller.loading || lineDiff.showPending)
         when: view.visible && view.appWindow !== null
     }
 
@@ -36,10 +69,26 @@ AreaPage {
 
     Connections {
         target: AppController
-        function onSyncFinished() { controller.reload(AppController.cachePath) }
+        function onSyncFinished() {
+            controller.reload(AppController.cachePath)
+            if (view.pendingEdit !== "") {
+                const ref = view.pendingEdit
+                view.pendingEdit = ""
+                view.edit(ref)
+            }
+        }
         function onOpenRequested(area, id) {
-            if (area === "contracts" && id !== "")
-                controller.open(id)
+            if (area !== "contracts" || id === "")
+                return
+            // "ID!edit" opens the contract in the editor.
+            const editing = id.endsWith("!edit")
+            const ref = editing ? id.slice(0, -5) : id
+            editorPage.confirmLeave(() => {
+                view.editing = false
+                controller.open(ref)
+                if (editing)
+                    view.edit(ref)
+            })
         }
     }
 
@@ -55,6 +104,12 @@ AreaPage {
     }
 
     Shortcut {
+        sequence: "Ctrl+E"
+        enabled: view.visible && !view.editing && controller.contractId !== ""
+        onActivated: view.startEdit()
+    }
+
+    Shortcut {
         sequence: "F7"
         enabled: view.visible
         onActivated: lineDiff.showBlock(true)
@@ -65,10 +120,27 @@ AreaPage {
         onActivated: lineDiff.showBlock(false)
     }
 
+    ContractEditor {
+        id: editorPage
+        anchors.fill: parent
+        visible: view.editing
+        editor: editorController
+        onClosed: {
+            view.editing = false
+            editorController.close()
+        }
+    }
+
+    TemplatePicker {
+        id: templatePicker
+        editor: editorController
+        onStarted: view.editing = true
+    }
+
     RowLayout {
         anchors.fill: parent
         spacing: Theme.margin
-        visible: controller.contracts.totalCount > 0
+        visible: controller.contracts.totalCount > 0 && !view.editing
 
         ContractListPane {
             Layout.preferredWidth: 270
@@ -84,6 +156,8 @@ AreaPage {
             DiffHeader {
                 Layout.fillWidth: true
                 controller: controller
+                onEditRequested: view.startEdit()
+                onNewRequested: templatePicker.open()
             }
 
             SplitView {

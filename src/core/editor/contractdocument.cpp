@@ -147,6 +147,11 @@ bool readsAsOtherType(const QString &v)
 
 } // namespace
 
+bool readsAsNonString(const QString &value)
+{
+    return readsAsOtherType(value);
+}
+
 QString yamlScalar(const QString &value, bool typed)
 {
     if (typed)
@@ -237,6 +242,64 @@ std::optional<QString> setScalar(const QString &text, const YamlPath &path, cons
     Q_UNUSED(first)
     const std::string line = std::string(size_t(column), ' ') + yamlScalar(key).toStdString() + ": " + written;
     s.insert(last, "\n" + line);
+    return QString::fromStdString(s);
+}
+
+std::optional<QString> appendListItem(const QString &text, const YamlPath &listPath,
+                                      const std::vector<std::pair<QString, QString>> &entries, QString *error)
+{
+    auto fail = [&](const QString &why) -> std::optional<QString> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (entries.empty())
+        return fail(QStringLiteral("nothing to add"));
+    std::string s = text.toStdString();
+    QString parseError;
+    const auto root = parse(s, &parseError);
+    if (!root)
+        return fail(QStringLiteral("the YAML does not parse: %1").arg(parseError));
+    const QString dotted = listPath.join(u'.');
+    const YAML::Node list = walk(*root, listPath);
+    if (!list.IsDefined() || !list.IsSequence() || list.Mark().pos < 0)
+        return fail(QStringLiteral("%1 is not a list").arg(dotted));
+    auto item = [&](int column) {
+        const std::string pad(size_t(column), ' ');
+        std::string out;
+        for (size_t i = 0; i < entries.size(); ++i)
+            out += "\n" + pad + (i == 0 ? "- " : "  ") + entries[i].first.toStdString() + ": " + entries[i].second.toStdString();
+        return out;
+    };
+    const size_t pos = size_t(list.Mark().pos);
+    if (list.Style() == YAML::EmitterStyle::Flow) {
+        if (list.size() > 0)
+            return fail(QStringLiteral("%1 is written inline ([...]); add to it in the YAML").arg(dotted));
+        // `key: []` becomes a block list under the key.
+        const size_t close = s.find(']', pos);
+        if (s[pos] != '[' || close == std::string::npos)
+            return fail(QStringLiteral("%1: cannot locate the list").arg(dotted));
+        size_t from = pos;
+        while (from > 0 && s[from - 1] == ' ')
+            --from;
+        const int keyIndent = qMax(0, indentOf(s, lineStart(s, pos)));
+        s.replace(from, close + 1 - from, item(keyIndent + 2));
+        return QString::fromStdString(s);
+    }
+    // A block list: its items start at the column of its first '-'; it ends before the first line
+    // indented less, or as much without a '-'.
+    const int column = list.Mark().column;
+    size_t last = lineEnd(s, pos);
+    for (size_t next = last + 1; next < s.size();) {
+        const int indent = indentOf(s, next);
+        const size_t e = lineEnd(s, next);
+        if (indent >= 0 && (indent < column || (indent == column && s[next + size_t(indent)] != '-')))
+            break;
+        if (indent >= 0)
+            last = e;
+        next = e + 1;
+    }
+    s.insert(last, item(column));
     return QString::fromStdString(s);
 }
 

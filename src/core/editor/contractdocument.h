@@ -31,12 +31,22 @@ struct EditorProblem {
 /// `error` when the path does not lead to a scalar or a mapping, or the text does not parse.
 std::optional<QString> setScalar(const QString &text, const YamlPath &path, const QString &value, QString *error);
 
+/// Appends a mapping to the list at `listPath`, written in block style at the list's indentation, with
+/// `entries` as its keys in order (values as YAML scalars, see yamlScalar()). An empty inline list (`[]`)
+/// becomes a block list. Every other byte is kept. nullopt with `error` when `listPath` is no list or
+/// is a non-empty inline one.
+std::optional<QString> appendListItem(const QString &text, const YamlPath &listPath,
+                                      const std::vector<std::pair<QString, QString>> &entries, QString *error);
+
 /// The scalar at `path` as text; nullopt when absent or not a scalar.
 std::optional<QString> scalarAt(const QString &text, const YamlPath &path);
 
 /// `value` written as a YAML scalar: plain when it reads back as the same string, quoted otherwise.
 /// `typed` values (true/false/numbers) are written plain.
 QString yamlScalar(const QString &value, bool typed = false);
+
+/// Whether `value` would read as a number, boolean or null when written plain.
+bool readsAsNonString(const QString &value);
 
 /// Problems of the text: YAML syntax, the importers' diagnostics (what a sync would say) and the
 /// ODCS checks the importers do not make (required top-level keys, status and logicalType enums,

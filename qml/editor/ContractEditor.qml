@@ -1,0 +1,259 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Meshscope
+import Meshscope.Backend
+
+// The contract editor: the form and the YAML side by side (tabs when the window is narrow), kept in
+// sync through one text and one undo history; validation as you type with each problem beside its
+// field, at its line and in the list below; saving an active contract makes a review proposal.
+// Ctrl+S saves, Ctrl+Z / Ctrl+Shift+Z undo and redo; Close asks about unsaved edits.
+Item {
+    id: root
+
+    required property ContractEditorController editor
+    /// The editor wants to be closed (after a discard, or with nothing unsaved).
+    signal closed()
+
+    readonly property bool narrow: width < 1000
+
+    /// Runs `action` once unsaved edits are saved or discarded (asks first when there are any).
+    function confirmLeave(action) {
+        if (!root.editor.dirty) {
+            action()
+            return
+        }
+        leaveDialog.pending = action
+        leaveDialog.open()
+    }
+
+    function showProblem(formRow: int, line: int) {
+        if (formRow >= 0)
+            form.showRow(formRow)
+        if (line > 0)
+            yamlView.showLine(line)
+        if (root.narrow)
+            tabs.currentIndex = formRow >= 0 && line <= 0 ? 0 : tabs.currentIndex
+    }
+
+    // A document opened with errors shows the first one (form row and YAML line) once it is checked.
+    property bool revealPending: false
+    Connections {
+        target: root.editor
+        function onDocumentChanged() { root.revealPending = true }
+        function onValidated() {
+            if (!root.revealPending || root.editor.validating)
+                return
+            root.revealPending = false
+            const first = root.editor.firstError()
+            if (first.line !== undefined)
+                root.showProblem(first.formRow, first.line)
+        }
+    }
+
+    Shortcut {
+        sequences: [StandardKey.Save]
+        enabled: root.visible
+        onActivated: root.editor.save()
+    }
+    Shortcut {
+        sequences: [StandardKey.Undo]
+        enabled: root.visible
+        onActivated: root.editor.undo()
+    }
+    Shortcut {
+        sequences: [StandardKey.Redo, "Ctrl+Shift+Z"]
+        enabled: root.visible
+        onActivated: root.editor.redo()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 0
+                Label {
+                    objectName: "editorTitle"
+                    Layout.fillWidth: true
+                    text: (root.editor.isNew ? qsTr("New contract %1") : qsTr("Editing %1")).arg(root.editor.contractId)
+                          + (root.editor.version !== "" ? "  " + root.editor.version : "")
+                          + (root.editor.dirty ? "  •" : "")
+                    color: Theme.text
+                    font.pointSize: Theme.fontHeading
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: root.editor.savesAsProposal
+                          ? (root.editor.dirty && root.editor.proposalVersion !== ""
+                             ? qsTr("Active version %1: saving proposes version %2 for review (the changes need at least %3; raise the version in the form to go higher)")
+                               .arg(root.editor.baseVersion).arg(root.editor.proposalVersion).arg(root.editor.requiredVersion)
+                             : qsTr("Active version %1: your edits are saved as a proposal for review").arg(root.editor.baseVersion))
+                          : root.editor.filePath
+                    color: Theme.textMuted
+                    font.pointSize: Theme.fontSmall
+                    elide: Text.ElideMiddle
+                }
+            }
+            Button {
+                text: qsTr("Undo")
+                enabled: root.editor.canUndo
+                font.pointSize: Theme.fontBody
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Undo (Ctrl+Z)")
+                onClicked: root.editor.undo()
+            }
+            Button {
+                text: qsTr("Redo")
+                enabled: root.editor.canRedo
+                font.pointSize: Theme.fontBody
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Redo (Ctrl+Shift+Z)")
+                onClicked: root.editor.redo()
+            }
+            Button {
+                objectName: "editorSave"
+                text: root.editor.savesAsProposal ? qsTr("Save as proposal") : qsTr("Save")
+                highlighted: true
+                enabled: root.editor.dirty
+                font.pointSize: Theme.fontBody
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Ctrl+S")
+                onClicked: root.editor.save()
+            }
+            Button {
+                text: qsTr("Close")
+                font.pointSize: Theme.fontBody
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Back to the diff")
+                onClicked: root.confirmLeave(() => root.closed())
+            }
+        }
+
+        // Edits of an earlier session that were never saved (the app closed or crashed).
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 36
+            visible: root.editor.hasAutosave
+            color: Theme.accentSoft
+            radius: Theme.radius
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.spacing
+                anchors.rightMargin: 4
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("This contract has unsaved edits from an earlier session.")
+                    color: Theme.text
+                    font.pointSize: Theme.fontBody
+                    elide: Text.ElideRight
+                }
+                Button {
+                    text: qsTr("Restore them")
+                    font.pointSize: Theme.fontBody
+                    onClicked: root.editor.restoreAutosave()
+                }
+                Button {
+                    text: qsTr("Discard")
+                    font.pointSize: Theme.fontBody
+                    onClicked: root.editor.dropAutosave()
+                }
+            }
+        }
+
+        Label {
+            Layout.fillWidth: true
+            visible: root.editor.message !== ""
+            text: root.editor.message
+            color: root.editor.messageIsError ? Theme.error : Theme.ok
+            font.pointSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+        }
+
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            visible: root.narrow
+            TabButton { text: qsTr("Form"); font.pointSize: Theme.fontBody }
+            TabButton { text: qsTr("YAML"); font.pointSize: Theme.fontBody }
+        }
+
+        SplitView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            orientation: Qt.Vertical
+
+            SplitView {
+                SplitView.fillHeight: true
+                SplitView.minimumHeight: 200
+                orientation: Qt.Horizontal
+
+                EditorForm {
+                    id: form
+                    objectName: "editorFormPane"
+                    visible: !root.narrow || tabs.currentIndex === 0
+                    SplitView.preferredWidth: root.narrow ? root.width : root.width * 0.5
+                    SplitView.minimumWidth: 320
+                    SplitView.fillWidth: root.narrow
+                    editor: root.editor
+                }
+                YamlEditor {
+                    id: yamlView
+                    objectName: "editorYamlPane"
+                    visible: !root.narrow || tabs.currentIndex === 1
+                    SplitView.fillWidth: true
+                    SplitView.minimumWidth: 320
+                    editor: root.editor
+                }
+            }
+
+            ProblemList {
+                SplitView.preferredHeight: 110
+                SplitView.minimumHeight: 60
+                editor: root.editor
+                onProblemClicked: (formRow, line) => root.showProblem(formRow, line)
+            }
+        }
+    }
+
+    Dialog {
+        id: leaveDialog
+        property var pending: null
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Unsaved edits")
+        standardButtons: Dialog.Save | Dialog.Discard | Dialog.Cancel
+        width: 480
+        Label {
+            text: root.editor.savesAsProposal
+                  ? qsTr("Propose the edits of %1 for review before leaving, or discard them?").arg(root.editor.contractId)
+                  : qsTr("Save the edits of %1 before leaving, or discard them?").arg(root.editor.contractId)
+            wrapMode: Text.Wrap
+            width: leaveDialog.availableWidth
+            font.pointSize: Theme.fontBody
+        }
+        onAccepted: {
+            if (root.editor.save() && pending)
+                pending()
+            pending = null
+        }
+        onDiscarded: {
+            root.editor.revert()
+            close()
+            if (pending)
+                pending()
+            pending = null
+        }
+        onRejected: pending = null
+    }
+}

@@ -86,7 +86,8 @@ RowLayout {
     }
 
     Shortcut {
-        sequence: "Ctrl+E"
+        // Ctrl+E is Edit in the Contracts area; Ctrl+Shift+E is "Export" in GIMP, Inkscape and others.
+        sequence: "Ctrl+Shift+E"
         enabled: root.visible && button.enabled
         onActivated: menu.open()
     }
@@ -106,7 +107,7 @@ RowLayout {
         enabled: !root.working && root.formats.length > 0
         onClicked: menu.open()
         ToolTip.visible: hovered
-        ToolTip.text: qsTr("Save what this view shows to a file (Ctrl+E)")
+        ToolTip.text: qsTr("Save what this view shows to a file (Ctrl+Shift+E)")
 
         Menu {
             id: menu

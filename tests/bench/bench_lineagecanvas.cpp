@@ -179,7 +179,7 @@ int main(int argc, char **argv)
     canvas->setSize(QSizeF(1600, 1000));
     window.show();
 
-    FrameRecorder rec{window};
+    FrameRecorder rec{window, {}, {}};
     bench::header(qPrintable(QStringLiteral("Lineage canvas, %1 nodes / %2 edges, 1600x1000 window, %3 frames per phase "
                                             "(frame = sync + render + swap, ms)")
                                  .arg(scene->nodes.size())

@@ -58,7 +58,10 @@ AreaPage {
             page.requestedId = id
             lineage.openNode(id)
         }
-        function onSyncFinished() { page.start() }
+        function onSyncFinished() {
+            lineage.forgetGraph()
+            page.start()
+        }
     }
     Component.onCompleted: start()
 

@@ -94,6 +94,21 @@ private Q_SLOTS:
         // stock_levels has not loaded for days: its amber badge (#b07d00) is drawn.
         QVERIFY(pixelsNear(shot.image, canvas, QColor(0xb0, 0x7d, 0x00), 10) > 40);
     }
+
+    /// A dataset asked for on a cache that the startup sync has yet to fill: the graph read before the
+    /// sync was empty, and the view must read it again once the sync is done (it showed "0 nodes").
+    void datasetOnAFreshCacheIsDrawnAfterTheFirstSync()
+    {
+        const Shot shot = take(m_home.path(),
+                               {"--cache", m_home.filePath("fresh.sqlite"), "--view", "lineage", "--select",
+                                "postgres://northwind.inventory.stock_levels", "--size", "1600x1000"},
+                               m_home.filePath("fresh.png"));
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
+        const QRect canvas = contentRect(shot);
+        QVERIFY(!canvas.isEmpty());
+        QVERIFY2(darkPixels(shot.image, canvas) > 1000, qPrintable(QString::number(darkPixels(shot.image, canvas))));
+        QVERIFY(pixelsNear(shot.image, canvas, QColor(0xb0, 0x7d, 0x00), 10) > 40);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLineage)

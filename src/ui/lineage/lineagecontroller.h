@@ -122,6 +122,9 @@ public:
     Q_INVOKABLE void openSuggested();
     /// Reads the cache again (after a sync) and rebuilds the picture, keeping the state.
     Q_INVOKABLE void reload();
+    /// The cache was written (a sync finished): the next layout reads the graph again, also when the
+    /// root and level stay the same (a dataset asked for before the first sync must not stay empty).
+    Q_INVOKABLE void forgetGraph() { m_graphLoaded = false; }
     /// Selects `id` and shows its whole upstream and downstream (whatever the depth), everything else
     /// dimmed: clicking a column at column level traces it.
     Q_INVOKABLE void traceNode(const QString &id);

@@ -1,4 +1,5 @@
 #include "screenshotcheck.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -29,21 +30,6 @@ int errorRedPixels(const QImage &image, const QRect &rect)
         }
     }
     return n;
-}
-
-void copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    const QDir base(from);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + QLatin1Char('/') + base.relativeFilePath(path);
-        if (it.fileInfo().isDir())
-            QDir().mkpath(target);
-        else
-            QFile::copy(path, target);
-    }
 }
 
 } // namespace
@@ -90,7 +76,7 @@ private Q_SLOTS:
     {
         // A copy of the sample mesh whose order_events contract has a logical type ODCS does not know.
         const QString mesh = m_home.filePath("mesh");
-        copyTree(QStringLiteral(MESHSCOPE_SOURCE_DIR "/resources/sample-mesh"), mesh);
+        testsupport::copyTree(QStringLiteral(MESHSCOPE_SOURCE_DIR "/resources/sample-mesh"), mesh);
         const QString file = mesh + "/contracts/orders/orders.order_events.odcs.yaml";
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QString>
 
@@ -25,6 +27,23 @@ inline QByteArray readAll(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         qFatal("cannot open test fixture %s", qPrintable(path));
     return f.readAll();
+}
+
+/// Copies the folder `from` into `to` (created), hidden files included: tests that write into a mesh
+/// (reviews, edits) work on a copy of the sample.
+inline void copyTree(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    const QDir base(from);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString target = to + QLatin1Char('/') + base.relativeFilePath(path);
+        if (it.fileInfo().isDir())
+            QDir().mkpath(target);
+        else
+            QFile::copy(path, target);
+    }
 }
 
 } // namespace testsupport

@@ -19,21 +19,6 @@ using meshscope::editor::scalarAt;
 
 namespace {
 
-void copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
-    const QDir base(from);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + QLatin1Char('/') + base.relativeFilePath(path);
-        if (it.fileInfo().isDir())
-            QDir().mkpath(target);
-        else
-            QFile::copy(path, target);
-    }
-}
-
 QStringList changedLines(const QString &a, const QString &b)
 {
     const QStringList la = a.split(u'\n'), lb = b.split(u'\n');
@@ -79,7 +64,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         m_mesh = m_dir.filePath(QStringLiteral("mesh"));
-        copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
+        testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
         m_cache = m_dir.filePath(QStringLiteral("cache.sqlite"));
         SyncEngine(m_cache).run({m_mesh});
     }

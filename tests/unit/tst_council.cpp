@@ -15,6 +15,18 @@
 using namespace meshscope;
 using namespace meshscope::council;
 
+namespace {
+
+AgendaItem item(const QString &key, AgendaKind kind)
+{
+    AgendaItem i;
+    i.key = key;
+    i.kind = kind;
+    return i;
+}
+
+} // namespace
+
 /// The council's agenda from the sample mesh, and meetings recorded, saved and turned into minutes.
 class TestCouncil : public QObject {
     Q_OBJECT
@@ -113,12 +125,11 @@ private Q_SLOTS:
     {
         AgendaBuilder builder;
         builder.addProvider([](sql::Connection &, const AgendaContext &) {
-            AgendaItem product{QStringLiteral("new-product:p"), AgendaKind::NewProduct};
-            AgendaItem slo{QStringLiteral("slo:p"), AgendaKind::SloBreach};
-            return std::vector<AgendaItem>{product, slo, slo};
+            const AgendaItem slo = item(QStringLiteral("slo:p"), AgendaKind::SloBreach);
+            return std::vector<AgendaItem>{item(QStringLiteral("new-product:p"), AgendaKind::NewProduct), slo, slo};
         });
         builder.addProvider([](sql::Connection &, const AgendaContext &) {
-            return std::vector<AgendaItem>{{QStringLiteral("proposal:c@2"), AgendaKind::Proposal}};
+            return std::vector<AgendaItem>{item(QStringLiteral("proposal:c@2"), AgendaKind::Proposal)};
         });
         const auto items = builder.build(m_db, m_context);
         QCOMPARE(items.size(), size_t(3));
@@ -130,8 +141,8 @@ private Q_SLOTS:
     void aSecondDecisionOnAnItemReplacesTheFirst()
     {
         Meeting m = sampleMeeting();
-        m.decide({QStringLiteral("proposal:orders.order_events@2.0.0"), Outcome::Defer, QStringLiteral("wait for fraud")});
-        m.decide({QStringLiteral("proposal:orders.order_events@2.0.0"), Outcome::Approve, QStringLiteral("fraud agreed")});
+        m.decide({QStringLiteral("proposal:orders.order_events@2.0.0"), Outcome::Defer, QStringLiteral("wait for fraud"), {}});
+        m.decide({QStringLiteral("proposal:orders.order_events@2.0.0"), Outcome::Approve, QStringLiteral("fraud agreed"), {}});
         QCOMPARE(m.decisions.size(), size_t(1));
         QCOMPARE(m.decisionFor(QStringLiteral("proposal:orders.order_events@2.0.0"))->outcome, Outcome::Approve);
         QVERIFY(!m.decisionFor(QStringLiteral("new-product:loyalty-points-ledger")));
@@ -188,7 +199,7 @@ private Q_SLOTS:
     void minutesListAttendeesDecisionsAndActions()
     {
         Meeting m = sampleMeeting();
-        m.decide({m.agenda[0].key, Outcome::Approve, QStringLiteral("sunset 1.3.0 in 90 days")});
+        m.decide({m.agenda[0].key, Outcome::Approve, QStringLiteral("sunset 1.3.0 in 90 days"), {}});
         m.actions.push_back({m.agenda[1].key, QStringLiteral("Add a contract"), QStringLiteral("Priya"),
                              QDate(2026, 12, 6)});
         const QString md = minutesMarkdown(m, [](const QString &ref) {

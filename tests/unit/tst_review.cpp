@@ -33,21 +33,6 @@ const QString kId = QStringLiteral("orders.order_events");
 const QString kVersion = QStringLiteral("2.0.0");
 const ProposalKey kKey{kId, kVersion};
 
-void copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
-    const QDir base(from);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + QLatin1Char('/') + base.relativeFilePath(path);
-        if (it.fileInfo().isDir())
-            QDir().mkpath(target);
-        else
-            QFile::copy(path, target);
-    }
-}
-
 QString reviewFolder(const QString &root)
 {
     return root + QStringLiteral("/reviews/orders.order_events/2.0.0");
@@ -122,7 +107,7 @@ class TestReview : public QObject {
     QString sampleCopy(const QString &name)
     {
         const QString root = m_tmp.filePath(name);
-        copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), root);
+        testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), root);
         return root;
     }
 
@@ -431,7 +416,7 @@ private Q_SLOTS:
     {
         const QString a = sampleCopy(QStringLiteral("cloneA"));
         const QString b = m_tmp.filePath(QStringLiteral("cloneB"));
-        copyTree(a, b);
+        testsupport::copyTree(a, b);
         QString error;
         ReviewService inA(a), inB(b);
         QVERIFY2(inA.record(kKey, EventKind::Approved, {QStringLiteral("chloe.martin@northwind.example"), QStringLiteral("Chloe Martin")},
@@ -448,10 +433,10 @@ private Q_SLOTS:
         // Merge both ways: the union of the files.
         const QString ab = m_tmp.filePath(QStringLiteral("mergedAB"));
         const QString ba = m_tmp.filePath(QStringLiteral("mergedBA"));
-        copyTree(a, ab);
-        copyTree(b, ab);
-        copyTree(b, ba);
-        copyTree(a, ba);
+        testsupport::copyTree(a, ab);
+        testsupport::copyTree(b, ab);
+        testsupport::copyTree(b, ba);
+        testsupport::copyTree(a, ba);
         for (const QString &merged : {ab, ba}) {
             EventLog log;
             const ReviewState s = ReviewService(merged).state(kKey, &log);
@@ -481,7 +466,7 @@ private Q_SLOTS:
         // back. After the merge the proposal is approved and one apply writes it back.
         const QString a = sampleCopy(QStringLiteral("finalA"));
         const QString b = m_tmp.filePath(QStringLiteral("finalB"));
-        copyTree(a, b);
+        testsupport::copyTree(a, b);
         QString error;
         ReviewService inA(a), inB(b);
         for (const char *who : {"data-governance@northwind.example", "customer-team@northwind.example"})
@@ -490,7 +475,7 @@ private Q_SLOTS:
             QVERIFY2(inB.record(kKey, EventKind::Approved, {QLatin1String(who), {}}, {}, &error), qPrintable(error));
         QCOMPARE(inA.state(kKey).stage, Stage::InReview);
         QCOMPARE(inB.state(kKey).stage, Stage::InReview);
-        copyTree(b + QStringLiteral("/reviews"), a + QStringLiteral("/reviews"));
+        testsupport::copyTree(b + QStringLiteral("/reviews"), a + QStringLiteral("/reviews"));
         const ReviewState merged = inA.state(kKey);
         QCOMPARE(merged.stage, Stage::Approved);
         QVERIFY(!merged.applied);

@@ -11,21 +11,6 @@
 
 namespace {
 
-void copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-    const QDir base(from);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = to + QLatin1Char('/') + base.relativeFilePath(path);
-        if (it.fileInfo().isDir())
-            QDir().mkpath(target);
-        else
-            QFile::copy(path, target);
-    }
-}
-
 QString value(const ReviewModel &m, int row, ReviewModel::Roles role)
 {
     return m.data(m.index(row), role).toString();
@@ -93,7 +78,7 @@ private Q_SLOTS:
     {
         QTemporaryDir tmp;
         const QString root = tmp.filePath(QStringLiteral("mesh"));
-        copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), root);
+        testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), root);
         ReviewModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSources({root});

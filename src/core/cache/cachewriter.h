@@ -96,8 +96,7 @@ private:
 
     /// Prepared once per writer and reused: a cold sync runs these statements hundreds of thousands of times.
     sql::Statement &statement(const char *sqlText);
-    /// 64 MB of page cache while a first sync writes (see dropIndexesForBulkLoad); the old size is kept
-    /// for recreateIndexes() to restore.
+    /// 64 MB of page cache while recreateIndexes() builds the indexes; the old size is kept to restore.
     void growPageCacheForBulkLoad();
 
     sql::Connection &m_db;

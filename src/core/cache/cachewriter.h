@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace meshscope::cache {
 
@@ -34,6 +35,9 @@ using EntityImages = std::map<EntityKey, EntityImage>;
 /// for both the writer and the change feed's images. Indexes match the ImportResult's vectors.
 struct SerializedEntities {
     std::vector<QByteArray> productText, contractText, policyText, datasetText, teamText, jobText;
+    /// Row values of the lineage tables that need formatting, made on the parsing thread too so that the
+    /// writer (the critical path of a cold sync) only binds them: UTF-8, indexes match runs / qualityResults.
+    std::vector<QByteArray> runEventTime, runInputs, runOutputs, qualityTime;
 };
 SerializedEntities serializeEntities(const ImportResult &r);
 
@@ -69,6 +73,7 @@ public:
     /// several times cheaper than keeping it up to date row by row. Call inside the sync's transaction,
     /// so that a failed or killed sync rolls the drop back with everything else.
     std::vector<QByteArray> dropIndexesForBulkLoad();
+    /// Builds the dropped indexes and gives the page cache back its usual size.
     void recreateIndexes(const std::vector<QByteArray> &createStatements);
 
     qint64 beginSync(qint64 sourceId);
@@ -91,9 +96,12 @@ private:
 
     /// Prepared once per writer and reused: a cold sync runs these statements hundreds of thousands of times.
     sql::Statement &statement(const char *sqlText);
+    /// 64 MB of page cache while recreateIndexes() builds the indexes; the old size is kept to restore.
+    void growPageCacheForBulkLoad();
 
     sql::Connection &m_db;
     std::map<const char *, std::unique_ptr<sql::Statement>> m_statements;
+    std::optional<qint64> m_savedCacheSize;
 };
 
 } // namespace meshscope::cache

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <vector>
+
 namespace meshscope::sql {
 
 SqlError::SqlError(int code, const QString &message)
@@ -37,6 +39,11 @@ Connection &Connection::operator=(Connection &&other) noexcept
 
 void Connection::open(const QString &path, bool readOnly)
 {
+    // Memory statistics (on by default) take a global mutex around every allocation SQLite makes, and a
+    // cold sync makes millions; nothing here reads them. Only possible before SQLite initializes, which
+    // the first open of the process does.
+    static const bool statisticsOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    Q_UNUSED(statisticsOff);
     close();
     const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -99,10 +106,49 @@ Statement::Statement(Statement &&other) noexcept : m_db(other.m_db), m_stmt(othe
     other.m_stmt = nullptr;
 }
 
+namespace {
+
+/// UTF-16 to UTF-8 into `out` (resized, capacity kept). Text with any surrogate goes through
+/// QString::toUtf8(), so that unpaired ones come out exactly as they always have.
+void toUtf8(const QString &value, std::vector<char> &out)
+{
+    const qsizetype n = value.size();
+    out.resize(size_t(n) * 3);
+    const char16_t *in = reinterpret_cast<const char16_t *>(value.constData());
+    char *o = out.data();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = in[i];
+        if (c < 0x80) {
+            *o++ = char(c);
+        } else if (c < 0x800) {
+            *o++ = char(0xC0 | (c >> 6));
+            *o++ = char(0x80 | (c & 0x3F));
+        } else if (c >= 0xD800 && c <= 0xDFFF) {
+            const QByteArray utf8 = value.toUtf8();
+            out.assign(utf8.constData(), utf8.constData() + utf8.size());
+            return;
+        } else {
+            *o++ = char(0xE0 | (c >> 12));
+            *o++ = char(0x80 | ((c >> 6) & 0x3F));
+            *o++ = char(0x80 | (c & 0x3F));
+        }
+    }
+    out.resize(size_t(o - out.data()));
+}
+
+} // namespace
+
 Statement &Statement::bind(int index, const QString &value)
 {
-    const QByteArray utf8 = value.toUtf8();
-    check(m_db, sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT));
+    // Converted into a buffer that keeps its capacity from row to row: SQLite copies the bytes anyway
+    // (into its lookaside memory when short), so a QByteArray per bound value was a malloc and a free
+    // for nothing, millions of times in a cold sync.
+    thread_local std::vector<char> buffer;
+    toUtf8(value, buffer);
+    static const char empty = 0; // an empty text needs a non-null pointer, or SQLite binds NULL
+    const char *data = buffer.empty() ? &empty : buffer.data();
+    check(m_db, sqlite3_bind_text64(m_stmt, index, data, sqlite3_uint64(buffer.size()), SQLITE_TRANSIENT,
+                                    SQLITE_UTF8));
     return *this;
 }
 

@@ -169,16 +169,15 @@ public:
         return batch;
     }
 
-    /// Called once the batch from next() has been written. A large document's result is freed here, before
-    /// the next large parse tree is built. A batch of small ones is freed by the parsing thread before it
-    /// parses its next batch: freeing thousands of parse results took a twentieth of the writer's time.
+    /// Called once the batch from next() has been written. Parsing threads free what was written, not the
+    /// caller: freeing thousands of small parse results took a twentieth of the writer's time, and freeing a
+    /// large document's hundred thousand rows is as slow. The large one is freed before the next large
+    /// parse tree is built.
     void written(std::vector<ParsedDocument> &&batch)
     {
-        std::unique_lock lock(m_mutex);
+        std::lock_guard lock(m_mutex);
         if (m_largeHandedOut) {
-            lock.unlock();
-            batch = {};
-            lock.lock();
+            m_largeWritten = std::move(batch);
             m_largeHandedOut = false;
         } else {
             m_written.push_back(std::move(batch));
@@ -207,11 +206,30 @@ private:
         for (const SourceFile *file : m_large) {
             if (!parseInto({file}, m_largeReady, 1))
                 break;
-            // The parse tree just freed is the largest allocation of a sync; give it back to the
-            // system before the next large document or the small batches grow the heap again.
-            malloc_trim(0);
         }
         finish(m_largeFinished);
+        // The last large document: free it here too, once written, while the caller goes on.
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return (m_largeReady.empty() && !m_largeHandedOut) || m_stop; });
+        }
+        freeLargeWritten();
+    }
+
+    /// Frees the large document written last, if any. Its parse results are the largest allocation of a
+    /// sync: give them back to the system before the next large document or the small batches grow the
+    /// heap again.
+    void freeLargeWritten()
+    {
+        std::vector<ParsedDocument> done;
+        {
+            std::lock_guard lock(m_mutex);
+            done.swap(m_largeWritten);
+        }
+        if (!done.empty()) {
+            done = {};
+            malloc_trim(0);
+        }
     }
 
     /// Waits until `queue` holds fewer than `limit` batches, then parses `files` onto it.
@@ -228,6 +246,8 @@ private:
         }
         if (&queue == &m_smallReady)
             freeWritten();
+        else
+            freeLargeWritten();
         if (m_cancel && m_cancel->load()) {
             m_cancelled = true;
             return false;
@@ -269,6 +289,7 @@ private:
     std::condition_variable m_changed;
     std::deque<std::vector<ParsedDocument>> m_smallReady, m_largeReady;
     std::vector<std::vector<ParsedDocument>> m_written; ///< small batches written, for the parsing thread to free
+    std::vector<ParsedDocument> m_largeWritten;         ///< the large document written, for the large thread to free
     bool m_stop = false;
     bool m_smallFinished = false;
     bool m_largeFinished = false;

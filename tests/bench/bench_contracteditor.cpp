@@ -82,8 +82,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const bool smoke = bench::smoke(argc, argv);
     const QStringList args = app.arguments();
-    const qsizetype runsAt = args.indexOf(QStringLiteral("--runs"));
-    const int runs = runsAt >= 0 && runsAt + 1 < args.size() ? args.at(runsAt + 1).toInt() : (smoke ? 3 : 50);
+    const int runs = bench::intArg(args, QStringLiteral("--runs"), smoke ? 3 : 50);
 
     const QString sample = QString::fromUtf8(testsupport::readAll(
         testsupport::source(QStringLiteral("resources/sample-mesh/contracts/orders/orders.order_events.odcs.yaml"))));

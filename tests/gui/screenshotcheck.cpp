@@ -51,6 +51,12 @@ Shot take(const QString &home, const QStringList &extraArgs, const QString &out)
     return shot;
 }
 
+QRect namedRect(const Shot &shot, const QString &name)
+{
+    const QJsonArray r = shot.info.value(QStringLiteral("rects")).toObject().value(name).toArray();
+    return r.size() == 4 ? QRect(r.at(0).toInt(), r.at(1).toInt(), r.at(2).toInt(), r.at(3).toInt()) : QRect();
+}
+
 int distinctColours(const QImage &image)
 {
     QSet<QRgb> colours;

@@ -18,6 +18,10 @@ struct Shot {
 /// `extraArgs` follow `gui`; the cache and the XDG folders live in `home`.
 Shot take(const QString &home, const QStringList &extraArgs, const QString &out);
 
+/// The device-pixel rect the app reported for the visible item named `name` (objectName); null when
+/// it was not drawn.
+QRect namedRect(const Shot &shot, const QString &name);
+
 /// Number of distinct colours (a blank or single-colour picture has very few).
 int distinctColours(const QImage &image);
 

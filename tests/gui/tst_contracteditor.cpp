@@ -11,14 +11,6 @@ using namespace screenshotcheck;
 
 namespace {
 
-QRect namedRect(const Shot &shot, const QString &name)
-{
-    const QJsonArray r = shot.info.value("rects").toObject().value(name).toArray();
-    if (r.size() != 4)
-        return {};
-    return {r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()};
-}
-
 /// Theme.error in the light theme (#c53030): the problem markers and messages.
 int errorRedPixels(const QImage &image, const QRect &rect)
 {

@@ -8,12 +8,6 @@ using namespace screenshotcheck;
 
 namespace {
 
-QRect rectOf(const Shot &shot, const QString &name)
-{
-    const QJsonArray r = shot.info.value(QStringLiteral("rects")).toObject().value(name).toArray();
-    return r.size() == 4 ? QRect(r.at(0).toInt(), r.at(1).toInt(), r.at(2).toInt(), r.at(3).toInt()) : QRect();
-}
-
 /// Pixels in `rect` that are (nearly) white: paper.
 int whitePixels(const QImage &image, const QRect &rect)
 {
@@ -53,19 +47,19 @@ class TestExportPreview : public QObject {
         QCOMPARE(shot.image.size(), QSize(1600, 1000));
         QVERIFY2(!shot.stderrText.contains(QStringLiteral("TypeError")), qPrintable(shot.stderrText));
         QVERIFY2(!shot.stderrText.contains(QStringLiteral("ReferenceError")), qPrintable(shot.stderrText));
-        const QRect dialog = rectOf(shot, QStringLiteral("exportPreview"));
-        const QRect picture = rectOf(shot, QStringLiteral("exportPreviewImage"));
+        const QRect dialog = namedRect(shot, QStringLiteral("exportPreview"));
+        const QRect picture = namedRect(shot, QStringLiteral("exportPreviewImage"));
         QVERIFY2(!dialog.isEmpty(), "the preview dialog is not open");
         QVERIFY(QRect(0, 0, 1600, 1000).contains(dialog));
         QVERIFY(dialog.contains(picture));
         // Save / Cancel below the picture, inside the window.
-        const QRect buttons = rectOf(shot, QStringLiteral("exportPreviewButtons"));
+        const QRect buttons = namedRect(shot, QStringLiteral("exportPreviewButtons"));
         QVERIFY2(!buttons.isEmpty(), "no Save / Cancel buttons");
         QVERIFY(buttons.top() >= picture.bottom());
         QVERIFY(QRect(0, 0, 1600, 1000).contains(buttons));
         QVERIFY2(picture.width() > 800 && picture.height() > 500, qPrintable(QStringLiteral("%1x%2").arg(picture.width()).arg(picture.height())));
         QVERIFY2(inkPixels(shot.image, picture) > minInk, qPrintable(QString::number(inkPixels(shot.image, picture))));
-        QVERIFY(!rectOf(shot, QStringLiteral("exportSummary")).isEmpty());
+        QVERIFY(!namedRect(shot, QStringLiteral("exportSummary")).isEmpty());
     }
 
 private Q_SLOTS:
@@ -74,7 +68,7 @@ private Q_SLOTS:
         const Shot shot = shoot(QStringLiteral("quality"), QStringLiteral("pdf"));
         checkDialog(shot, 3000);
         // Page 1 is white paper with text: mostly white, with ink.
-        const QRect picture = rectOf(shot, QStringLiteral("exportPreviewImage"));
+        const QRect picture = namedRect(shot, QStringLiteral("exportPreviewImage"));
         QVERIFY2(whitePixels(shot.image, picture) > picture.width() * picture.height() / 4 / 4,
                  qPrintable(QString::number(whitePixels(shot.image, picture))));
     }
@@ -83,14 +77,14 @@ private Q_SLOTS:
     {
         const Shot shot = shoot(QStringLiteral("domains"), QStringLiteral("svg"));
         checkDialog(shot, 5000);
-        QVERIFY(distinctColours(shot.image.copy(rectOf(shot, QStringLiteral("exportPreviewImage")))) > 20);
+        QVERIFY(distinctColours(shot.image.copy(namedRect(shot, QStringLiteral("exportPreviewImage")))) > 20);
     }
 
     void lineagePngShowsTheGrabbedCanvas()
     {
         const Shot shot = shoot(QStringLiteral("lineage"), QStringLiteral("png"), {QStringLiteral("--select"), QStringLiteral("customer-360")});
         checkDialog(shot, 3000);
-        QVERIFY(distinctColours(shot.image.copy(rectOf(shot, QStringLiteral("exportPreviewImage")))) > 20);
+        QVERIFY(distinctColours(shot.image.copy(namedRect(shot, QStringLiteral("exportPreviewImage")))) > 20);
     }
 
     void contractsPdfShowsTheDiff()

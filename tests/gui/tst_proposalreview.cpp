@@ -8,15 +8,6 @@ using namespace screenshotcheck;
 
 namespace {
 
-/// The device-pixel rect the app reported for the visible item named `name`; null when not drawn.
-QRect namedRect(const Shot &shot, const QString &name)
-{
-    const QJsonArray r = shot.info.value("rects").toObject().value(name).toArray();
-    if (r.size() != 4)
-        return {};
-    return {r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()};
-}
-
 /// Pixels of the rect that are close to `colour` (chip fills are flat colours).
 int pixelsNear(const QImage &image, const QRect &rect, QRgb colour)
 {

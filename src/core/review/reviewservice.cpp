@@ -6,10 +6,10 @@
 #include "importers/importer.h"
 #include "io/atomicfile.h"
 #include "model/serialization.h"
+#include "sync/sourcewalker.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -90,39 +90,26 @@ QString ReviewService::fileHash(const QString &relativePath) const
 
 std::vector<ContractFile> ReviewService::contractFiles() const
 {
+    // The same documents a sync of this folder reads (hidden folders and reviews/ skipped), sorted by path.
+    std::vector<SourceFile> files;
+    QString error;
+    if (!walkSource(m_root, files, &error))
+        return {};
     std::vector<ContractFile> out;
-    const QDir root(m_root);
-    std::vector<QString> pending{m_root};
-    while (!pending.empty()) {
-        const QString dir = pending.back();
-        pending.pop_back();
-        QDirIterator it(dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
-        while (it.hasNext()) {
-            it.next();
-            const QFileInfo info = it.fileInfo();
-            if (info.fileName().startsWith(QLatin1Char('.')))
-                continue;
-            if (info.isDir()) {
-                if (!info.isSymLink() && !(dir == m_root && info.fileName() == ReviewStore::reviewsFolderName()))
-                    pending.push_back(info.absoluteFilePath());
-                continue;
-            }
-            const QString suffix = info.suffix().toLower();
-            if (suffix != u"yaml" && suffix != u"yml")
-                continue;
-            QFile f(info.absoluteFilePath());
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray head = f.peek(64 * 1024);
-            if (!head.contains("DataContract") && !head.contains("dataContractSpecification"))
-                continue;
-            const QString relative = root.relativeFilePath(info.absoluteFilePath());
-            const ImportResult r = importDocument(relative, f.readAll());
-            for (const Contract &c : r.contracts)
-                out.push_back({relative, c});
-        }
+    for (const SourceFile &file : files) {
+        const QString suffix = QFileInfo(file.relativePath).suffix().toLower();
+        if (suffix != u"yaml" && suffix != u"yml")
+            continue;
+        QFile f(file.absolutePath);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray head = f.peek(64 * 1024);
+        if (!head.contains("DataContract") && !head.contains("dataContractSpecification"))
+            continue;
+        const ImportResult r = importDocument(file.relativePath, f.readAll());
+        for (const Contract &c : r.contracts)
+            out.push_back({file.relativePath, c});
     }
-    std::sort(out.begin(), out.end(), [](const ContractFile &a, const ContractFile &b) { return a.relativePath < b.relativePath; });
     return out;
 }
 

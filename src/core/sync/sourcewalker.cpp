@@ -1,6 +1,7 @@
 #include "sourcewalker.h"
 
 #include "importers/importer.h"
+#include "review/reviewstore.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -49,7 +50,7 @@ bool walkSource(const QString &source, std::vector<SourceFile> &files, QString *
                 continue;
             if (info.isDir()) {
                 // A root's reviews/ holds proposal review events (meshscope review), not mesh documents.
-                const bool reviews = dir == root.absoluteFilePath() && info.fileName() == u"reviews";
+                const bool reviews = dir == root.absoluteFilePath() && info.fileName() == review::ReviewStore::reviewsFolderName();
                 if (!info.isSymLink() && !reviews)
                     pending.push_back(info.absoluteFilePath());
             } else if (isCandidateDocument(info.fileName())) {

@@ -24,10 +24,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const bool smoke = bench::smoke(argc, argv);
     const QStringList args = app.arguments();
-    MeshGeneratorOptions options;
-    options.products = bench::intArg(args, "--products", smoke ? 200 : 10000);
-    options.domains = bench::intArg(args, "--domains", smoke ? 8 : 50);
-    options.seed = 42;
+    const MeshGeneratorOptions options = bench::meshOptions(args, smoke ? 200 : 10000, smoke ? 8 : 50);
 
     bench::SyncedMesh synced;
     bench::prepareSyncedMesh(args, options, synced);

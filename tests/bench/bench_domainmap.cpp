@@ -25,10 +25,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const bool smoke = bench::smoke(argc, argv);
     const QStringList args = app.arguments();
-    MeshGeneratorOptions options;
-    options.products = bench::intArg(args, "--products", smoke ? 200 : 10000);
-    options.domains = bench::intArg(args, "--domains", smoke ? 8 : 50);
-    options.seed = 42;
+    const MeshGeneratorOptions options = bench::meshOptions(args, smoke ? 200 : 10000, smoke ? 8 : 50);
     const int runs = smoke ? 3 : 7;
 
     bench::SyncedMesh synced;

@@ -23,9 +23,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const bool smoke = bench::smoke(argc, argv);
     const QStringList args = app.arguments();
-    MeshGeneratorOptions options;
-    options.products = bench::intArg(args, "--products", smoke ? 100 : 1000);
-    options.domains = bench::intArg(args, "--domains", smoke ? 5 : 20);
+    const MeshGeneratorOptions options = bench::meshOptions(args, smoke ? 100 : 1000, smoke ? 5 : 20);
 
     bench::SyncedMesh synced;
     bench::prepareSyncedMesh(args, options, synced);

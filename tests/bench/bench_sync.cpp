@@ -2,6 +2,7 @@
 // and FTS latency per query. The reference row reads and hashes every file (the I/O floor a sync
 // cannot beat) in the same process, so the sync rows can be read as ratios to it.
 //   bench_sync [--products N] [--domains N] [--smoke]
+#include "benchmesh.h"
 #include "benchsupport.h"
 
 #include "cache/cachefile.h"
@@ -18,31 +19,12 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
-#include <sys/resource.h>
-
 using namespace meshscope;
 
+using bench::cpuSeconds;
+using bench::seconds;
+
 namespace {
-
-int argValue(const QStringList &args, const QString &name, int fallback)
-{
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
-}
-
-/// CPU seconds (user + system, all threads) this process has used so far. On a shared machine this
-/// counts the work done, where wall time also counts waiting for a core.
-double cpuSeconds()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double seconds(const QElapsedTimer &t)
-{
-    return double(t.nsecsElapsed()) / 1e9;
-}
 
 /// Words that occur in product and contract names, to build realistic queries from.
 QStringList vocabulary(sql::Connection &db)
@@ -67,10 +49,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const bool smoke = bench::smoke(argc, argv);
     const QStringList args = app.arguments();
-    MeshGeneratorOptions options;
-    options.products = argValue(args, "--products", smoke ? 200 : 10000);
-    options.domains = argValue(args, "--domains", smoke ? 8 : 50);
-    options.seed = 42;
+    const MeshGeneratorOptions options = bench::meshOptions(args, smoke ? 200 : 10000, smoke ? 8 : 50);
 
     QTemporaryDir dir;
     const QString mesh = dir.filePath("mesh");

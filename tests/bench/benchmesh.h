@@ -1,5 +1,6 @@
 #pragma once
 
+#include "benchsupport.h"
 #include "generate/meshgenerator.h"
 #include "sync/syncengine.h"
 
@@ -9,6 +10,16 @@
 #include <cstdio>
 
 namespace bench {
+
+/// The generator options from `--products N --domains N` (defaults given; seed 42, so runs compare).
+inline meshscope::MeshGeneratorOptions meshOptions(const QStringList &args, int products, int domains)
+{
+    meshscope::MeshGeneratorOptions options;
+    options.products = intArg(args, QStringLiteral("--products"), products);
+    options.domains = intArg(args, QStringLiteral("--domains"), domains);
+    options.seed = 42;
+    return options;
+}
 
 /// A generated mesh synced into a cache in a temporary folder, or an already synced cache given with
 /// `--cache FILE` (then nothing is generated). The benchmarks that read a cache start from here.

@@ -2,10 +2,12 @@
 #include "cache/cachereader.h"
 #include "cache/migrations.h"
 #include "cache/search.h"
+#include "sync/parsepipeline.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMap>
 #include <QProcess>
@@ -49,6 +51,20 @@ qint64 count(const QString &cachePath, const char *sqlText)
     sql::Connection db = cache::openCache(cachePath);
     sql::Statement s = db.prepare(sqlText);
     return s.step() ? s.int64(0) : -1;
+}
+
+/// `count` small product files under `folder`, over the size from which a first sync bulk-loads.
+void writeManyProducts(const QString &folder, int count)
+{
+    for (int i = 0; i < count; ++i)
+        write(folder + QStringLiteral("/products/p%1.odps.yaml").arg(i), product(QStringLiteral("p%1").arg(i), "orders", "c"));
+}
+
+QString journalMode(const QString &cachePath)
+{
+    sql::Connection db = cache::openCache(cachePath, /*readOnly=*/true);
+    sql::Statement s = db.prepare("PRAGMA journal_mode");
+    return s.step() ? s.text(0) : QString();
 }
 
 /// name -> CREATE statement of every index of a cache, as migrations made them or a sync left them.
@@ -238,6 +254,27 @@ private Q_SLOTS:
         sql::Statement byDomain = db.prepare("SELECT COUNT(*) FROM products INDEXED BY products_domain WHERE domain_id = 'orders'");
         QVERIFY(byDomain.step());
         QCOMPARE(byDomain.int64(0), 300);
+    }
+
+    void largeDocumentsAreWrittenAmongTheSmallOnesInAFixedOrder()
+    {
+        std::vector<SourceFile> files;
+        for (int i = 0; i < 12; ++i)
+            files.push_back({QStringLiteral("f%1").arg(i, 2, 10, QLatin1Char('0')), {}, (i == 3 || i == 9) ? 100 : 1, 0});
+        std::vector<const SourceFile *> pointers;
+        for (const SourceFile &f : files)
+            pointers.push_back(&f);
+        const ParsePipeline::Plan plan = ParsePipeline::plan(pointers, /*largeBytes=*/10, /*batchSize=*/2);
+        QStringList order;
+        for (const ParsePipeline::Unit &unit : plan) {
+            QStringList names;
+            for (const SourceFile *f : unit.files)
+                names << f->relativePath;
+            order << (unit.large ? "L:" : "S:") + names.join(',');
+        }
+        // Five small batches in walk order; the two large documents after the first third and second third.
+        QCOMPARE(order, QStringList({"S:f00,f01", "L:f03", "S:f02,f04", "S:f05,f06", "L:f09", "S:f07,f08",
+                                     "S:f10,f11"}));
     }
 
     void newerCacheFileIsRefused()

@@ -7,23 +7,16 @@
 #include "importers/importer.h"
 #include "model/serialization.h"
 #include "changefeed.h"
+#include "parsepipeline.h"
 #include "sourcewalker.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 #include <QLoggingCategory>
 
-#include <algorithm>
-#include <malloc.h>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
+#include <map>
 #include <optional>
-#include <set>
-#include <thread>
 
 Q_LOGGING_CATEGORY(lcSync, "meshscope.sync")
 
@@ -39,17 +32,6 @@ constexpr size_t kBatchSize = 256;
 constexpr qint64 kLargeDocumentBytes = 4 * 1024 * 1024;
 /// Documents from which a first sync into an empty cache drops its secondary indexes while writing.
 constexpr size_t kBulkLoadDocuments = 512;
-
-/// A document read and parsed on a worker thread, waiting to be written.
-struct ParsedDocument {
-    const SourceFile *file = nullptr;
-    QByteArray hash;
-    QByteArray content;
-    bool readFailed = false;
-    bool sameContent = false; ///< hash equals the cached one: only the time changed
-    ImportResult result;
-    cache::SerializedEntities serialized; ///< the entities' JSON, made on the parsing thread
-};
 
 struct CancelledError {};
 
@@ -84,222 +66,6 @@ void imagesOf(const ImportResult &r, const cache::SerializedEntities &serialized
         into[{QStringLiteral("dataset"), r.datasets[i].id}] = {{}, &serialized.datasetText[i], QString()};
 }
 
-/// Reads, hashes and (if the content changed) imports a batch of files on all cores.
-void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::DocumentState> &states)
-{
-    std::atomic_size_t next{0};
-    auto worker = [&] {
-        for (size_t i = next++; i < batch.size(); i = next++) {
-            ParsedDocument &doc = batch[i];
-            if (doc.file->size > maxDocumentBytes(doc.file->relativePath)) {
-                doc.readFailed = true; // refused by size, never read: the cached copy stays
-                doc.result.diagnostics.push_back(oversizeDiagnostic(doc.file->relativePath, doc.file->size));
-                continue;
-            }
-            QFile f(doc.file->absolutePath);
-            if (!f.open(QIODevice::ReadOnly)) {
-                doc.readFailed = true;
-                doc.result.error(doc.file->relativePath, 0, 0, QStringLiteral("cannot read: ") + f.errorString());
-                continue;
-            }
-            doc.content = f.readAll();
-            doc.hash = QCryptographicHash::hash(doc.content, QCryptographicHash::Sha1).toHex();
-            const auto state = states.constFind(doc.file->relativePath);
-            if (state != states.constEnd() && state->hash == doc.hash && !state->needsReimport) {
-                doc.sameContent = true;
-                doc.content.clear();
-                continue;
-            }
-            doc.result = importDocument(doc.file->relativePath, doc.content);
-            doc.serialized = cache::serializeEntities(doc.result);
-        }
-    };
-    const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), unsigned(batch.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread &t : pool)
-        t.join();
-}
-
-/// @brief Parses on threads of its own while the caller writes: batches of small documents in order, at
-/// most one ahead of the writer, and meanwhile the large documents one at a time on a thread of their own,
-/// so that importing a dbt manifest or an OpenLineage log no longer leaves a core idle. The large ones are
-/// handed out after all small batches; the next large one is parsed only once the previous one has been
-/// written and freed, so a large parse tree never meets another large document's result. The destructor
-/// stops and joins both threads, so an exception while writing leaves nothing running.
-class ParsePipeline {
-public:
-    using Batches = std::vector<std::vector<const SourceFile *>>;
-
-    ParsePipeline(const Batches &small, const std::vector<const SourceFile *> &large,
-                  const QHash<QString, cache::DocumentState> &states, const std::atomic_bool *cancel)
-        : m_small(small), m_large(large), m_states(states), m_cancel(cancel),
-          m_smallThread([this] { produceSmall(); }), m_largeThread([this] { produceLarge(); })
-    {
-    }
-    ~ParsePipeline()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stop = true;
-        }
-        m_changed.notify_all();
-        m_smallThread.join();
-        m_largeThread.join();
-    }
-
-    /// The next parsed batch, or nothing when all are done or the sync was cancelled.
-    std::optional<std::vector<ParsedDocument>> next()
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return !m_smallReady.empty() || m_smallFinished; });
-        auto *queue = &m_smallReady;
-        if (queue->empty()) {
-            m_changed.wait(lock, [this] { return !m_largeReady.empty() || m_largeFinished; });
-            queue = &m_largeReady;
-        }
-        if (queue->empty())
-            return std::nullopt;
-        m_largeHandedOut = queue == &m_largeReady;
-        std::vector<ParsedDocument> batch = std::move(queue->front());
-        queue->pop_front();
-        m_changed.notify_all();
-        return batch;
-    }
-
-    /// Called once the batch from next() has been written. Parsing threads free what was written, not the
-    /// caller: freeing thousands of small parse results took a twentieth of the writer's time, and freeing a
-    /// large document's hundred thousand rows is as slow. The large one is freed before the next large
-    /// parse tree is built.
-    void written(std::vector<ParsedDocument> &&batch)
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_largeHandedOut) {
-            m_largeWritten = std::move(batch);
-            m_largeHandedOut = false;
-        } else {
-            m_written.push_back(std::move(batch));
-        }
-        m_changed.notify_all();
-    }
-
-    bool cancelled() const { return m_cancelled; }
-    /// Wall time of the parsing threads added up; it overlaps the caller's writing.
-    qint64 parseMillis() const { return m_parseMillis; }
-
-private:
-    static constexpr size_t kSmallAhead = 1;
-
-    void produceSmall()
-    {
-        for (const auto &files : m_small) {
-            if (!parseInto(files, m_smallReady, kSmallAhead))
-                break;
-        }
-        finish(m_smallFinished);
-    }
-
-    void produceLarge()
-    {
-        for (const SourceFile *file : m_large) {
-            if (!parseInto({file}, m_largeReady, 1))
-                break;
-        }
-        finish(m_largeFinished);
-        // The last large document: free it here too, once written, while the caller goes on.
-        {
-            std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [this] { return (m_largeReady.empty() && !m_largeHandedOut) || m_stop; });
-        }
-        freeLargeWritten();
-    }
-
-    /// Frees the large document written last, if any. Its parse results are the largest allocation of a
-    /// sync: give them back to the system before the next large document or the small batches grow the
-    /// heap again.
-    void freeLargeWritten()
-    {
-        std::vector<ParsedDocument> done;
-        {
-            std::lock_guard lock(m_mutex);
-            done.swap(m_largeWritten);
-        }
-        if (!done.empty()) {
-            done = {};
-            malloc_trim(0);
-        }
-    }
-
-    /// Waits until `queue` holds fewer than `limit` batches, then parses `files` onto it.
-    bool parseInto(const std::vector<const SourceFile *> &files, std::deque<std::vector<ParsedDocument>> &queue,
-                   size_t limit)
-    {
-        {
-            std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [&] {
-                return (queue.size() < limit && (&queue != &m_largeReady || !m_largeHandedOut)) || m_stop;
-            });
-            if (m_stop)
-                return false;
-        }
-        if (&queue == &m_smallReady)
-            freeWritten();
-        else
-            freeLargeWritten();
-        if (m_cancel && m_cancel->load()) {
-            m_cancelled = true;
-            return false;
-        }
-        std::vector<ParsedDocument> batch(files.size());
-        for (size_t i = 0; i < batch.size(); ++i)
-            batch[i].file = files[i];
-        QElapsedTimer timer;
-        timer.start();
-        parseBatch(batch, m_states);
-        m_parseMillis += timer.elapsed();
-        std::lock_guard lock(m_mutex);
-        queue.push_back(std::move(batch));
-        m_changed.notify_all();
-        return true;
-    }
-
-    void freeWritten()
-    {
-        std::vector<std::vector<ParsedDocument>> done;
-        {
-            std::lock_guard lock(m_mutex);
-            done.swap(m_written);
-        }
-    }
-
-    void finish(bool &finished)
-    {
-        std::lock_guard lock(m_mutex);
-        finished = true;
-        m_changed.notify_all();
-    }
-
-    const Batches &m_small;
-    const std::vector<const SourceFile *> &m_large;
-    const QHash<QString, cache::DocumentState> &m_states;
-    const std::atomic_bool *m_cancel;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<std::vector<ParsedDocument>> m_smallReady, m_largeReady;
-    std::vector<std::vector<ParsedDocument>> m_written; ///< small batches written, for the parsing thread to free
-    std::vector<ParsedDocument> m_largeWritten;         ///< the large document written, for the large thread to free
-    bool m_stop = false;
-    bool m_smallFinished = false;
-    bool m_largeFinished = false;
-    bool m_largeHandedOut = false; ///< a large document's batch is being written
-    std::atomic_bool m_cancelled{false};
-    std::atomic<qint64> m_parseMillis{0};
-    std::thread m_smallThread; // last: they start once everything above exists
-    std::thread m_largeThread;
-};
-
 class SourceSync {
 public:
     SourceSync(sql::Connection &db, SyncReport &report, const SyncEngine::ProgressCallback &progress,
@@ -326,25 +92,12 @@ public:
                 toRead.push_back(&f);
             }
         }
-        // Small documents go 256 at a time; large ones (a dbt manifest, an OpenLineage log) are parsed
-        // alone, alongside the small ones, and written after them.
-        ParsePipeline::Batches small;
-        std::vector<const SourceFile *> large;
-        for (const SourceFile *f : toRead) {
-            if (f->size > kLargeDocumentBytes) {
-                large.push_back(f);
-                continue;
-            }
-            if (small.empty() || small.back().size() == kBatchSize)
-                small.emplace_back();
-            small.back().push_back(f);
-        }
         // A first sync of many documents writes without the secondary indexes and builds them once at the end.
         std::vector<QByteArray> droppedIndexes;
         if (toRead.size() >= kBulkLoadDocuments && m_writer.isEmpty())
             droppedIndexes = m_writer.dropIndexesForBulkLoad();
         // SQLite is written from this thread only, while the pipeline reads and imports.
-        ParsePipeline pipeline(small, large, states, m_cancel);
+        ParsePipeline pipeline(ParsePipeline::plan(toRead, kLargeDocumentBytes, kBatchSize), states, m_cancel);
         QElapsedTimer phase;
         phase.start();
         while (std::optional<std::vector<ParsedDocument>> batch = pipeline.next()) {

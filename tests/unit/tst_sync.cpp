@@ -256,6 +256,56 @@ private Q_SLOTS:
         QCOMPARE(byDomain.int64(0), 300);
     }
 
+    void firstLargeSyncWritesThroughARollbackJournalThenReturnsToWal()
+    {
+        const QString big = m_dir.filePath("big-mesh-journal");
+        writeManyProducts(big, 600);
+        bool sawRollbackJournal = false;
+        bool sawWal = false;
+        const SyncReport r = SyncEngine(m_cache).run({big}, [&](const SyncProgress &p) {
+            if (p.done > 300) { // well into the transaction
+                sawRollbackJournal |= QFile::exists(m_cache + "-journal");
+                sawWal |= QFileInfo(m_cache + "-wal").size() > 0;
+            }
+        });
+        QVERIFY2(r.fatalError.isEmpty(), qPrintable(r.fatalError));
+        QCOMPARE(r.counts.products, 600);
+        QVERIFY(sawRollbackJournal);
+        QVERIFY(!sawWal);
+        QCOMPARE(journalMode(m_cache), QStringLiteral("wal"));
+
+        // A second sync of a cache that holds something goes through the WAL as always.
+        write(big + "/products/p0.odps.yaml", product("p0", "orders", "c", "Changed."));
+        sawRollbackJournal = false;
+        const SyncReport again = SyncEngine(m_cache).run({big}, [&](const SyncProgress &) {
+            sawRollbackJournal |= QFile::exists(m_cache + "-journal");
+        });
+        QCOMPARE(again.filesParsed, 1);
+        QVERIFY(!sawRollbackJournal);
+        QCOMPARE(journalMode(m_cache), QStringLiteral("wal"));
+    }
+
+    void firstLargeSyncBesideAnotherConnectionStaysInWal()
+    {
+        const QString big = m_dir.filePath("big-mesh-reader");
+        writeManyProducts(big, 600);
+        sql::Connection reader = cache::openCache(m_cache); // as the app's search keeps one open
+        bool sawRollbackJournal = false;
+        QElapsedTimer timer;
+        timer.start();
+        const SyncReport r = SyncEngine(m_cache).run({big}, [&](const SyncProgress &) {
+            sawRollbackJournal |= QFile::exists(m_cache + "-journal");
+        });
+        QVERIFY2(r.fatalError.isEmpty(), qPrintable(r.fatalError));
+        QCOMPARE(r.counts.products, 600);
+        QVERIFY(!sawRollbackJournal);
+        // It asked once and went on, instead of waiting out the busy timeout for the reader.
+        QVERIFY2(timer.elapsed() < sql::Connection::kBusyTimeoutMs, qPrintable(QString::number(timer.elapsed())));
+        sql::Statement products = reader.prepare("SELECT COUNT(*) FROM products");
+        QVERIFY(products.step());
+        QCOMPARE(products.int64(0), 600);
+    }
+
     void largeDocumentsAreWrittenAmongTheSmallOnesInAFixedOrder()
     {
         std::vector<SourceFile> files;
@@ -304,6 +354,37 @@ private Q_SLOTS:
         QVERIFY(!exact.empty());
         QCOMPARE(exact.front().id, QStringLiteral("orders.events"));
         QVERIFY(cache::search(db, "  ;; ").empty());
+    }
+
+    void killedFirstSyncLeavesAnEmptyCache()
+    {
+        // The bulk-load path (rollback journal, dropped indexes) killed mid-write: the next open rolls the
+        // hot journal back and finds the empty cache it started from, in WAL again.
+        QTemporaryDir big;
+        QProcess gen;
+        gen.start(QStringLiteral(MESHSCOPE_BINARY),
+                  {"generate", "--out", big.path(), "--products", "1500", "--domains", "12", "--seed", "7"});
+        QVERIFY(gen.waitForFinished(120000));
+        QCOMPARE(gen.exitCode(), 0);
+        QCOMPARE(indexesOf(m_cache).isEmpty(), false); // an empty cache, migrated
+        const QMap<QString, QString> fresh = indexesOf(m_cache);
+
+        QProcess sync;
+        sync.start(QStringLiteral(MESHSCOPE_BINARY), {"sync", "--cache", m_cache, "--source", big.path()});
+        QVERIFY(sync.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_cache + "-journal") || sync.state() == QProcess::NotRunning, 30000);
+        QTest::qWait(300);
+        sync.kill();
+        sync.waitForFinished();
+        const qint64 after = count(m_cache, "SELECT count(*) FROM products");
+        QVERIFY2(after == 0 || after == 1500, qPrintable(QString::number(after)));
+        if (after == 0)
+            QCOMPARE(indexesOf(m_cache), fresh);
+        QCOMPARE(journalMode(m_cache), QStringLiteral("wal"));
+        sql::Connection db = cache::openCache(m_cache);
+        sql::Statement check = db.prepare("PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), QStringLiteral("ok"));
     }
 
     void killedSyncLeavesALastGoodCache()

@@ -52,7 +52,7 @@ void Connection::open(const QString &path, bool readOnly)
         close();
         throw SqlError(rc, QStringLiteral("cannot open %1: %2").arg(path, message));
     }
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
     if (!readOnly)
         exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA foreign_keys=ON");

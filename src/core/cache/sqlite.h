@@ -27,6 +27,9 @@ class Statement;
 
 class Connection {
 public:
+    /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
+    static constexpr int kBusyTimeoutMs = 5000;
+
     Connection() = default;
     ~Connection();
     Connection(const Connection &) = delete;

@@ -1,5 +1,6 @@
 #include "syncengine.h"
 
+#include "cache/bulkloadjournal.h"
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
 #include "cache/cachewriter.h"
@@ -235,6 +236,11 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
     if (progress)
         progress(state);
 
+    // A first sync of a whole mesh writes each page once (see BulkLoadJournal); going back to WAL when
+    // `bulkLoad` goes, before the catalogs and the counts.
+    std::optional<cache::BulkLoadJournal> bulkLoad;
+    if (size_t(state.total) >= kBulkLoadDocuments && cache::CacheWriter(db).isEmpty())
+        bulkLoad.emplace(db);
     for (const auto &[uri, files] : walked) {
         try {
             sql::Transaction tx(db);
@@ -249,6 +255,7 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
             break;
         }
     }
+    bulkLoad.reset();
     for (const QString &source : std::as_const(remote)) {
         if (report.cancelled || !report.fatalError.isEmpty())
             break;

@@ -212,8 +212,9 @@ void ParsePipeline::freeWritten(bool large)
     }
     if (done.empty())
         return;
-    // A large document's parse results are the largest allocation of a sync: give them back to the system
-    // before the next large document or the small batches grow the heap again.
+    // A large document's parse results are the largest allocation of a sync: free them before the next
+    // large document or the small batches grow the heap again. malloc_trim hands glibc's free pages back
+    // to the system; under jemalloc (the app's allocator) it does nothing and jemalloc's decay does that.
     done = {};
     malloc_trim(0);
 }

@@ -515,7 +515,9 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
                 continue;
             ++stats.nodesDrawn;
             const qreal alpha = n.dimmed ? kDimmedAlpha : 1;
-            const qreal border = n.selected ? 3 : (n.highlighted || n.seed ? 2 : 1);
+            // At least a pixel wide: a thinner column can fall between pixel centres and leave the frame
+            // open on one side (seen at fit zooms just under 1).
+            const qreal border = std::max(n.selected ? 3.0 : (n.highlighted || n.seed ? 2.0 : 1.0), 1 / scale);
             const QColor &borderColour = (n.selected || n.highlighted || n.seed) ? col.highlight : col.nodeBorder;
             shapes.quad(n.rect, borderColour, alpha, 0);
             shapes.quad(n.rect.adjusted(border, border, -border, -border), col.nodeFill, alpha, 1);

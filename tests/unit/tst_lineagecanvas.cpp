@@ -147,6 +147,41 @@ private Q_SLOTS:
         QCOMPARE(marked.vertices - plain.vertices, 3 * 4 + 2 * 4);
     }
 
+    void nodeFramesStayAPixelWideWhenZoomedOut()
+    {
+        // The fill is inset by the frame: at least 1 unit, and at least a pixel (1/scale units) zoomed out,
+        // or the frame falls between pixel centres and a side of the node is drawn open.
+        const LineageScene scene = smallScene();
+        const QColor fill = scene.colours.nodeFill;
+        auto fillInset = [&](qreal scale) {
+            std::unique_ptr<QSGNode> root(SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), scale}));
+            const QRectF first = scene.nodes[0].rect;
+            QRectF fillRect;
+            std::function<void(QSGNode *)> visit = [&](QSGNode *n) {
+                if (n->type() == QSGNode::GeometryNodeType) {
+                    const QSGGeometry *g = static_cast<QSGGeometryNode *>(n)->geometry();
+                    if (g->attributeCount() == 2 && g->sizeOfVertex() == int(sizeof(QSGGeometry::ColoredPoint2D))) {
+                        const QSGGeometry::ColoredPoint2D *v = g->vertexDataAsColoredPoint2D();
+                        for (int i = 0; i < g->vertexCount(); ++i) {
+                            const QPointF p(v[i].x, v[i].y);
+                            if (QColor(v[i].r, v[i].g, v[i].b) == fill && first.contains(p))
+                                fillRect = fillRect.united(QRectF(p, QSizeF(0.001, 0.001)));
+                        }
+                    }
+                }
+                for (QSGNode *c = n->firstChild(); c; c = c->nextSibling())
+                    visit(c);
+            };
+            visit(root.get());
+            return std::min({fillRect.left() - first.left(), first.right() - fillRect.right() - 0.001,
+                             fillRect.top() - first.top(), first.bottom() - fillRect.bottom() - 0.001});
+        };
+        QCOMPARE(qRound(fillInset(1.0) * 100), 100);  // 1 unit = 1 pixel
+        QCOMPARE(qRound(fillInset(2.0) * 100), 100);  // zoomed in: still 1 unit
+        QCOMPARE(qRound(fillInset(0.5) * 100), 200);  // zoomed out: 2 units = 1 pixel
+        QCOMPARE(qRound(fillInset(0.25) * 100), 400); // 4 units = 1 pixel
+    }
+
     void culledToTheArea()
     {
         const LineageScene scene = smallScene();

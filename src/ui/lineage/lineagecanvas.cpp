@@ -1,20 +1,15 @@
 #include "lineagecanvas.h"
 
 #include "lineagecontroller.h"
-#include "lineagepainter.h"
 #include "scenegraphbuilder.h"
 
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QSGImageNode>
 #include <QThreadPool>
-#include <QImage>
-#include <QPainter>
 #include <QQuickWindow>
 #include <QSGTexture>
 #include <QSGTransformNode>
-#include <QSvgGenerator>
 #include <QtMath>
 
 #include <cmath>
@@ -245,32 +240,6 @@ QString LineageCanvas::nodeAt(qreal x, qreal y) const
         return {};
     const int i = m_scene->nodeAt(toScene(QPointF(x, y)));
     return i >= 0 ? m_scene->nodes[size_t(i)].id : QString();
-}
-
-bool LineageCanvas::exportView(const QString &path) const
-{
-    if (!m_scene || width() <= 0 || height() <= 0)
-        return false;
-    const QRectF area = visibleArea();
-    auto paint = [&](QPaintDevice &device) {
-        QPainter p(&device);
-        p.translate(m_offset);
-        p.scale(m_zoom, m_zoom);
-        paintLineageScene(p, *m_scene, area);
-        return p.end();
-    };
-    if (QFileInfo(path).suffix().compare(u"svg", Qt::CaseInsensitive) == 0) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(QSize(int(width()), int(height())));
-        svg.setViewBox(QRect(0, 0, int(width()), int(height())));
-        svg.setTitle(QStringLiteral("Meshscope lineage"));
-        return paint(svg) && QFileInfo::exists(path);
-    }
-    const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1;
-    QImage image(QSize(int(width() * dpr), int(height() * dpr)), QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(dpr);
-    return paint(image) && image.save(path);
 }
 
 void LineageCanvas::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)

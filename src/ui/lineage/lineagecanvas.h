@@ -72,8 +72,6 @@ public:
     Q_INVOKABLE void centerOnScenePoint(qreal x, qreal y);
     /// Id of the node under the item point (x, y), empty for none.
     Q_INVOKABLE QString nodeAt(qreal x, qreal y) const;
-    /// Writes what is in view as PNG (by the path's suffix) or SVG; false with a warning on failure.
-    Q_INVOKABLE bool exportView(const QString &path) const;
 
 Q_SIGNALS:
     void controllerChanged();

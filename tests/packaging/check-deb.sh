@@ -17,7 +17,7 @@ echo "built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
-for lib in libqt6core6 libqt6quick6 libyaml-cpp0.7 libsqlite3-0; do
+for lib in libqt6core6 libqt6quick6 libyaml-cpp0.7 libsqlite3-0 libjemalloc2; do
   grep -q "\b$lib\b" <<<"$depends" || fail "Depends lacks $lib (shared-library dependencies not computed?)"
 done
 # Every `import QtX.Y` in qml/ needs qml6-module-qtx-y at run time.

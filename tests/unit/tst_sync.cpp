@@ -60,6 +60,15 @@ void writeManyProducts(const QString &folder, int count)
         write(folder + QStringLiteral("/products/p%1.odps.yaml").arg(i), product(QStringLiteral("p%1").arg(i), "orders", "c"));
 }
 
+/// A generated mesh of `products` products (12 domains) in `folder`, made by the meshscope binary.
+bool generateMesh(const QString &folder, int products)
+{
+    QProcess gen;
+    gen.start(QStringLiteral(MESHSCOPE_BINARY), {"generate", "--out", folder, "--products", QString::number(products),
+                                                 "--domains", "12", "--seed", "7"});
+    return gen.waitForFinished(120000) && gen.exitStatus() == QProcess::NormalExit && gen.exitCode() == 0;
+}
+
 QString journalMode(const QString &cachePath)
 {
     sql::Connection db = cache::openCache(cachePath, /*readOnly=*/true);
@@ -361,11 +370,7 @@ private Q_SLOTS:
         // The bulk-load path (rollback journal, dropped indexes) killed mid-write: the next open rolls the
         // hot journal back and finds the empty cache it started from, in WAL again.
         QTemporaryDir big;
-        QProcess gen;
-        gen.start(QStringLiteral(MESHSCOPE_BINARY),
-                  {"generate", "--out", big.path(), "--products", "1500", "--domains", "12", "--seed", "7"});
-        QVERIFY(gen.waitForFinished(120000));
-        QCOMPARE(gen.exitCode(), 0);
+        QVERIFY(generateMesh(big.path(), 1500));
         QCOMPARE(indexesOf(m_cache).isEmpty(), false); // an empty cache, migrated
         const QMap<QString, QString> fresh = indexesOf(m_cache);
 
@@ -391,11 +396,7 @@ private Q_SLOTS:
     {
         // A real process killed mid-sync: the cache must open and hold either the old or the new state.
         QTemporaryDir big;
-        QProcess gen;
-        gen.start(QStringLiteral(MESHSCOPE_BINARY),
-                  {"generate", "--out", big.path(), "--products", "1500", "--domains", "12", "--seed", "7"});
-        QVERIFY(gen.waitForFinished(120000));
-        QCOMPARE(gen.exitCode(), 0);
+        QVERIFY(generateMesh(big.path(), 1500));
         SyncEngine(m_cache).run({m_source});
         const qint64 before = count(m_cache, "SELECT count(*) FROM products");
 

@@ -9,13 +9,13 @@
 #include "model/serialization.h"
 #include "sync/changefeed.h"
 #include "tokenstore.h"
+#include "util/parallelfor.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
 #include <set>
-#include <thread>
 
 Q_LOGGING_CATEGORY(lcCatalog, "meshscope.catalogs")
 
@@ -117,18 +117,10 @@ public:
             const size_t end = std::min(pending.size(), first + kBatchSize);
             QElapsedTimer parse;
             parse.start();
-            std::atomic_size_t next{first};
-            auto worker = [&] {
-                for (size_t i = next++; i < end; i = next++)
-                    pending[i].result = adapter.import(*pending[i].path, *pending[i].content);
-            };
-            const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), unsigned(end - first)));
-            std::vector<std::thread> pool;
-            for (unsigned t = 1; t < threads; ++t)
-                pool.emplace_back(worker);
-            worker();
-            for (std::thread &t : pool)
-                t.join();
+            parallelFor(end - first, [&](size_t k) {
+                Pending &doc = pending[first + k];
+                doc.result = adapter.import(*doc.path, *doc.content);
+            });
             m_report.parseMillis += parse.elapsed();
             for (size_t i = first; i < end; ++i) {
                 Pending &doc = pending[i];

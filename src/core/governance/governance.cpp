@@ -1,13 +1,13 @@
 #include "governance.h"
 
 #include "rulecontext.h"
+#include "util/parallelfor.h"
 
 #include <QJsonArray>
 #include <QMap>
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 namespace meshscope::governance {
 
@@ -160,31 +160,21 @@ GovernanceReport evaluateGovernance(const MeshData &mesh)
         policyOf[i] = &*policies.constFind(mesh.products[i].domainId);
 
     report.products.resize(mesh.products.size());
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const unsigned n = unsigned(std::min<size_t>({size_t(cores), size_t(8), std::max<size_t>(1, mesh.products.size() / 128)}));
-    auto work = [&](unsigned first) {
-        for (size_t i = first; i < mesh.products.size(); i += n) {
-            const DataProduct &product = mesh.products[i];
-            ProductGovernance &g = report.products[i];
-            g.productId = product.id;
-            g.name = product.name;
-            g.domainId = product.domainId;
-            g.violations = checkProduct(product, mesh, *policyOf[i]);
-            bool docsMissing = false;
-            for (const Violation &v : g.violations) {
-                (v.severity == Severity::Error ? g.errors : g.warnings)++;
-                docsMissing = docsMissing || v.rule.startsWith(QLatin1String("documentation."));
-            }
-            g.documentationComplete = !docsMissing && !product.description.trimmed().isEmpty();
-            g.score = governanceScore(g.errors, g.warnings);
+    parallelFor(mesh.products.size(), [&](size_t i) {
+        const DataProduct &product = mesh.products[i];
+        ProductGovernance &g = report.products[i];
+        g.productId = product.id;
+        g.name = product.name;
+        g.domainId = product.domainId;
+        g.violations = checkProduct(product, mesh, *policyOf[i]);
+        bool docsMissing = false;
+        for (const Violation &v : g.violations) {
+            (v.severity == Severity::Error ? g.errors : g.warnings)++;
+            docsMissing = docsMissing || v.rule.startsWith(QLatin1String("documentation."));
         }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t)
-        threads.emplace_back(work, t);
-    work(0);
-    for (std::thread &t : threads)
-        t.join();
+        g.documentationComplete = !docsMissing && !product.description.trimmed().isEmpty();
+        g.score = governanceScore(g.errors, g.warnings);
+    }, /*minItemsPerThread=*/128);
 
     QMap<QString, DomainGovernance> domains;
     double total = 0;

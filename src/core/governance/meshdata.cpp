@@ -2,8 +2,7 @@
 
 #include "contracts/semver.h"
 #include "model/serialization.h"
-
-#include <thread>
+#include "util/parallelfor.h"
 
 namespace meshscope::governance {
 
@@ -58,30 +57,14 @@ bool preferOver(const Contract &candidate, const Contract &current)
     return candidate.version > current.version;
 }
 
-/// Threads for work split by index: the cores there are, at most 8.
-unsigned workerCount(size_t items)
-{
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    return unsigned(std::min<size_t>({size_t(cores), size_t(8), std::max<size_t>(1, items / 256)}));
-}
-
 /// Turns `data` JSON texts into entities on all cores: parsing is most of a check's time, and each
 /// text is independent of the others.
 template <typename T>
 std::vector<T> parseAll(const std::vector<QByteArray> &texts)
 {
     std::vector<T> out(texts.size());
-    const unsigned n = workerCount(texts.size());
-    auto work = [&](unsigned first) {
-        for (size_t i = first; i < texts.size(); i += n)
-            json::fromJson(json::parseObject(texts[i]), out[i]);
-    };
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t)
-        threads.emplace_back(work, t);
-    work(0);
-    for (std::thread &t : threads)
-        t.join();
+    parallelFor(texts.size(), [&](size_t i) { json::fromJson(json::parseObject(texts[i]), out[i]); },
+                /*minItemsPerThread=*/256);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "parsepipeline.h"
 
 #include "importers/importer.h"
+#include "util/parallelfor.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -20,40 +21,30 @@ constexpr size_t kSmallAhead = 2;
 /// Reads, hashes and (if the content changed) imports a batch of files on all cores.
 void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::DocumentState> &states)
 {
-    std::atomic_size_t next{0};
-    auto worker = [&] {
-        for (size_t i = next++; i < batch.size(); i = next++) {
-            ParsedDocument &doc = batch[i];
-            if (doc.file->size > maxDocumentBytes(doc.file->relativePath)) {
-                doc.readFailed = true; // refused by size, never read: the cached copy stays
-                doc.result.diagnostics.push_back(oversizeDiagnostic(doc.file->relativePath, doc.file->size));
-                continue;
-            }
-            QFile f(doc.file->absolutePath);
-            if (!f.open(QIODevice::ReadOnly)) {
-                doc.readFailed = true;
-                doc.result.error(doc.file->relativePath, 0, 0, QStringLiteral("cannot read: ") + f.errorString());
-                continue;
-            }
-            doc.content = f.readAll();
-            doc.hash = QCryptographicHash::hash(doc.content, QCryptographicHash::Sha1).toHex();
-            const auto state = states.constFind(doc.file->relativePath);
-            if (state != states.constEnd() && state->hash == doc.hash && !state->needsReimport) {
-                doc.sameContent = true;
-                doc.content.clear();
-                continue;
-            }
-            doc.result = importDocument(doc.file->relativePath, doc.content);
-            doc.serialized = cache::serializeEntities(doc.result);
+    parallelFor(batch.size(), [&](size_t i) {
+        ParsedDocument &doc = batch[i];
+        if (doc.file->size > maxDocumentBytes(doc.file->relativePath)) {
+            doc.readFailed = true; // refused by size, never read: the cached copy stays
+            doc.result.diagnostics.push_back(oversizeDiagnostic(doc.file->relativePath, doc.file->size));
+            return;
         }
-    };
-    const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), unsigned(batch.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (std::thread &t : pool)
-        t.join();
+        QFile f(doc.file->absolutePath);
+        if (!f.open(QIODevice::ReadOnly)) {
+            doc.readFailed = true;
+            doc.result.error(doc.file->relativePath, 0, 0, QStringLiteral("cannot read: ") + f.errorString());
+            return;
+        }
+        doc.content = f.readAll();
+        doc.hash = QCryptographicHash::hash(doc.content, QCryptographicHash::Sha1).toHex();
+        const auto state = states.constFind(doc.file->relativePath);
+        if (state != states.constEnd() && state->hash == doc.hash && !state->needsReimport) {
+            doc.sameContent = true;
+            doc.content.clear();
+            return;
+        }
+        doc.result = importDocument(doc.file->relativePath, doc.content);
+        doc.serialized = cache::serializeEntities(doc.result);
+    });
 }
 
 } // namespace

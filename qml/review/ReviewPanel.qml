@@ -139,11 +139,6 @@ Pane {
                                 font.bold: true
                             }
                         }
-                        Label {
-                            text: qsTr("%1 of %2 approvals").arg(reviewModel.approvals).arg(reviewModel.required)
-                            color: Theme.textMuted
-                            font.pointSize: Theme.fontBody
-                        }
                     }
                     Label {
                         Layout.fillWidth: true
@@ -153,11 +148,22 @@ Pane {
                         font.pointSize: Theme.fontBody
                         elide: Text.ElideRight
                     }
-                    ProgressBar {
+                    // The count beside the bar it measures, leaving the heading room in a narrow panel.
+                    RowLayout {
                         Layout.fillWidth: true
-                        from: 0
-                        to: Math.max(1, reviewModel.required)
-                        value: reviewModel.approvals
+                        spacing: Theme.spacing
+                        ProgressBar {
+                            Layout.fillWidth: true
+                            from: 0
+                            to: Math.max(1, reviewModel.required)
+                            value: reviewModel.approvals
+                        }
+                        Label {
+                            objectName: "approvalCount"
+                            text: qsTr("%1 of %2 approvals").arg(reviewModel.approvals).arg(reviewModel.required)
+                            color: Theme.textMuted
+                            font.pointSize: Theme.fontBody
+                        }
                     }
 
                     Rectangle {
@@ -288,36 +294,27 @@ Pane {
                                 width: thread.width - x
                                 x: entry.depth * 28
                                 spacing: 2
+                                // Who and what, then where and when on a line of their own: on one
+                                // row the time, hash and Reply were pushed out of a narrow panel.
                                 RowLayout {
                                     Layout.fillWidth: true
                                     spacing: Theme.spacing
                                     Label {
+                                        Layout.maximumWidth: entry.width * 0.6
                                         text: entry.authorName
                                         color: Theme.text
                                         font.bold: true
                                         font.pointSize: Theme.fontBody
+                                        elide: Text.ElideRight
                                     }
                                     Label {
+                                        Layout.fillWidth: true
                                         text: entry.kindLabel
                                         color: entry.kind === "approved" ? Theme.ok
                                              : entry.kind === "changes-requested" ? Theme.warning
                                              : entry.kind === "rejected" ? Theme.error : Theme.textMuted
                                         font.pointSize: Theme.fontBody
-                                    }
-                                    Label {
-                                        visible: entry.field.length > 0
-                                        Layout.fillWidth: true
-                                        text: qsTr("on %1").arg(entry.field)
-                                        color: Theme.accent
-                                        font.pointSize: Theme.fontSmall
-                                        elide: Text.ElideMiddle
-                                    }
-                                    Item { visible: entry.field.length === 0; Layout.fillWidth: true }
-                                    Label {
-                                        text: entry.time + "  " + entry.hash
-                                        color: Theme.textMuted
-                                        font.pointSize: Theme.fontSmall
-                                        font.family: "monospace"
+                                        elide: Text.ElideRight
                                     }
                                     Label {
                                         visible: entry.depth === 0 && reviewModel.verified
@@ -336,6 +333,23 @@ Pane {
                                                 composer.forceActiveFocus()
                                             }
                                         }
+                                    }
+                                }
+                                RowLayout {
+                                    Layout.fillWidth: true
+                                    spacing: Theme.spacing
+                                    Label {
+                                        text: entry.time + "  " + entry.hash
+                                        color: Theme.textMuted
+                                        font.pointSize: Theme.fontSmall
+                                        font.family: "monospace"
+                                    }
+                                    Label {
+                                        Layout.fillWidth: true
+                                        text: entry.field.length > 0 ? qsTr("on %1").arg(entry.field) : ""
+                                        color: Theme.accent
+                                        font.pointSize: Theme.fontSmall
+                                        elide: Text.ElideMiddle
                                     }
                                 }
                                 Label {

@@ -447,6 +447,7 @@ Pane {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Button {
+                objectName: "commentButton"
                 text: qsTr("Comment")
                 enabled: composer.text.trim().length > 0 && reviewModel.verified
                 onClicked: panel.post()

@@ -74,235 +74,318 @@ Pane {
         visible: reviewModel.available
         spacing: Theme.spacing
 
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: Theme.spacing
-            Label {
-                // Elides rather than pushing the chip and the count out of a narrow panel.
-                Layout.fillWidth: true
-                Layout.minimumWidth: 40
-                elide: Text.ElideRight
-                text: qsTr("Review of %1 → %2").arg(reviewModel.baseVersion).arg(reviewModel.resolvedVersion)
-                color: Theme.text
-                font.pointSize: Theme.fontHeading
-                font.bold: true
-            }
-            Rectangle {
-                objectName: "stageChip"
-                implicitWidth: stageText.implicitWidth + 2 * Theme.spacing
-                implicitHeight: stageText.implicitHeight + 4
-                radius: height / 2
-                color: panel.stageColor(reviewModel.stage)
-                Label {
-                    id: stageText
-                    anchors.centerIn: parent
-                    text: reviewModel.stageLabel + (reviewModel.applied ? qsTr(", written back") : "")
-                    color: Theme.accentText
-                    font.pointSize: Theme.fontSmall
-                    font.bold: true
-                }
-            }
-            Label {
-                text: qsTr("%1 of %2 approvals").arg(reviewModel.approvals).arg(reviewModel.required)
-                color: Theme.textMuted
-                font.pointSize: Theme.fontBody
-            }
-        }
-        Label {
-            Layout.fillWidth: true
-            text: qsTr("%1, proposed by %2").arg(reviewModel.title).arg(reviewModel.author)
-                  + (reviewModel.breaking > 0 ? qsTr(" · %n breaking change(s)", "", reviewModel.breaking) : "")
-            color: Theme.textMuted
-            font.pointSize: Theme.fontBody
-            elide: Text.ElideRight
-        }
-        ProgressBar {
-            Layout.fillWidth: true
-            from: 0
-            to: Math.max(1, reviewModel.required)
-            value: reviewModel.approvals
-        }
-
-        Rectangle {
-            Layout.fillWidth: true
-            visible: !reviewModel.verified
-            implicitHeight: problemText.implicitHeight + 2 * Theme.spacing
-            color: "transparent"
-            border.color: Theme.error
-            radius: Theme.radius
-            Label {
-                id: problemText
-                anchors.fill: parent
-                anchors.margins: Theme.spacing
-                text: qsTr("The review history does not verify; nothing can be added until it is repaired:\n")
-                      + reviewModel.problems.join("\n")
-                color: Theme.error
-                wrapMode: Text.Wrap
-                font.pointSize: Theme.fontSmall
-            }
-        }
-
-        Label {
-            text: qsTr("Required approvers")
-            color: Theme.text
-            font.bold: true
-            font.pointSize: Theme.fontBody
-        }
-        // At most 40% of the panel, so the discussion and the composer always fit; scrolls beyond.
-        ListView {
-            id: approverList
-            objectName: "approverList"
-            Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(contentHeight, panel.availableHeight * 0.4)
-            clip: true
-            spacing: 4
-            interactive: contentHeight > height
-            model: reviewModel.approvers
-            ScrollBar.vertical: ScrollBar {}
-            delegate: RowLayout {
-                id: approver
-                required property var modelData
-                width: ListView.view.width - 12
-                spacing: Theme.spacing
-                Rectangle {
-                    Layout.alignment: Qt.AlignTop
-                    Layout.topMargin: 2
-                    implicitWidth: 18
-                    implicitHeight: 18
-                    radius: 9
-                    color: approver.modelData.satisfied ? Theme.ok
-                         : (approver.modelData.vote === "" || approver.modelData.stale) ? "transparent"
-                         : approver.modelData.vote === "rejected" ? Theme.error : Theme.warning
-                    border.color: approver.modelData.satisfied ? Theme.ok : Theme.border
-                    Label {
-                        anchors.centerIn: parent
-                        text: approver.modelData.satisfied ? "✓" : (approver.modelData.vote === "" || approver.modelData.stale) ? "" : "!"
-                        color: Theme.accentText
-                        font.pointSize: Theme.fontSmall
-                        font.bold: true
-                    }
-                }
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    spacing: 0
-                    Label {
-                        Layout.fillWidth: true
-                        text: approver.modelData.label + " — "
-                              + (approver.modelData.vote === "" ? qsTr("waiting")
-                                 : qsTr("%1 by %2 on %3").arg(approver.modelData.vote).arg(approver.modelData.voter).arg(approver.modelData.time)
-                                   + (approver.modelData.stale ? qsTr(" (earlier revision)") : ""))
-                        color: Theme.text
-                        font.pointSize: Theme.fontBody
-                        elide: Text.ElideRight
-                    }
-                    Label {
-                        Layout.fillWidth: true
-                        text: approver.modelData.candidates + " · " + approver.modelData.reason
-                        color: Theme.textMuted
-                        font.pointSize: Theme.fontSmall
-                        elide: Text.ElideRight
-                    }
-                }
-            }
-        }
-
-        Label {
-            Layout.topMargin: Theme.spacing
-            text: qsTr("Discussion")
-            color: Theme.text
-            font.bold: true
-            font.pointSize: Theme.fontBody
-        }
-        ListView {
-            id: thread
-            objectName: "reviewThread"
+        // Everything but the composer scrolls as one: state, approvers and the whole discussion are
+        // always reachable however short the panel is, and the bar shows when there is more. (Two
+        // nested lists each cut off mid-line and hid that they scrolled.)
+        Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: 100
-            clip: true
-            spacing: Theme.spacing
-            model: reviewModel
-            ScrollBar.vertical: ScrollBar {}
-            delegate: ColumnLayout {
-                id: entry
-                required property string kind
-                required property string kindLabel
-                required property string authorName
-                required property string time
-                required property string text
-                required property string field
-                required property string hash
-                required property string note
-                required property int depth
-                width: ListView.view.width - 12 - x
-                x: entry.depth * 28
-                spacing: 2
-                RowLayout {
-                    Layout.fillWidth: true
+            Layout.minimumHeight: 60
+
+            Flickable {
+                id: scroller
+                objectName: "reviewScroll"
+                anchors.fill: parent
+                readonly property bool overflows: contentHeight > height + 1
+                clip: true
+                contentWidth: width
+                contentHeight: body.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                interactive: overflows
+                ScrollBar.vertical: ScrollBar {
+                    id: scrollBar
+                    objectName: scroller.overflows ? "reviewScrollBar" : ""
+                    // Shown, not just on hover, while there is something to scroll to.
+                    policy: scroller.overflows ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
+                    // Drawn in the theme's colours: the style's pale bar was hard to see on the surface.
+                    contentItem: Rectangle {
+                        implicitWidth: 6
+                        radius: 3
+                        color: scrollBar.pressed || scrollBar.hovered ? Theme.accent : Theme.textMuted
+                        opacity: scrollBar.pressed || scrollBar.hovered ? 0.9 : 0.55
+                    }
+                }
+
+                ColumnLayout {
+                    id: body
+                    // The bar's gutter is always kept, so text does not re-wrap when the bar appears.
+                    width: scroller.width - scrollBar.implicitWidth - 4
                     spacing: Theme.spacing
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        Label {
+                            // Elides rather than pushing the chip and the count out of a narrow panel.
+                            Layout.fillWidth: true
+                            Layout.minimumWidth: 40
+                            elide: Text.ElideRight
+                            text: qsTr("Review of %1 → %2").arg(reviewModel.baseVersion).arg(reviewModel.resolvedVersion)
+                            color: Theme.text
+                            font.pointSize: Theme.fontHeading
+                            font.bold: true
+                        }
+                        Rectangle {
+                            objectName: "stageChip"
+                            implicitWidth: stageText.implicitWidth + 2 * Theme.spacing
+                            implicitHeight: stageText.implicitHeight + 4
+                            radius: height / 2
+                            color: panel.stageColor(reviewModel.stage)
+                            Label {
+                                id: stageText
+                                anchors.centerIn: parent
+                                text: reviewModel.stageLabel + (reviewModel.applied ? qsTr(", written back") : "")
+                                color: Theme.accentText
+                                font.pointSize: Theme.fontSmall
+                                font.bold: true
+                            }
+                        }
+                    }
                     Label {
-                        text: entry.authorName
+                        Layout.fillWidth: true
+                        text: qsTr("%1, proposed by %2").arg(reviewModel.title).arg(reviewModel.author)
+                              + (reviewModel.breaking > 0 ? qsTr(" · %n breaking change(s)", "", reviewModel.breaking) : "")
+                        color: Theme.textMuted
+                        font.pointSize: Theme.fontBody
+                        elide: Text.ElideRight
+                    }
+                    // The count beside the bar it measures, leaving the heading room in a narrow panel.
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spacing
+                        ProgressBar {
+                            Layout.fillWidth: true
+                            from: 0
+                            to: Math.max(1, reviewModel.required)
+                            value: reviewModel.approvals
+                        }
+                        Label {
+                            objectName: "approvalCount"
+                            text: qsTr("%1 of %2 approvals").arg(reviewModel.approvals).arg(reviewModel.required)
+                            color: Theme.textMuted
+                            font.pointSize: Theme.fontBody
+                        }
+                    }
+
+                    Rectangle {
+                        Layout.fillWidth: true
+                        visible: !reviewModel.verified
+                        implicitHeight: problemText.implicitHeight + 2 * Theme.spacing
+                        color: "transparent"
+                        border.color: Theme.error
+                        radius: Theme.radius
+                        Label {
+                            id: problemText
+                            anchors.fill: parent
+                            anchors.margins: Theme.spacing
+                            text: qsTr("The review history does not verify; nothing can be added until it is repaired:\n")
+                                  + reviewModel.problems.join("\n")
+                            color: Theme.error
+                            wrapMode: Text.Wrap
+                            font.pointSize: Theme.fontSmall
+                        }
+                    }
+
+                    Label {
+                        text: qsTr("Required approvers")
+                        color: Theme.text
+                        font.bold: true
+                        font.pointSize: Theme.fontBody
+                    }
+                    // Every approver, in full rows: the panel scrolls rather than cutting the list.
+                    Column {
+                        id: approverList
+                        objectName: "approverList"
+                        Layout.fillWidth: true
+                        spacing: 4
+                        Repeater {
+                            id: approverRepeater
+                            model: reviewModel.approvers
+                            delegate: RowLayout {
+                                id: approver
+                                required property var modelData
+                                required property int index
+                                // The last row is named so tests can check the list is not cut short.
+                                objectName: index === approverRepeater.count - 1 ? "lastApprover" : ""
+                                width: approverList.width
+                                spacing: Theme.spacing
+                                Rectangle {
+                                    Layout.alignment: Qt.AlignTop
+                                    Layout.topMargin: 2
+                                    implicitWidth: 18
+                                    implicitHeight: 18
+                                    radius: 9
+                                    color: approver.modelData.satisfied ? Theme.ok
+                                         : (approver.modelData.vote === "" || approver.modelData.stale) ? "transparent"
+                                         : approver.modelData.vote === "rejected" ? Theme.error : Theme.warning
+                                    border.color: approver.modelData.satisfied ? Theme.ok : Theme.border
+                                    Label {
+                                        anchors.centerIn: parent
+                                        text: approver.modelData.satisfied ? "✓" : (approver.modelData.vote === "" || approver.modelData.stale) ? "" : "!"
+                                        color: Theme.accentText
+                                        font.pointSize: Theme.fontSmall
+                                        font.bold: true
+                                    }
+                                }
+                                ColumnLayout {
+                                    Layout.fillWidth: true
+                                    spacing: 0
+                                    Label {
+                                        id: approverVote
+                                        Layout.fillWidth: true
+                                        text: approver.modelData.label + " — "
+                                              + (approver.modelData.vote === "" ? qsTr("waiting")
+                                                 : qsTr("%1 by %2 on %3").arg(approver.modelData.vote).arg(approver.modelData.voter).arg(approver.modelData.time)
+                                                   + (approver.modelData.stale ? qsTr(" (earlier revision)") : ""))
+                                        color: Theme.text
+                                        font.pointSize: Theme.fontBody
+                                        elide: Text.ElideRight
+                                    }
+                                    Label {
+                                        id: approverWhy
+                                        Layout.fillWidth: true
+                                        text: approver.modelData.candidates + " · " + approver.modelData.reason
+                                        color: Theme.textMuted
+                                        font.pointSize: Theme.fontSmall
+                                        elide: Text.ElideRight
+                                    }
+                                }
+                                // The elided lines in full on hover.
+                                HoverHandler { id: approverHover }
+                                ToolTip.visible: approverHover.hovered && (approverVote.truncated || approverWhy.truncated)
+                                ToolTip.delay: 600
+                                ToolTip.text: approverVote.text + "\n" + approverWhy.text
+                            }
+                        }
+                    }
+
+                    Label {
+                        objectName: "discussionHeading"
+                        Layout.topMargin: Theme.spacing
+                        text: qsTr("Discussion")
                         color: Theme.text
                         font.bold: true
                         font.pointSize: Theme.fontBody
                     }
                     Label {
-                        text: entry.kindLabel
-                        color: entry.kind === "approved" ? Theme.ok
-                             : entry.kind === "changes-requested" ? Theme.warning
-                             : entry.kind === "rejected" ? Theme.error : Theme.textMuted
+                        visible: threadRepeater.count === 0
+                        text: qsTr("No comments yet.")
+                        color: Theme.textMuted
                         font.pointSize: Theme.fontBody
                     }
-                    Label {
-                        visible: entry.field.length > 0
+                    Column {
+                        id: thread
+                        objectName: "reviewThread"
                         Layout.fillWidth: true
-                        text: qsTr("on %1").arg(entry.field)
-                        color: Theme.accent
-                        font.pointSize: Theme.fontSmall
-                        elide: Text.ElideMiddle
-                    }
-                    Item { visible: entry.field.length === 0; Layout.fillWidth: true }
-                    Label {
-                        text: entry.time + "  " + entry.hash
-                        color: Theme.textMuted
-                        font.pointSize: Theme.fontSmall
-                        font.family: "monospace"
-                    }
-                    Label {
-                        visible: entry.depth === 0 && reviewModel.verified
-                        text: qsTr("Reply")
-                        color: Theme.accent
-                        font.pointSize: Theme.fontSmall
-                        font.underline: replyArea.containsMouse
-                        MouseArea {
-                            id: replyArea
-                            anchors.fill: parent
-                            hoverEnabled: true
-                            cursorShape: Qt.PointingHandCursor
-                            onClicked: {
-                                panel.replyTo = entry.hash
-                                panel.replyToAuthor = entry.authorName
-                                composer.forceActiveFocus()
+                        spacing: Theme.spacing
+                        Repeater {
+                            id: threadRepeater
+                            model: reviewModel
+                            delegate: ColumnLayout {
+                                id: entry
+                                required property string kind
+                                required property string kindLabel
+                                required property string authorName
+                                required property string time
+                                required property string text
+                                required property string field
+                                required property string hash
+                                required property string note
+                                required property int depth
+                                width: thread.width - x
+                                x: entry.depth * 28
+                                spacing: 2
+                                // Who and what, then where and when on a line of their own: on one
+                                // row the time, hash and Reply were pushed out of a narrow panel.
+                                RowLayout {
+                                    Layout.fillWidth: true
+                                    spacing: Theme.spacing
+                                    Label {
+                                        Layout.maximumWidth: entry.width * 0.6
+                                        text: entry.authorName
+                                        color: Theme.text
+                                        font.bold: true
+                                        font.pointSize: Theme.fontBody
+                                        elide: Text.ElideRight
+                                    }
+                                    Label {
+                                        Layout.fillWidth: true
+                                        text: entry.kindLabel
+                                        color: entry.kind === "approved" ? Theme.ok
+                                             : entry.kind === "changes-requested" ? Theme.warning
+                                             : entry.kind === "rejected" ? Theme.error : Theme.textMuted
+                                        font.pointSize: Theme.fontBody
+                                        elide: Text.ElideRight
+                                    }
+                                    Label {
+                                        visible: entry.depth === 0 && reviewModel.verified
+                                        text: qsTr("Reply")
+                                        color: Theme.accent
+                                        font.pointSize: Theme.fontSmall
+                                        font.underline: replyArea.containsMouse
+                                        MouseArea {
+                                            id: replyArea
+                                            anchors.fill: parent
+                                            hoverEnabled: true
+                                            cursorShape: Qt.PointingHandCursor
+                                            onClicked: {
+                                                panel.replyTo = entry.hash
+                                                panel.replyToAuthor = entry.authorName
+                                                composer.forceActiveFocus()
+                                            }
+                                        }
+                                    }
+                                }
+                                RowLayout {
+                                    Layout.fillWidth: true
+                                    spacing: Theme.spacing
+                                    Label {
+                                        text: entry.time + "  " + entry.hash
+                                        color: Theme.textMuted
+                                        font.pointSize: Theme.fontSmall
+                                        font.family: "monospace"
+                                    }
+                                    Label {
+                                        Layout.fillWidth: true
+                                        text: entry.field.length > 0 ? qsTr("on %1").arg(entry.field) : ""
+                                        color: Theme.accent
+                                        font.pointSize: Theme.fontSmall
+                                        elide: Text.ElideMiddle
+                                    }
+                                }
+                                Label {
+                                    visible: entry.text.length > 0
+                                    Layout.fillWidth: true
+                                    text: entry.text
+                                    color: Theme.text
+                                    wrapMode: Text.Wrap
+                                    font.pointSize: Theme.fontBody
+                                }
+                                Label {
+                                    visible: entry.note.length > 0
+                                    Layout.fillWidth: true
+                                    text: entry.note
+                                    color: Theme.textMuted
+                                    font.italic: true
+                                    wrapMode: Text.Wrap
+                                    font.pointSize: Theme.fontSmall
+                                }
                             }
                         }
                     }
                 }
-                Label {
-                    visible: entry.text.length > 0
-                    Layout.fillWidth: true
-                    text: entry.text
-                    color: Theme.text
-                    wrapMode: Text.Wrap
-                    font.pointSize: Theme.fontBody
-                }
-                Label {
-                    visible: entry.note.length > 0
-                    Layout.fillWidth: true
-                    text: entry.note
-                    color: Theme.textMuted
-                    font.italic: true
-                    wrapMode: Text.Wrap
-                    font.pointSize: Theme.fontSmall
+            }
+            // A fade over the last visible line says there is more below, with the bar.
+            Rectangle {
+                objectName: "reviewMoreBelow"
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.bottom: parent.bottom
+                anchors.rightMargin: scrollBar.implicitWidth + 4
+                height: 20
+                visible: scroller.overflows && !scroller.atYEnd
+                gradient: Gradient {
+                    GradientStop { position: 0; color: "transparent" }
+                    GradientStop { position: 1; color: Theme.surface }
                 }
             }
         }
@@ -338,7 +421,9 @@ Pane {
             id: composer
             objectName: "reviewComposer"
             Layout.fillWidth: true
-            Layout.preferredHeight: 56
+            // One line while empty, growing with what is written up to about five lines, so the
+            // review above keeps most of the panel.
+            Layout.preferredHeight: Math.min(Math.max(36, implicitHeight), 110)
             enabled: reviewModel.verified
             placeholderText: panel.field.length > 0
                              ? qsTr("Comment on %1 as %2 (Ctrl+Return)").arg(panel.field).arg(AppSettings.identityEmail)
@@ -362,6 +447,7 @@ Pane {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Button {
+                objectName: "commentButton"
                 text: qsTr("Comment")
                 enabled: composer.text.trim().length > 0 && reviewModel.verified
                 onClicked: panel.post()

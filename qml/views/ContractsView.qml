@@ -160,15 +160,41 @@ AreaPage {
                 onNewRequested: templatePicker.open()
             }
 
+            // Changes and review above, the lines below; drag the handle between them to give either
+            // more room. The view lives as long as the window, so a dragged split stays when the user
+            // switches areas or contracts.
             SplitView {
+                id: split
+                objectName: "contractsSplit"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 orientation: Qt.Vertical
                 visible: controller.hasDiff
 
+                handle: Rectangle {
+                    id: splitHandle
+                    objectName: "contractsSplitHandle"
+                    implicitHeight: Theme.spacing + 2
+                    color: splitHandle.SplitHandle.pressed ? Theme.accentSoft
+                         : splitHandle.SplitHandle.hovered ? Theme.surfaceAlt : "transparent"
+                    // A grip, so the handle is seen to be one.
+                    Rectangle {
+                        anchors.centerIn: parent
+                        width: 48
+                        height: 4
+                        radius: 2
+                        color: splitHandle.SplitHandle.pressed || splitHandle.SplitHandle.hovered
+                               ? Theme.accent : Theme.textMuted
+                        opacity: splitHandle.SplitHandle.pressed || splitHandle.SplitHandle.hovered ? 1 : 0.5
+                    }
+                }
+
                 RowLayout {
-                    SplitView.preferredHeight: 300
-                    SplitView.minimumHeight: 140
+                    // About half the height by default: the review (state, approvers, discussion) and
+                    // the changes need it as much as the lines do. Dragging the handle replaces this.
+                    // On short windows it keeps ~320 px (a few approvers), leaving the lines at least 220.
+                    SplitView.preferredHeight: Math.round(Math.max(split.height * 0.5, Math.min(320, split.height - 220)))
+                    SplitView.minimumHeight: 220
                     spacing: Theme.spacing
 
                     ChangeList {

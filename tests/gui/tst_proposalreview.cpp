@@ -25,8 +25,9 @@ int pixelsNear(const QImage &image, const QRect &rect, QRgb colour)
 } // namespace
 
 /// The sample mesh's proposal under review (orders.order_events 2.0.0 against 1.3.0) in the Contracts
-/// area: the review panel sits beside the changes and really draws its state chip, its approvers
-/// and the discussion, at the large and the small window size.
+/// area: the review panel sits beside the changes, gets about half the height, really draws its state
+/// chip and its approvers, lays out all approvers and the discussion in one visibly scrolling area,
+/// and keeps the composer inside the panel, at the large and the small window size.
 class TestProposalReview : public QObject {
     Q_OBJECT
 
@@ -48,6 +49,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QSize>("size");
         QTest::newRow("1600x1000") << QSize(1600, 1000);
+        QTest::newRow("1280x800") << QSize(1280, 800);
         QTest::newRow("1100x800") << QSize(1100, 800);
     }
 
@@ -83,20 +85,71 @@ private Q_SLOTS:
         const int label = pixelsNear(shot.image, chip, qRgb(255, 255, 255));
         QVERIFY2(label > 30, qPrintable(QString::number(label)));
 
-        // The approvers: names and votes drawn, inside the panel.
+        // The review scrolls as one inside the panel, and the composer with its button stays in the
+        // panel (they used to be laid out below it, hidden under the line diff).
+        const QRect scroll = namedRect(shot, "reviewScroll");
+        QVERIFY2(!scroll.isNull(), "the review's scroll area is not drawn");
+        QVERIFY(panel.contains(scroll));
+        const QRect composer = namedRect(shot, "reviewComposer");
+        QVERIFY2(!composer.isNull(), "the comment field is not drawn");
+        QVERIFY2(panel.contains(composer), qPrintable(QStringLiteral("composer %1,%2 %3x%4 outside the panel")
+                                                          .arg(composer.x()).arg(composer.y())
+                                                          .arg(composer.width()).arg(composer.height())));
+        QVERIFY(composer.top() >= scroll.bottom());
+        const QRect commentButton = namedRect(shot, "commentButton");
+        QVERIFY2(!commentButton.isNull(), "the Comment button is not drawn");
+        QVERIFY(panel.contains(commentButton));
+
+        // The approvers: names and votes drawn in the visible part of the scroll area. Every required
+        // approver is laid out in full (the sample has nine): the last row lies inside the list, which
+        // is no longer a box of 40% of the panel cutting its rows mid-line.
         const QRect approvers = namedRect(shot, "approverList");
         QVERIFY2(!approvers.isNull(), "the approver list is not drawn");
-        QVERIFY(panel.contains(approvers.adjusted(1, 1, -1, -1)));
-        QVERIFY2(approvers.height() > 40, qPrintable(QString::number(approvers.height())));
-        const int approverInk = inkPixels(shot.image, approvers);
+        const QRect lastApprover = namedRect(shot, "lastApprover");
+        QVERIFY2(!lastApprover.isNull(), "the last approver is not laid out");
+        QVERIFY(approvers.contains(lastApprover));
+        QVERIFY2(lastApprover.height() >= 24, qPrintable(QString::number(lastApprover.height())));
+        QVERIFY2(approvers.height() >= 9 * lastApprover.height(), qPrintable(QString::number(approvers.height())));
+        const QRect approversShown = approvers.intersected(scroll);
+        QVERIFY2(approversShown.height() > 40, qPrintable(QString::number(approversShown.height())));
+        const int approverInk = inkPixels(shot.image, approversShown);
         QVERIFY2(approverInk > 500, qPrintable(QString::number(approverInk)));
 
-        // The discussion: the sample's comments are drawn below the approvers.
+        // The discussion below the approvers is laid out in full (the sample's eleven events), not in a
+        // 100 px box: it reaches far below the scroll area (reported rects stop at the window's edge).
         const QRect thread = namedRect(shot, "reviewThread");
-        QVERIFY2(!thread.isNull(), "the review thread is not drawn");
+        QVERIFY2(!thread.isNull(), "the review thread is not laid out");
         QVERIFY(thread.top() >= approvers.bottom());
-        const int threadInk = inkPixels(shot.image, thread);
-        QVERIFY2(threadInk > 500, qPrintable(QString::number(threadInk)));
+        QVERIFY2(thread.bottom() > scroll.bottom() + 100, qPrintable(QString::number(thread.bottom())));
+
+        // More than fits, so the scroll bar is drawn, visibly, at the panel's right edge: the user sees
+        // there is more to scroll to.
+        const QRect bar = namedRect(shot, "reviewScrollBar");
+        QVERIFY2(!bar.isNull(), "no scroll bar although the review does not fit");
+        QVERIFY(panel.contains(bar));
+        QVERIFY(bar.left() > scroll.center().x());
+        const int barInk = inkPixels(shot.image, bar);
+        QVERIFY2(barInk > 100, qPrintable(QString::number(barInk)));
+
+        // The handle between changes/review and the lines is there, with a grip one can see.
+        const QRect handle = namedRect(shot, "contractsSplitHandle");
+        QVERIFY2(!handle.isNull(), "the split handle is not drawn");
+        QVERIFY(handle.top() >= panel.bottom());
+        QVERIFY2(handle.height() >= 6, qPrintable(QString::number(handle.height())));
+        const int gripInk = inkPixels(shot.image, handle);
+        QVERIFY2(gripInk > 60, qPrintable(QString::number(gripInk)));
+
+        // The changes and the review get about half the height (they had a fixed 300 px, which cut
+        // the approvers after three and a half): at least 45% of the split and 320 px.
+        const QRect split = namedRect(shot, "contractsSplit");
+        QVERIFY2(!split.isNull(), "the split is not drawn");
+        QVERIFY2(panel.height() >= 320 && panel.height() * 100 >= split.height() * 45,
+                 qPrintable(QStringLiteral("panel %1 of %2 px").arg(panel.height()).arg(split.height())));
+        if (size.height() >= 1000) {
+            // At 1000 px at least four whole approvers show before one scrolls.
+            QVERIFY2(scroll.bottom() - approvers.top() >= 4 * lastApprover.height(),
+                     qPrintable(QString::number(scroll.bottom() - approvers.top())));
+        }
     }
 };
 

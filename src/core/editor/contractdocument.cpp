@@ -1,6 +1,8 @@
 #include "editor/contractdocument.h"
 
+#include "editor/blockscalar.h"
 #include "importers/importer.h"
+#include "importers/yamltree.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -46,14 +48,13 @@ YAML::Node child(const YAML::Node &node, const QString &step)
     return YAML::Node(YAML::NodeType::Undefined);
 }
 
-YAML::Node walk(YAML::Node node, const YamlPath &path)
+/// The node at `path` below `node`. Recursive on purpose: assigning a YAML::Node to another rebinds
+/// the node it referred to, so a walking loop (`node = child(...)`) would rewrite the tree it walks.
+YAML::Node walk(const YAML::Node &node, const YamlPath &path, qsizetype from = 0)
 {
-    for (const QString &step : path) {
-        if (!node.IsDefined())
-            break;
-        node = child(node, step);
-    }
-    return node;
+    if (from == path.size() || !node.IsDefined())
+        return node;
+    return walk(child(node, path[from]), path, from + 1);
 }
 
 /// The key node of `step` in the mapping `map` (for its mark), undefined when absent.
@@ -159,8 +160,26 @@ QString yamlScalar(const QString &value, bool typed)
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_/][A-Za-z0-9_ .,/@()+=-]*$"));
     if (!value.isEmpty() && !value.endsWith(u' ') && plain.match(value).hasMatch() && !readsAsOtherType(value))
         return value;
-    QString out = value;
-    out.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")).replace(u'\n', QStringLiteral("\\n"));
+    // Double-quoted with escapes for whatever a parser would read otherwise: line breaks (YAML 1.1
+    // parsers such as libyaml also break at NEL, LS and PS), tabs and other control characters.
+    QString out;
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case u'\\': out += QStringLiteral("\\\\"); break;
+        case u'"': out += QStringLiteral("\\\""); break;
+        case u'\n': out += QStringLiteral("\\n"); break;
+        case u'\r': out += QStringLiteral("\\r"); break;
+        case u'\t': out += QStringLiteral("\\t"); break;
+        case 0x85: out += QStringLiteral("\\u0085"); break; // not \N: yaml-cpp 0.7 reads it as a lone byte
+        case 0x2028: out += QStringLiteral("\\u2028"); break;
+        case 0x2029: out += QStringLiteral("\\u2029"); break;
+        default:
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
     return u'"' + out + u'"';
 }
 
@@ -243,6 +262,134 @@ std::optional<QString> setScalar(const QString &text, const YamlPath &path, cons
     const std::string line = std::string(size_t(column), ' ') + yamlScalar(key).toStdString() + ": " + written;
     s.insert(last, "\n" + line);
     return QString::fromStdString(s);
+}
+
+namespace {
+
+ytree::Node walkTree(ytree::Node node, const YamlPath &path)
+{
+    for (const QString &step : path) {
+        ytree::Node next(ytree::NodeType::Undefined);
+        if (node.IsSequence()) {
+            bool ok = false;
+            const int index = step.toInt(&ok);
+            if (ok && index >= 0 && index < int(node.size()))
+                next = ytree::Node(node.data()->children[size_t(index)]);
+        } else if (node.IsMap()) {
+            const std::string key = step.toStdString();
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                if (it->first.IsScalar() && it->first.Scalar() == key) {
+                    next = it->second;
+                    break;
+                }
+            }
+        }
+        if (!next.IsDefined())
+            return next;
+        node = next;
+    }
+    return node;
+}
+
+/// Whether `s` reads as the string `value` at `path` with the editor's parser (what the form shows)
+/// and with the importers' (what a sync stores): both must agree with what the user typed.
+bool readsBack(const std::string &s, const YamlPath &path, const QString &value)
+{
+    const std::string v = value.toStdString();
+    const bool typedPlain = readsAsOtherType(value);
+    const auto root = parse(s, nullptr);
+    if (!root)
+        return false;
+    const YAML::Node n = walk(*root, path);
+    if (!n.IsDefined() || !n.IsScalar() || n.Scalar() != v || (n.Tag() == "?" && typedPlain))
+        return false;
+    ytree::Arena arena;
+    std::vector<ytree::Node> documents;
+    ytree::ParseError error;
+    if (!ytree::parseAll(QByteArray::fromStdString(s), arena, documents, error) || documents.empty())
+        return false;
+    const ytree::Node t = walkTree(documents.front(), path);
+    return t.IsScalar() && t.Scalar() == v && !(t.Tag() == "?" && typedPlain);
+}
+
+std::string newlineAt(const std::string &s, size_t pos)
+{
+    const size_t eol = lineEnd(s, pos);
+    return eol > 0 && eol < s.size() && s[eol - 1] == '\r' ? "\r\n" : "\n";
+}
+
+} // namespace
+
+std::optional<QString> setValue(const QString &text, const YamlPath &path, const QString &value, QString *error)
+{
+    auto fail = [&](const QString &why) -> std::optional<QString> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (path.isEmpty())
+        return fail(QStringLiteral("no field given"));
+    const std::string s = text.toStdString();
+    QString parseError;
+    const auto root = parse(s, &parseError);
+    if (!root)
+        return fail(QStringLiteral("the YAML does not parse: %1").arg(parseError));
+    const QString dotted = path.join(u'.');
+    const YAML::Node parent = walk(*root, path.mid(0, path.size() - 1));
+    const YAML::Node node = child(parent, path.last());
+    if (node.IsScalar() && node.Scalar() == value.toStdString() && !(node.Tag() == "?" && readsAsOtherType(value)))
+        return text;
+    auto attempt = [&](std::string out) -> std::optional<QString> {
+        if (readsBack(out, path, value))
+            return QString::fromStdString(out);
+        return std::nullopt;
+    };
+    const YAML::Node key = parent.IsMap() ? keyNode(parent, path.last()) : YAML::Node(YAML::NodeType::Undefined);
+    const int keyColumn = key.IsDefined() && key.Mark().column >= 0 ? key.Mark().column
+                          : parent.IsDefined() && parent.Mark().column >= 0 ? parent.Mark().column
+                                                                            : 0;
+    if (node.IsScalar() && node.Mark().pos >= 0) {
+        const size_t pos = size_t(node.Mark().pos);
+        if (const auto place = findBlockScalar(s, pos, keyColumn)) {
+            for (const TextRewrite &r : blockRewrites(s, *place, value)) {
+                if (auto out = attempt(std::string(s).replace(r.from, r.to - r.from, r.with)))
+                    return out;
+            }
+            return fail(QStringLiteral("%1: no way of writing this value reads back the same; edit it in the YAML").arg(dotted));
+        }
+        // Several lines typed for a one-line value: a literal block (the header where the value was, so a
+        // comment after it stays on the key's line; the lines after that line).
+        if (value.contains(u'\n') && key.IsDefined()) {
+            const size_t end = scalarEnd(s, pos);
+            const std::string newline = newlineAt(s, end);
+            if (const auto block = literalBlock(value, keyColumn + 2, newline)) {
+                const size_t split = block->find(newline);
+                std::string out = s;
+                size_t eol = lineEnd(out, end);
+                if (newline.size() == 2)
+                    --eol;
+                if (split != std::string::npos)
+                    out.insert(eol, block->substr(split));
+                out.replace(pos, end - pos, block->substr(0, split));
+                if (auto written = attempt(out))
+                    return written;
+            }
+        }
+    } else if (value.contains(u'\n') && parent.IsMap() && (!node.IsDefined() || node.IsNull())) {
+        const std::string newline = s.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+        if (const auto block = literalBlock(value, keyColumn + 2, newline)) {
+            if (const auto out = setScalar(text, path, QString::fromStdString(*block), nullptr)) {
+                if (auto written = attempt(out->toStdString()))
+                    return written;
+            }
+        }
+    }
+    const auto out = setScalar(text, path, yamlScalar(value), error);
+    if (!out)
+        return out;
+    if (!readsBack(out->toStdString(), path, value))
+        return fail(QStringLiteral("%1: the value written there would not read back the same; edit it in the YAML").arg(dotted));
+    return out;
 }
 
 std::optional<QString> appendListItem(const QString &text, const YamlPath &listPath,

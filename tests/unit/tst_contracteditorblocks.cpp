@@ -329,6 +329,16 @@ private Q_SLOTS:
         QCOMPARE(set("a: \"b\"\n", {"a"}, "b"), QStringLiteral("a: \"b\"\n")); // the same value: no rewrite
     }
 
+    void aPlainValueOnSeveralLinesIsReplacedWhole()
+    {
+        const QString text = "a:\n  b: first line\n    continued here\n\n    and here # note\n  c: 1\n";
+        QCOMPARE(scalarAt(text, {"a", "b"}), QStringLiteral("first line continued here\nand here"));
+        const QString edited = set(text, {"a", "b"}, "one line");
+        QCOMPARE(edited, QStringLiteral("a:\n  b: one line # note\n  c: 1\n"));
+        QCOMPARE(libyamlAt(edited, {"a", "b"}), QStringLiteral("one line"));
+        QCOMPARE(libyamlAt(set(text, {"a", "b"}, "two\nlines"), {"a", "b"}), QStringLiteral("two\nlines"));
+    }
+
     void windowsLineEndingsAreKept()
     {
         const QString text = "a: >-\r\n  one two\r\n  three\r\nb: 1\r\n";

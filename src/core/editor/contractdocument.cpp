@@ -194,21 +194,18 @@ std::optional<QString> scalarAt(const QString &text, const YamlPath &path)
     return QString::fromStdString(node.Scalar());
 }
 
-std::optional<QString> setScalar(const QString &text, const YamlPath &path, const QString &value, QString *error)
+namespace {
+
+/// setScalar() on the text `s` already parsed into `root` (setValue() parses once for both).
+std::optional<QString> writeScalar(std::string s, const YAML::Node &root, const YamlPath &path, const QString &value,
+                                   QString *error)
 {
     auto fail = [&](const QString &why) -> std::optional<QString> {
         if (error)
             *error = why;
         return std::nullopt;
     };
-    if (path.isEmpty())
-        return fail(QStringLiteral("no field given"));
-    std::string s = text.toStdString();
-    QString parseError;
-    const auto root = parse(s, &parseError);
-    if (!root)
-        return fail(QStringLiteral("the YAML does not parse: %1").arg(parseError));
-    const YAML::Node parent = walk(*root, path.mid(0, path.size() - 1));
+    const YAML::Node parent = walk(root, path.mid(0, path.size() - 1));
     const QString key = path.last();
     const QString dotted = path.join(u'.');
     if (!parent.IsDefined())
@@ -264,6 +261,26 @@ std::optional<QString> setScalar(const QString &text, const YamlPath &path, cons
     return QString::fromStdString(s);
 }
 
+} // namespace
+
+std::optional<QString> setScalar(const QString &text, const YamlPath &path, const QString &value, QString *error)
+{
+    if (path.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("no field given");
+        return std::nullopt;
+    }
+    const std::string s = text.toStdString();
+    QString parseError;
+    const auto root = parse(s, &parseError);
+    if (!root) {
+        if (error)
+            *error = QStringLiteral("the YAML does not parse: %1").arg(parseError);
+        return std::nullopt;
+    }
+    return writeScalar(s, *root, path, value, error);
+}
+
 namespace {
 
 ytree::Node walkTree(ytree::Node node, const YamlPath &path)
@@ -310,6 +327,47 @@ bool readsBack(const std::string &s, const YamlPath &path, const QString &value)
         return false;
     const ytree::Node t = walkTree(documents.front(), path);
     return t.IsScalar() && t.Scalar() == v && !(t.Tag() == "?" && typedPlain);
+}
+
+/// Whether the plain or quoted scalar at `pos` ends on its line: no line break inside it and, for a
+/// plain one, no deeper indented line after it (which would continue it).
+bool oneLine(const std::string &s, size_t pos, int keyColumn)
+{
+    const size_t end = scalarEnd(s, pos);
+    const size_t eol = lineEnd(s, pos);
+    if (end > eol)
+        return false;
+    if (s[pos] == '"' || s[pos] == '\'')
+        return true;
+    for (size_t next = eol + 1; next < s.size(); next = lineEnd(s, next) + 1) {
+        const int indent = indentOf(s, next);
+        if (indent >= 0)
+            return indent <= keyColumn;
+        if (s.find_first_not_of(' ', next) < s.size() && s[s.find_first_not_of(' ', next)] == '#')
+            return true; // a comment ends a plain scalar
+    }
+    return true;
+}
+
+/// Where the plain scalar at `pos` ends: after its last continuation line (indented deeper than its key).
+size_t plainEnd(const std::string &s, size_t pos, int keyColumn)
+{
+    size_t end = scalarEnd(s, pos);
+    for (size_t next = lineEnd(s, pos) + 1; next < s.size(); next = lineEnd(s, next) + 1) {
+        const int indent = indentOf(s, next);
+        if (indent < 0) {
+            const size_t first = s.find_first_not_of(" \r", next);
+            if (first < s.size() && s[first] == '#')
+                break;
+            continue;
+        }
+        if (indent <= keyColumn)
+            break;
+        end = scalarEnd(s, next + size_t(indent));
+        if (s.find(" #", next) < lineEnd(s, next))
+            break; // a comment ends it
+    }
+    return end;
 }
 
 std::string newlineAt(const std::string &s, size_t pos)
@@ -378,14 +436,25 @@ std::optional<QString> setValue(const QString &text, const YamlPath &path, const
     } else if (value.contains(u'\n') && parent.IsMap() && (!node.IsDefined() || node.IsNull())) {
         const std::string newline = s.find("\r\n") != std::string::npos ? "\r\n" : "\n";
         if (const auto block = literalBlock(value, keyColumn + 2, newline)) {
-            if (const auto out = setScalar(text, path, QString::fromStdString(*block), nullptr)) {
+            if (const auto out = writeScalar(s, *root, path, QString::fromStdString(*block), nullptr)) {
                 if (auto written = attempt(out->toStdString()))
                     return written;
             }
         }
     }
-    const auto out = setScalar(text, path, yamlScalar(value), error);
+    // A plain value continued on deeper indented lines: all of its lines make way for the new one.
+    if (node.IsScalar() && node.Mark().pos >= 0 && !oneLine(s, size_t(node.Mark().pos), keyColumn) &&
+        s[size_t(node.Mark().pos)] != '"' && s[size_t(node.Mark().pos)] != '\'') {
+        const size_t pos = size_t(node.Mark().pos);
+        if (auto written = attempt(std::string(s).replace(pos, plainEnd(s, pos, keyColumn) - pos, yamlScalar(value).toStdString())))
+            return written;
+    }
+    const auto out = writeScalar(s, *root, path, yamlScalar(value), error);
     if (!out)
+        return out;
+    // A one-line value in place of a one-line value (or for a missing key) is exact by construction
+    // (yamlScalar() writes what reads back): no second parse per keystroke on large contracts.
+    if (!value.contains(u'\n') && (!node.IsScalar() || node.Mark().pos < 0 || oneLine(s, size_t(node.Mark().pos), keyColumn)))
         return out;
     if (!readsBack(out->toStdString(), path, value))
         return fail(QStringLiteral("%1: the value written there would not read back the same; edit it in the YAML").arg(dotted));

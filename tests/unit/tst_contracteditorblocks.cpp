@@ -383,6 +383,34 @@ private Q_SLOTS:
         QCOMPARE(applyFormValue("id: 1\n", row, "2", &error), QStringLiteral("id: 2\n"));
     }
 
+    void awkwardValuesReadBackExactly()
+    {
+        // Values made of pieces that folding, chomping and indentation detection treat specially,
+        // in a fixed pseudo-random order, written over a folded, a literal and an indicated block.
+        const QStringList pieces{"word", "a longer phrase of words", " ", "  ", "\n", "\n\n", "\t", "# hash",
+                                 "key: value", "- item", "\"q\"", "'s'", "|", ">", "\u00e9t\u00e9", "x"};
+        const QString text = "a:\n  folded: >-\n    one two\n    three\n  literal: |\n    l1\n    l2\n  indicated: |2+\n     x\n\n  # after\n  z: 1\n";
+        quint32 seed = 7;
+        auto next = [&seed](int n) {
+            seed = seed * 1664525u + 1013904223u;
+            return int((seed >> 8) % quint32(n));
+        };
+        for (int round = 0; round < 300; ++round) {
+            QString value;
+            for (int k = next(8); k >= 0; --k)
+                value += pieces[next(int(pieces.size()))];
+            for (const char *key : {"folded", "literal", "indicated"}) {
+                const YamlPath path{"a", QString::fromLatin1(key)};
+                const QString edited = set(text, path, value);
+                const QString where = QStringLiteral("%1 <- \"%2\"").arg(QLatin1String(key), QString(value).replace(u'\n', "\\n"));
+                QVERIFY2(scalarAt(edited, path) == value, qPrintable(where + u'\n' + edited));
+                QVERIFY2(libyamlAt(edited, path) == value, qPrintable(where + u'\n' + edited));
+                QVERIFY2(scalarAt(edited, {"a", "z"}) == QStringLiteral("1"), qPrintable(where));
+                QVERIFY2(edited.endsWith("  # after\n  z: 1\n"), qPrintable(where + u'\n' + edited));
+            }
+        }
+    }
+
     void everyBlockScalarOfTheContractsRoundTrips()
     {
         int blocks = 0;

@@ -37,7 +37,8 @@ double median(int runs, const std::function<void()> &work)
     return bench::percentile(times, 50);
 }
 
-void measure(const char *title, const QString &file, const QString &text, const YamlPath &field, int runs)
+void measure(const char *title, const QString &file, const QString &text, const YamlPath &field, int runs,
+             const YamlPath &block = {})
 {
     bench::header(title);
     const std::string bytes = text.toStdString();
@@ -55,6 +56,22 @@ void measure(const char *title, const QString &file, const QString &text, const 
         if (!setScalar(text, field, QStringLiteral("value_%1").arg(++counter), &error))
             qFatal("setScalar failed: %s", qPrintable(error));
     });
+    // What the form pays since it writes strings with setValue(): for a one-line value what setScalar
+    // costs; for a block scalar the edit plus reading it back with yaml-cpp and libyaml.
+    const double valueOnly = median(runs, [&] {
+        QString error;
+        if (!setValue(text, field, QStringLiteral("value %1").arg(++counter), &error))
+            qFatal("setValue failed: %s", qPrintable(error));
+    });
+    double blockOnly = 0;
+    if (!block.isEmpty()) {
+        const QString old = *scalarAt(text, block);
+        blockOnly = median(runs, [&] {
+            QString error;
+            if (!setValue(text, block, old + QStringLiteral(" Edited %1 times.").arg(++counter), &error))
+                qFatal("setValue failed: %s", qPrintable(error));
+        });
+    }
     size_t rows = 0;
     const double yamlEdit = median(runs, [&] { rows = buildForm(text).size(); });
     size_t problems = 0;
@@ -69,6 +86,12 @@ void measure(const char *title, const QString &file, const QString &text, const 
     // Over 32 KB the controller re-reads the form on the worker: a form edit costs the GUI thread this.
     bench::row("form edit, setScalar alone, median", setOnly, "ms");
     bench::row("  ratio to one parse", setOnly / parse, "x");
+    bench::row("form edit of one line, setValue alone, median", valueOnly, "ms");
+    bench::row("  ratio to one parse", valueOnly / parse, "x");
+    if (!block.isEmpty()) {
+        bench::row("block scalar edit (read back twice), median", blockOnly, "ms");
+        bench::row("  ratio to one parse", blockOnly / parse, "x");
+    }
     bench::row("YAML edit (form from text), median", yamlEdit, "ms", 8);
     bench::row("  ratio to one parse", yamlEdit / parse, "x");
     bench::row("validation (worker thread), median", validation, "ms");
@@ -87,7 +110,7 @@ int main(int argc, char **argv)
     const QString sample = QString::fromUtf8(testsupport::readAll(
         testsupport::source(QStringLiteral("resources/sample-mesh/contracts/orders/orders.order_events.odcs.yaml"))));
     measure("Contract editor: sample orders.order_events", QStringLiteral("orders.order_events.odcs.yaml"), sample,
-            {"schema", "0", "properties", "3", "description"}, runs);
+            {"schema", "0", "properties", "3", "description"}, runs, {"description", "usage"});
     if (smoke)
         return 0;
     const QString big = QString::fromUtf8(testsupport::readAll(testsupport::corpus(

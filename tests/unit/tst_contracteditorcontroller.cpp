@@ -132,6 +132,28 @@ private Q_SLOTS:
         QVERIFY(c.messageIsError());
     }
 
+    void aFormEditOfAFoldedDescriptionKeepsTheBlock()
+    {
+        ContractEditorController c;
+        setUp(c);
+        QVERIFY(c.open(QStringLiteral("orders.order_events")));
+        const QString before = c.text();
+        const QString path = QStringLiteral("description.usage");
+        QString value = *scalarAt(before, {"description", "usage"});
+        value.replace(QStringLiteral("current state"), QStringLiteral("latest state"));
+        QVERIFY2(c.setField(path, value), qPrintable(c.message()));
+        QCOMPARE(changedLines(before, c.text()),
+                 QStringList{"    Join on order_id for the latest state of an order, or replay events in event_ts order to"});
+        QVERIFY(c.text().contains("\n  usage: >-\n    Join on order_id"));
+        QCOMPARE(scalarAt(c.text(), {"description", "usage"}), value);
+        // Setting what is there already changes nothing and records no undo step.
+        const QString after = c.text();
+        QVERIFY(c.setField(path, value));
+        QCOMPARE(c.text(), after);
+        c.undo();
+        QCOMPARE(c.text(), before);
+    }
+
     void aYamlEditUpdatesTheForm()
     {
         ContractEditorController c;

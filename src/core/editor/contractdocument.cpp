@@ -1,4 +1,5 @@
 #include "editor/contractdocument.h"
+#include "editor/yamltext.h"
 
 #include "importers/importer.h"
 
@@ -11,10 +12,10 @@
 
 namespace meshscope::editor {
 
-namespace {
+namespace yamltext {
 
 /// Parses `text`; nullopt with the parser's message (and 1-based line) on a syntax error.
-std::optional<YAML::Node> parse(const std::string &text, QString *error, int *line = nullptr)
+std::optional<YAML::Node> parse(const std::string &text, QString *error, int *line)
 {
     try {
         return YAML::Load(text);
@@ -46,14 +47,13 @@ YAML::Node child(const YAML::Node &node, const QString &step)
     return YAML::Node(YAML::NodeType::Undefined);
 }
 
-YAML::Node walk(YAML::Node node, const YamlPath &path)
+/// The node at `path` below `node`. Recursive on purpose: assigning a YAML::Node to another rebinds
+/// the node it referred to, so a walking loop (`node = child(...)`) would rewrite the tree it walks.
+YAML::Node walk(const YAML::Node &node, const YamlPath &path, qsizetype from)
 {
-    for (const QString &step : path) {
-        if (!node.IsDefined())
-            break;
-        node = child(node, step);
-    }
-    return node;
+    if (from == path.size() || !node.IsDefined())
+        return node;
+    return walk(child(node, path[from]), path, from + 1);
 }
 
 /// The key node of `step` in the mapping `map` (for its mark), undefined when absent.
@@ -145,7 +145,9 @@ bool readsAsOtherType(const QString &v)
     return words.contains(v.toLower()) || (number.match(v).hasMatch() && v != u"." && v != u"-" && v != u"+");
 }
 
-} // namespace
+} // namespace yamltext
+
+using namespace yamltext;
 
 bool readsAsNonString(const QString &value)
 {
@@ -159,8 +161,26 @@ QString yamlScalar(const QString &value, bool typed)
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_/][A-Za-z0-9_ .,/@()+=-]*$"));
     if (!value.isEmpty() && !value.endsWith(u' ') && plain.match(value).hasMatch() && !readsAsOtherType(value))
         return value;
-    QString out = value;
-    out.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")).replace(u'\n', QStringLiteral("\\n"));
+    // Double-quoted with escapes for whatever a parser would read otherwise: line breaks (YAML 1.1
+    // parsers such as libyaml also break at NEL, LS and PS), tabs and other control characters.
+    QString out;
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case u'\\': out += QStringLiteral("\\\\"); break;
+        case u'"': out += QStringLiteral("\\\""); break;
+        case u'\n': out += QStringLiteral("\\n"); break;
+        case u'\r': out += QStringLiteral("\\r"); break;
+        case u'\t': out += QStringLiteral("\\t"); break;
+        case 0x85: out += QStringLiteral("\\u0085"); break; // not \N: yaml-cpp 0.7 reads it as a lone byte
+        case 0x2028: out += QStringLiteral("\\u2028"); break;
+        case 0x2029: out += QStringLiteral("\\u2029"); break;
+        default:
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
     return u'"' + out + u'"';
 }
 
@@ -175,21 +195,15 @@ std::optional<QString> scalarAt(const QString &text, const YamlPath &path)
     return QString::fromStdString(node.Scalar());
 }
 
-std::optional<QString> setScalar(const QString &text, const YamlPath &path, const QString &value, QString *error)
+std::optional<QString> yamltext::writeScalar(std::string s, const YAML::Node &root, const YamlPath &path, const QString &value,
+                                   QString *error)
 {
     auto fail = [&](const QString &why) -> std::optional<QString> {
         if (error)
             *error = why;
         return std::nullopt;
     };
-    if (path.isEmpty())
-        return fail(QStringLiteral("no field given"));
-    std::string s = text.toStdString();
-    QString parseError;
-    const auto root = parse(s, &parseError);
-    if (!root)
-        return fail(QStringLiteral("the YAML does not parse: %1").arg(parseError));
-    const YAML::Node parent = walk(*root, path.mid(0, path.size() - 1));
+    const YAML::Node parent = walk(root, path.mid(0, path.size() - 1));
     const QString key = path.last();
     const QString dotted = path.join(u'.');
     if (!parent.IsDefined())
@@ -243,6 +257,24 @@ std::optional<QString> setScalar(const QString &text, const YamlPath &path, cons
     const std::string line = std::string(size_t(column), ' ') + yamlScalar(key).toStdString() + ": " + written;
     s.insert(last, "\n" + line);
     return QString::fromStdString(s);
+}
+
+std::optional<QString> setScalar(const QString &text, const YamlPath &path, const QString &value, QString *error)
+{
+    if (path.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("no field given");
+        return std::nullopt;
+    }
+    const std::string s = text.toStdString();
+    QString parseError;
+    const auto root = parse(s, &parseError);
+    if (!root) {
+        if (error)
+            *error = QStringLiteral("the YAML does not parse: %1").arg(parseError);
+        return std::nullopt;
+    }
+    return writeScalar(s, *root, path, value, error);
 }
 
 std::optional<QString> appendListItem(const QString &text, const YamlPath &listPath,

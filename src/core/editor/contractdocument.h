@@ -31,6 +31,15 @@ struct EditorProblem {
 /// `error` when the path does not lead to a scalar or a mapping, or the text does not parse.
 std::optional<QString> setScalar(const QString &text, const YamlPath &path, const QString &value, QString *error);
 
+/// Sets the string at `path` to `value` (the value itself, not YAML) the way the text already writes it:
+/// a block scalar (`|` or `>`, with its indentation) stays one, its chomping indicator following the
+/// value's trailing line breaks; a plain or quoted value stays on its line (see yamlScalar()); a value of
+/// several lines for a plain, quoted, empty or missing one becomes a literal block. The result must read
+/// back as `value` at `path` with both YAML parsers (the editor's yaml-cpp and the importers' libyaml),
+/// else the next faithful way is taken (folded, literal, quoted) or, when none reads back, nullopt with
+/// `error`. Every byte outside the value's lines is kept; the same value gives the text unchanged.
+std::optional<QString> setValue(const QString &text, const YamlPath &path, const QString &value, QString *error);
+
 /// Appends a mapping to the list at `listPath`, written in block style at the list's indentation, with
 /// `entries` as its keys in order (values as YAML scalars, see yamlScalar()). An empty inline list (`[]`)
 /// becomes a block list. Every other byte is kept. nullopt with `error` when `listPath` is no list or

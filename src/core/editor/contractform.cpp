@@ -345,4 +345,11 @@ QString formScalar(const FormRow &row, const QString &value)
     return yamlScalar(value);
 }
 
+std::optional<QString> applyFormValue(const QString &text, const FormRow &row, const QString &value, QString *error)
+{
+    if (row.kind == FormRow::Kind::Flag || (row.typed && readsAsNonString(value)))
+        return setScalar(text, row.path, formScalar(row, value), error);
+    return setValue(text, row.path, value, error);
+}
+
 } // namespace meshscope::editor

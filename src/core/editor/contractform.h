@@ -46,4 +46,8 @@ std::vector<FormRow> buildForm(const QString &text);
 /// How a field's new `value` is written into the YAML for setScalar().
 QString formScalar(const FormRow &row, const QString &value);
 
+/// The text with the field `row` set to `value`: flags and typed values (numbers, booleans) written
+/// plain with setScalar(), strings with setValue() (so a block scalar stays a block scalar).
+std::optional<QString> applyFormValue(const QString &text, const FormRow &row, const QString &value, QString *error);
+
 } // namespace meshscope::editor

@@ -319,7 +319,7 @@ bool ContractEditorController::setField(const QString &path, const QString &valu
         return false;
     }
     QString error;
-    const std::optional<QString> edited = setScalar(text(), r->path, formScalar(*r, value), &error);
+    const std::optional<QString> edited = applyFormValue(text(), *r, value, &error);
     if (!edited) {
         setMessage(error, true);
         return false;

@@ -281,8 +281,9 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(m_mesh + QStringLiteral("/reviews/payments.refunds/") + version));
     }
 
-    /// Flow 3: with an edit pending, Close asks Save/Discard/Cancel; Cancel keeps the edit in the
-    /// field, Discard closes the editor and leaves the file byte for byte as it was.
+    /// Flow 3: with an edit pending, Close (or opening another contract) asks Save/Discard/Cancel; Cancel
+    /// keeps the edit in the field, Discard closes the editor and leaves the file byte for byte as it was.
+    /// Switching area keeps the edit without asking.
     void leavingWithUnsavedEditsAsks()
     {
         const QString id = QStringLiteral("orders.returns");
@@ -309,6 +310,18 @@ private Q_SLOTS:
         QVERIFY(editor()->dirty());
         QCOMPARE(text(formField(QStringLiteral("name"))), edited);
         QCOMPARE(fileBytes(file), before);
+
+        // Switching area does not ask: the editor lives as long as the Contracts view, so the edit is
+        // still there when coming back (ContractsView.qml).
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("domains"));
+        QVERIFY(!isOpen(leave));
+        QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
+        QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("contracts"));
+        QTRY_VERIFY(shown(item(QStringLiteral("editorFormPane"))));
+        QVERIFY(editor()->dirty());
+        QCOMPARE(text(formField(QStringLiteral("name"))), edited);
 
         // Leaving by opening another contract (search, a link) asks the same.
         m_app->open(QStringLiteral("contracts"), QStringLiteral("payments.refunds"));

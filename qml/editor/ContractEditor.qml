@@ -18,6 +18,16 @@ Item {
 
     readonly property bool narrow: width < 1000
 
+    /// Ctrl+S and the Save button: an active contract's edits become a proposal for review, which is
+    /// confirmed first (it writes a new file into the mesh and starts a review signed by the user);
+    /// a draft or proposal is written back at once.
+    function requestSave() {
+        if (root.editor.savesAsProposal && root.editor.dirty)
+            proposeDialog.open()
+        else
+            root.editor.save()
+    }
+
     /// Runs `action` once unsaved edits are saved or discarded (asks first when there are any).
     function confirmLeave(action) {
         if (!root.editor.dirty) {
@@ -55,7 +65,7 @@ Item {
     Shortcut {
         sequences: [StandardKey.Save]
         enabled: root.visible
-        onActivated: root.editor.save()
+        onActivated: root.requestSave()
     }
     Shortcut {
         sequences: [StandardKey.Undo]
@@ -127,9 +137,10 @@ Item {
                 font.pointSize: Theme.fontBody
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Ctrl+S")
-                onClicked: root.editor.save()
+                onClicked: root.requestSave()
             }
             Button {
+                objectName: "editorClose"
                 text: qsTr("Close")
                 font.pointSize: Theme.fontBody
                 ToolTip.visible: hovered
@@ -227,7 +238,32 @@ Item {
     }
 
     Dialog {
+        id: proposeDialog
+        objectName: "proposeDialog"
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("Propose for review")
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        width: 520
+        Label {
+            objectName: "proposeDialogText"
+            // The version is known once the edits are validated (debounced); saving waits for it anyway.
+            text: (root.editor.proposalVersion !== ""
+                   ? qsTr("Propose version %1 of %2 for review? The changes need at least version %3 (active: %4).")
+                     .arg(root.editor.proposalVersion).arg(root.editor.contractId)
+                     .arg(root.editor.requiredVersion).arg(root.editor.baseVersion)
+                   : qsTr("Propose the edits of %1 for review? (checking which version they need…)").arg(root.editor.contractId))
+                  + "\n" + qsTr("The proposal is written next to the active contract and its review starts.")
+            wrapMode: Text.Wrap
+            width: proposeDialog.availableWidth
+            font.pointSize: Theme.fontBody
+        }
+        onAccepted: root.editor.save()
+    }
+
+    Dialog {
         id: leaveDialog
+        objectName: "leaveDialog"
         property var pending: null
         anchors.centerIn: parent
         modal: true

@@ -9,6 +9,7 @@ import Meshscope.Backend
 // flag) bound to one YAML value, with its validation problem written under it.
 Item {
     id: row
+    objectName: "formRow"
 
     required property ContractEditorController editor
     required property int index
@@ -105,6 +106,7 @@ Item {
         }
 
         TextField {
+            objectName: "formFieldText"
             visible: row.kind === "text"
             Layout.fillWidth: true
             text: row.value
@@ -117,6 +119,7 @@ Item {
 
         TextArea {
             id: multi
+            objectName: "formFieldMultiline"
             visible: row.kind === "multiline"
             Layout.fillWidth: true
             Layout.preferredHeight: Math.min(110, Math.max(implicitHeight, 52))

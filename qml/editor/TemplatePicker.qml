@@ -9,6 +9,7 @@ import Meshscope.Backend
 // the product (id, name, domain, team) and the port's dataset (schema) as the cache knows them.
 Dialog {
     id: picker
+    objectName: "templatePicker"
 
     required property ContractEditorController editor
     /// A port was picked and the editor holds the new draft.
@@ -36,12 +37,14 @@ Dialog {
         spacing: Theme.spacing
         TextField {
             id: search
+            objectName: "templateFilter"
             Layout.fillWidth: true
             placeholderText: qsTr("Filter by product, port or domain")
             font.pointSize: Theme.fontBody
             onTextChanged: picker.filter = text.toLowerCase()
         }
         ListView {
+            objectName: "templatePorts"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
@@ -50,6 +53,7 @@ Dialog {
             ScrollBar.vertical: ScrollBar {}
             delegate: ItemDelegate {
                 id: entry
+                objectName: "templatePort"
                 required property var modelData
                 width: ListView.view.width - 10
                 contentItem: ColumnLayout {

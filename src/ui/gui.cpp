@@ -127,6 +127,14 @@ bool parseOptions(const QStringList &arguments, GuiOptions &o)
 
 } // namespace
 
+bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &initialProperties)
+{
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties(initialProperties);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Meshscope/Main.qml")));
+    return !engine.rootObjects().isEmpty();
+}
+
 int runGui(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -148,7 +156,6 @@ int runGui(int argc, char *argv[])
     AppController controller(options.cache, options.sources, startArea, options.select);
 
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     QVariantMap initial;
     if (options.size.isValid()) {
         initial.insert(QStringLiteral("width"), options.size.width());
@@ -156,9 +163,7 @@ int runGui(int argc, char *argv[])
     }
     if (!options.exportPreview.isEmpty())
         initial.insert(QStringLiteral("exportPreview"), options.exportPreview);
-    engine.setInitialProperties(initial);
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Meshscope/Main.qml")));
-    if (engine.rootObjects().isEmpty()) {
+    if (!loadMainWindow(engine, initial)) {
         QTextStream(stderr) << "meshscope gui: the window could not be created (see the QML errors above)"
                             << Qt::endl;
         return 2;

@@ -202,6 +202,48 @@ private Q_SLOTS:
         QVERIFY(!controller.hasDiff());
         QVERIFY2(controller.message().contains("not in the cache"), qPrintable(controller.message()));
     }
+
+    /// The editor asks for a proposal it has just written (id@version) before the sync has read it: once
+    /// the sync has, reload() compares that version, not the pair shown before.
+    void aVersionNotYetSyncedIsComparedAfterTheSync()
+    {
+        const QString mesh = m_dir.filePath(QStringLiteral("later-mesh"));
+        testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), mesh);
+        const QString cache = m_dir.filePath(QStringLiteral("later.sqlite"));
+        SyncEngine(cache).run({mesh});
+        ContractDiffController controller;
+        controller.reload(cache);
+        QVERIFY(controller.waitForIdle());
+
+        controller.open(QStringLiteral("orders.returns@1.2.1"));
+        QVERIFY(controller.waitForIdle());
+        QCOMPARE(controller.contractId(), QStringLiteral("orders.returns"));
+        QCOMPARE(controller.newVersion(), QStringLiteral("1.2.0")); // all there is for now
+        QVERIFY(!controller.hasDiff());
+
+        QByteArray text = testsupport::readAll(mesh + QStringLiteral("/contracts/orders/orders.returns.odcs.yaml"));
+        QVERIFY(text.contains("version: 1.2.0\nstatus: active\n"));
+        text.replace("version: 1.2.0\nstatus: active\n", "version: 1.2.1\nstatus: proposed\n");
+        QFile proposal(mesh + QStringLiteral("/contracts/orders/orders.returns.v1.2.1.proposed.odcs.yaml"));
+        QVERIFY(proposal.open(QIODevice::WriteOnly));
+        proposal.write(text);
+        proposal.close();
+        SyncEngine(cache).run({mesh});
+
+        controller.reload(cache);
+        QVERIFY(controller.waitForIdle());
+        QCOMPARE(controller.oldVersion(), QStringLiteral("1.2.0"));
+        QCOMPARE(controller.newVersion(), QStringLiteral("1.2.1"));
+        QVERIFY(controller.hasDiff());
+
+        // Once shown, a later sync keeps the pair the user looks at.
+        controller.compare(QStringLiteral("1.2.1"), QStringLiteral("1.2.0"));
+        QVERIFY(controller.waitForIdle());
+        controller.reload(cache);
+        QVERIFY(controller.waitForIdle());
+        QCOMPARE(controller.oldVersion(), QStringLiteral("1.2.1"));
+        QCOMPARE(controller.newVersion(), QStringLiteral("1.2.0"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestContractsModels)

@@ -2,6 +2,8 @@
 
 #include "cache/cachefile.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPointer>
@@ -109,6 +111,7 @@ void ContractDiffController::reload(const QString &cachePath)
 {
     m_cachePath = cachePath;
     m_contracts.reload(cachePath);
+    const bool asked = !m_wanted.isEmpty(); // an explicit ref beats the pair shown before the sync
     QString ref = m_wanted;
     if (ref.isEmpty() && !m_contractId.isEmpty() && m_contracts.indexOf(m_contractId) >= 0)
         ref = m_contractId; // a sync: keep showing the same contract
@@ -117,7 +120,7 @@ void ContractDiffController::reload(const QString &cachePath)
     if (!ref.isEmpty()) {
         const QString keepOld = m_oldVersion, keepNew = m_newVersion, keepId = m_contractId;
         open(ref);
-        if (m_wanted.isEmpty() && keepId == m_contractId && !keepOld.isEmpty() && versions().contains(keepOld)
+        if (!asked && keepId == m_contractId && !keepOld.isEmpty() && versions().contains(keepOld)
             && versions().contains(keepNew))
             compare(keepOld, keepNew);
     }
@@ -144,6 +147,12 @@ void ContractDiffController::open(const QString &ref)
         return;
     }
     m_wanted.clear();
+    // A version the cache does not have yet (a proposal the editor just wrote, before the sync has read
+    // it): show what there is and remember the ref, so reload() compares that version after the sync.
+    if (!parsed.version.isEmpty()
+        && std::none_of(versions.begin(), versions.end(),
+                        [&parsed](const CachedVersion &v) { return v.version == parsed.version; }))
+        m_wanted = ref;
     m_contractId = parsed.id;
     const VersionPair pair = defaultPair(versions, parsed.version);
     if (pair.newVersion.isEmpty()) {

@@ -1,0 +1,427 @@
+// The contract editor driven through the real window, in process: Main.qml loaded by the app's own
+// loadMainWindow on a synced copy of the sample mesh, and keys and clicks sent to the QQuickWindow.
+// Three user flows: Ctrl+S on an edited active contract confirms and writes a proposal, which the
+// Contracts area then shows; "New…" picks an output port and opens a pre-filled draft; leaving with
+// unsaved edits asks Save/Discard/Cancel, where Cancel keeps the edit and Discard leaves the file as it was.
+//
+// Platform: QT_QPA_PLATFORM=offscreen unless the caller sets one. Nothing here looks at pixels or
+// custom scene-graph geometry, and the offscreen platform gives the window focus at once (no window
+// manager under xvfb), which the window-wide Ctrl+S shortcut needs. `QT_QPA_PLATFORM=xcb` under
+// xvfb-run runs the same steps on a real X window.
+#include "appcontroller.h"
+#include "appsettings.h"
+#include "editor/contracteditorcontroller.h"
+#include "gui.h"
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+/// HOME, XDG folders and the runtime dir of this process: the user's real settings, cache and
+/// autosaves are never touched.
+QTemporaryDir *g_home = nullptr;
+
+QString text(QObject *o)
+{
+    return o ? o->property("text").toString() : QString();
+}
+
+/// Every descendant item (visual children, popups' items included when `root` is their parent).
+void collect(QQuickItem *root, QList<QQuickItem *> &out)
+{
+    out.append(root);
+    for (QQuickItem *child : root->childItems())
+        collect(child, out);
+}
+
+QList<QQuickItem *> descendants(QQuickItem *root)
+{
+    QList<QQuickItem *> out;
+    if (root)
+        collect(root, out);
+    return out;
+}
+
+/// The item is shown: visible itself and all the way up, with a size.
+bool shown(QQuickItem *item)
+{
+    return item && item->isVisible() && item->width() > 0 && item->height() > 0;
+}
+
+QPoint centreOf(QQuickItem *item)
+{
+    return item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestEditorFlows : public QObject {
+    Q_OBJECT
+
+    QString m_mesh;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<AppController> m_app;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    ContractEditorController *editor() const { return m_window->findChild<ContractEditorController *>(); }
+
+    /// An item by objectName: in the window's object tree, or (the content of an open popup, which
+    /// has no QObject parent) among the visual descendants of the window, the overlay included.
+    QQuickItem *item(const QString &name) const
+    {
+        if (auto *found = m_window->findChild<QQuickItem *>(name))
+            return found;
+        for (QQuickItem *i : descendants(m_window->contentItem())) {
+            if (i->objectName() == name)
+                return i;
+        }
+        return nullptr;
+    }
+
+    /// A popup (Dialog) by objectName; popups are QObjects, not items.
+    QObject *popup(const QString &name) const { return m_window->findChild<QObject *>(name); }
+
+    bool isOpen(QObject *popup) const { return popup && popup->property("opened").toBool(); }
+
+    /// A shown button whose label (without mnemonic) is `label`, under `root` (the window by default).
+    QQuickItem *button(const QString &label, QQuickItem *root = nullptr) const
+    {
+        for (QQuickItem *i : descendants(root ? root : m_window->contentItem())) {
+            if (i->inherits("QQuickAbstractButton") && shown(i) && text(i).remove(u'&') == label)
+                return i;
+        }
+        return nullptr;
+    }
+
+    /// A standard button of an open Dialog ("OK", "Cancel", "Save", "Discard").
+    QQuickItem *dialogButton(QObject *dialog, const QString &label) const
+    {
+        return button(label, dialog->property("footer").value<QQuickItem *>());
+    }
+
+    void click(QQuickItem *target)
+    {
+        QVERIFY(target);
+        QVERIFY2(shown(target), qPrintable(target->objectName() + " is not shown"));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centreOf(target));
+    }
+
+    /// The editor form's row for the YAML path (e.g. "name", "description.purpose").
+    QQuickItem *formRow(const QString &path) const
+    {
+        for (QQuickItem *i : descendants(item(QStringLiteral("editorForm")))) {
+            if (i->objectName() == u"formRow" && i->property("path").toString() == path)
+                return i;
+        }
+        return nullptr;
+    }
+
+    /// The shown one-line text field of the form row for `path`.
+    QQuickItem *formField(const QString &path) const
+    {
+        for (QQuickItem *i : descendants(formRow(path))) {
+            if (i->objectName() == u"formFieldText" && shown(i))
+                return i;
+        }
+        return nullptr;
+    }
+
+    /// Types `value` key by key into the focused item (QTest::keyClicks takes only a QWidget in 6.4).
+    void typeText(const QString &value)
+    {
+        for (const QChar c : value) {
+            QVERIFY2(c.unicode() < 0x80, "typeText takes ASCII only");
+            QTest::keyClick(m_window, char(c.unicode()));
+        }
+    }
+
+    /// Clicks into the form field of `path`, selects its text and types `value` over it, key by key.
+    void typeIntoField(const QString &path, const QString &value)
+    {
+        QQuickItem *field = nullptr;
+        QTRY_VERIFY((field = formField(path)) != nullptr);
+        click(field);
+        QTRY_VERIFY(field->hasActiveFocus());
+        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+        typeText(value);
+        QTRY_COMPARE(text(formField(path)), value);
+    }
+
+    /// The diff view with `id` selected, then its Edit button clicked: the editor shows that contract.
+    void openInEditor(const QString &id)
+    {
+        m_app->open(QStringLiteral("contracts"), id);
+        QTRY_VERIFY(text(item(QStringLiteral("contractTitle"))).contains(id));
+        click(item(QStringLiteral("editContract")));
+        QTRY_VERIFY(shown(item(QStringLiteral("editorFormPane"))));
+        QCOMPARE(editor()->contractId(), id);
+        QTRY_VERIFY(formRow(QStringLiteral("name")) != nullptr);
+    }
+
+public:
+    static void initMain()
+    {
+        g_home = new QTemporaryDir;
+        for (const char *var : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
+            const QString dir = g_home->filePath(QString::fromLatin1(var).toLower());
+            QDir().mkpath(dir);
+            qputenv(var, QFile::encodeName(dir));
+        }
+        const QString runtime = g_home->filePath(QStringLiteral("runtime"));
+        QDir().mkpath(runtime);
+        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("Meshscope"));
+        QCoreApplication::setApplicationName(QStringLiteral("meshscope"));
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).startsWith(g_home->path()));
+
+        m_mesh = g_home->filePath(QStringLiteral("mesh"));
+        testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
+
+        m_settings = std::make_unique<AppSettings>();
+        // Proposals are signed; git config is not read in a temporary HOME.
+        m_settings->setIdentityEmail(QStringLiteral("tess.tester@northwind.example"));
+        m_settings->setIdentityName(QStringLiteral("Tess Tester"));
+        m_app = std::make_unique<AppController>(g_home->filePath(QStringLiteral("cache.sqlite")), QStringList{m_mesh},
+                                                QStringLiteral("contracts"), QString());
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        QVERIFY(meshscope::ui::loadMainWindow(*m_engine, {{QStringLiteral("width"), 1600}, {QStringLiteral("height"), 1000}}));
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        m_window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+
+        m_app->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->syncing() && m_app->counts().value(QStringLiteral("contracts")).toInt() > 30,
+                                 60000);
+        QVERIFY(editor());
+        QCOMPARE(editor()->sources(), QStringList{m_mesh});
+    }
+
+    /// Flow 1: an edit of an active contract in the form, Ctrl+S, the confirmation names the version
+    /// the changes need (the text still says the active 1.0.0), OK writes the proposal next to the
+    /// contract, and the Contracts area shows that proposal with its review.
+    void ctrlSProposesTheEditOfAnActiveContract()
+    {
+        const QString id = QStringLiteral("payments.refunds");
+        const QString active = m_mesh + QStringLiteral("/contracts/payments/payments.refunds.odcs.yaml");
+        const QByteArray before = fileBytes(active);
+        QVERIFY(before.contains("version: 1.0.0\nstatus: active\n"));
+
+        openInEditor(id);
+        QVERIFY(editor()->savesAsProposal());
+        QCOMPARE(text(item(QStringLiteral("editorSave"))), QStringLiteral("Save as proposal"));
+        const QString edited = QStringLiteral("Refunds as booked");
+        typeIntoField(QStringLiteral("name"), edited);
+        QTRY_VERIFY(editor()->dirty());
+        QTRY_VERIFY(!editor()->validating() && editor()->proposalVersion() != QString());
+        const QString version = editor()->proposalVersion();
+        QCOMPARE(version, editor()->requiredVersion());
+        QVERIFY2(version != u"1.0.0", qPrintable(version)); // raised above the active version
+
+        QObject *confirm = popup(QStringLiteral("proposeDialog"));
+        QVERIFY(confirm);
+        QVERIFY(!isOpen(confirm));
+        QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY(isOpen(confirm));
+        const QString question = text(item(QStringLiteral("proposeDialogText")));
+        QVERIFY2(question.contains(QStringLiteral("Propose version %1 of %2").arg(version, id)), qPrintable(question));
+        // Nothing is written until confirmed.
+        const QString proposal =
+            m_mesh + QStringLiteral("/contracts/payments/payments.refunds.v%1.proposed.odcs.yaml").arg(version);
+        QVERIFY(!QFileInfo::exists(proposal));
+
+        click(dialogButton(confirm, QStringLiteral("OK")));
+        QTRY_VERIFY(!isOpen(confirm));
+        QTRY_VERIFY2(QFileInfo::exists(proposal), qPrintable(proposal));
+        const QByteArray written = fileBytes(proposal);
+        QVERIFY2(written.contains(QStringLiteral("version: %1\n").arg(version).toUtf8()), written.constData());
+        QVERIFY(written.contains("status: proposed\n"));
+        QVERIFY(written.contains("name: " + edited.toUtf8() + "\n"));
+        QCOMPARE(fileBytes(active), before); // the active contract stays as it was
+
+        // Back in the Contracts area: the editor is closed and the diff compares the proposal, whose
+        // review (started by the save) is shown beside the changes.
+        QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
+        QQuickItem *review = item(QStringLiteral("contractReview"));
+        QVERIFY(review);
+        QTRY_COMPARE_WITH_TIMEOUT(review->property("version").toString(), version, 20000);
+        QTRY_VERIFY(shown(review));
+        QCOMPARE(review->property("contractId").toString(), id);
+        QTRY_VERIFY(text(item(QStringLiteral("contractTitle"))).contains(id));
+        QVERIFY(QFileInfo::exists(m_mesh + QStringLiteral("/reviews/payments.refunds/") + version));
+    }
+
+    /// Flow 3: with an edit pending, Close (or opening another contract) asks Save/Discard/Cancel; Cancel
+    /// keeps the edit in the field, Discard closes the editor and leaves the file byte for byte as it was.
+    /// Switching area keeps the edit without asking.
+    void leavingWithUnsavedEditsAsks()
+    {
+        const QString id = QStringLiteral("orders.returns");
+        const QString file = m_mesh + QStringLiteral("/contracts/orders/orders.returns.odcs.yaml");
+        const QByteArray before = fileBytes(file);
+        QVERIFY(!before.isEmpty());
+
+        openInEditor(id);
+        const QString edited = QStringLiteral("Returns, not to be kept");
+        typeIntoField(QStringLiteral("name"), edited);
+        QTRY_VERIFY(editor()->dirty());
+
+        QObject *leave = popup(QStringLiteral("leaveDialog"));
+        QVERIFY(leave);
+        click(item(QStringLiteral("editorClose")));
+        QTRY_VERIFY(isOpen(leave));
+        QVERIFY(dialogButton(leave, QStringLiteral("Save")));
+        QVERIFY(dialogButton(leave, QStringLiteral("Discard")));
+
+        click(dialogButton(leave, QStringLiteral("Cancel")));
+        QTRY_VERIFY(!isOpen(leave));
+        QVERIFY(shown(item(QStringLiteral("editorFormPane"))));
+        QCOMPARE(editor()->contractId(), id);
+        QVERIFY(editor()->dirty());
+        QCOMPARE(text(formField(QStringLiteral("name"))), edited);
+        QCOMPARE(fileBytes(file), before);
+
+        // Switching area does not ask: the editor lives as long as the Contracts view, so the edit is
+        // still there when coming back (ContractsView.qml).
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("domains"));
+        QVERIFY(!isOpen(leave));
+        QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
+        QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("contracts"));
+        QTRY_VERIFY(shown(item(QStringLiteral("editorFormPane"))));
+        QVERIFY(editor()->dirty());
+        QCOMPARE(text(formField(QStringLiteral("name"))), edited);
+
+        // Leaving by opening another contract (search, a link) asks the same.
+        m_app->open(QStringLiteral("contracts"), QStringLiteral("payments.refunds"));
+        QTRY_VERIFY(isOpen(leave));
+        click(dialogButton(leave, QStringLiteral("Cancel")));
+        QTRY_VERIFY(!isOpen(leave));
+        QCOMPARE(editor()->contractId(), id);
+        QCOMPARE(text(formField(QStringLiteral("name"))), edited);
+
+        click(item(QStringLiteral("editorClose")));
+        QTRY_VERIFY(isOpen(leave));
+        click(dialogButton(leave, QStringLiteral("Discard")));
+        QTRY_VERIFY(!isOpen(leave));
+        QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
+        QVERIFY(!editor()->loaded());
+        QCOMPARE(fileBytes(file), before);
+        QVERIFY(QDir(m_mesh + QStringLiteral("/contracts/orders")).entryList({QStringLiteral("orders.returns*")}, QDir::Files)
+                == QStringList{QStringLiteral("orders.returns.odcs.yaml")});
+        // Nothing to restore either: opening it again shows the file's name, no autosave offer.
+        openInEditor(id);
+        QCOMPARE(text(formField(QStringLiteral("name"))), QStringLiteral("Returns"));
+        QVERIFY(!editor()->hasAutosave());
+        QVERIFY(!editor()->dirty());
+        click(item(QStringLiteral("editorClose"))); // nothing unsaved: closes at once
+        QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
+        QVERIFY(!isOpen(leave));
+    }
+
+    /// Flow 2: "New…" opens the template picker, filtering and clicking an output port opens the editor
+    /// on a new contract with id, name and domain filled from the product.
+    void newFromAnOutputPortTemplate()
+    {
+        QObject *picker = popup(QStringLiteral("templatePicker"));
+        QVERIFY(picker);
+        QVERIFY(!isOpen(picker));
+        click(button(QStringLiteral("New…")));
+        QTRY_VERIFY(isOpen(picker));
+
+        // A port of a product with no contract for it yet.
+        const QVariantList ports = picker->property("ports").toList();
+        QVERIFY(ports.size() > 5);
+        QVariantMap port;
+        for (const QVariant &p : ports) {
+            if (p.toMap().value(QStringLiteral("contractId")).toString().isEmpty()) {
+                port = p.toMap();
+                break;
+            }
+        }
+        QVERIFY2(!port.isEmpty(), "every output port of the sample has a contract");
+        const QString productName = port.value(QStringLiteral("productName")).toString();
+        const QString domain = port.value(QStringLiteral("domainId")).toString();
+        QVERIFY(!productName.isEmpty() && !domain.isEmpty());
+
+        QQuickItem *filter = item(QStringLiteral("templateFilter"));
+        QTRY_VERIFY(filter && filter->hasActiveFocus());
+        typeText(productName);
+        QCOMPARE(text(filter), productName);
+        QQuickItem *choice = nullptr;
+        int listed = 0;
+        const auto findChoice = [&] {
+            choice = nullptr;
+            listed = 0;
+            for (QQuickItem *i : descendants(item(QStringLiteral("templatePorts")))) {
+                if (i->objectName() != u"templatePort" || !shown(i))
+                    continue;
+                ++listed;
+                const QVariantMap data = i->property("modelData").toMap();
+                if (data.value(QStringLiteral("productId")) == port.value(QStringLiteral("productId"))
+                    && data.value(QStringLiteral("portName")) == port.value(QStringLiteral("portName")))
+                    choice = i;
+            }
+            return choice != nullptr;
+        };
+        QTRY_VERIFY(findChoice());
+        QVERIFY2(listed < ports.size(), "the filter did not narrow the list");
+
+        click(choice);
+        QTRY_VERIFY(!isOpen(picker));
+        QTRY_VERIFY(shown(item(QStringLiteral("editorFormPane"))));
+        QVERIFY(editor()->isNew());
+        const QString id = editor()->contractId();
+        QVERIFY(!id.isEmpty());
+        QTRY_VERIFY(text(item(QStringLiteral("editorTitle"))).startsWith(QStringLiteral("New contract ") + id));
+        QTRY_VERIFY(formField(QStringLiteral("domain")) != nullptr);
+        QCOMPARE(text(formField(QStringLiteral("id"))), id);
+        QCOMPARE(text(formField(QStringLiteral("domain"))), domain);
+        QVERIFY2(id.startsWith(domain + u'.'), qPrintable(id));
+        QCOMPARE(text(formField(QStringLiteral("dataProduct"))), port.value(QStringLiteral("productId")).toString());
+        QVERIFY(!text(formField(QStringLiteral("name"))).isEmpty());
+        // Not written until saved.
+        QVERIFY(!QFileInfo::exists(editor()->filePath()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_app.reset();
+        m_settings.reset();
+    }
+};
+
+QTEST_MAIN(TestEditorFlows)
+#include "tst_editorflows.moc"

@@ -300,7 +300,10 @@ Pane {
                                     Layout.fillWidth: true
                                     spacing: Theme.spacing
                                     Label {
-                                        Layout.maximumWidth: entry.width * 0.6
+                                        // A fixed share of entry.width was taken while the panel was still
+                                        // narrow and kept: names were cut to ~80 px. The row shrinks both
+                                        // labels only when they do not fit.
+                                        Layout.preferredWidth: Math.ceil(implicitWidth)
                                         text: entry.authorName
                                         color: Theme.text
                                         font.bold: true

@@ -3,6 +3,8 @@
 // Three user flows: Ctrl+S on an edited active contract confirms and writes a proposal, which the
 // Contracts area then shows; "New…" picks an output port and opens a pre-filled draft; leaving with
 // unsaved edits asks Save/Discard/Cancel, where Cancel keeps the edit and Discard leaves the file as it was.
+// And the review panel's discussion, below the fold at 1600x1000, drawn once scrolled to (the only
+// check here that looks at pixels: standard Text items, which the offscreen platform draws).
 //
 // Platform: QT_QPA_PLATFORM=offscreen unless the caller sets one. Nothing here looks at pixels or
 // custom scene-graph geometry, and the offscreen platform gives the window focus at once (no window
@@ -12,6 +14,7 @@
 #include "appsettings.h"
 #include "editor/contracteditorcontroller.h"
 #include "gui.h"
+#include "screenshotcheck.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -413,6 +416,55 @@ private Q_SLOTS:
         QVERIFY(!text(formField(QStringLiteral("name"))).isEmpty());
         // Not written until saved.
         QVERIFY(!QFileInfo::exists(editor()->filePath()));
+    }
+
+    /// The review panel of the sample's proposal (orders.order_events 2.0.0): the discussion lies below the
+    /// approvers, past the visible part of the panel at this size; scrolled to, its comments are drawn
+    /// inside the panel's viewport (the screenshot test, which cannot scroll, checks only their layout).
+    void reviewDiscussionIsDrawnWhenScrolledTo()
+    {
+        // Back from an editor an earlier flow may have left open (a new draft), dropping what it holds.
+        if (shown(item(QStringLiteral("editorFormPane")))) {
+            click(item(QStringLiteral("editorClose")));
+            QObject *leave = popup(QStringLiteral("leaveDialog"));
+            if (isOpen(leave))
+                click(dialogButton(leave, QStringLiteral("Discard")));
+            QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
+        }
+        m_app->open(QStringLiteral("contracts"), QStringLiteral("orders.order_events@2.0.0"));
+        QQuickItem *scroll = nullptr;
+        QTRY_VERIFY((scroll = item(QStringLiteral("reviewScroll"))) != nullptr && shown(scroll));
+        QQuickItem *thread = nullptr;
+        QTRY_VERIFY((thread = item(QStringLiteral("reviewThread"))) != nullptr && thread->height() > 100);
+        QVERIFY2(thread->mapToItem(scroll, QPointF(0, 0)).y() > scroll->height() - 20,
+                 "the discussion was expected below the visible part of the panel at 1600x1000");
+
+        // Scroll so that the discussion's top sits at the top of the viewport, as the wheel or the bar would.
+        const qreal maxY = std::max(0.0, scroll->property("contentHeight").toReal() - scroll->height());
+        const qreal threadTop = thread->mapToItem(scroll->property("contentItem").value<QQuickItem *>(), QPointF(0, 0)).y();
+        scroll->setProperty("contentY", std::min(threadTop, maxY));
+        QTRY_VERIFY(thread->mapToItem(scroll, QPointF(0, 0)).y() < scroll->height() / 2);
+
+        const QRectF viewport = scroll->mapRectToScene(QRectF(0, 0, scroll->width(), scroll->height()));
+        const QRectF threadInView = thread->mapRectToScene(QRectF(0, 0, thread->width(), thread->height())).intersected(viewport);
+        QVERIFY(threadInView.height() > 60);
+        QImage shot;
+        QTRY_VERIFY(!(shot = m_window->grabWindow()).isNull());
+        const qreal dpr = shot.devicePixelRatio();
+        const QRect inImage(qRound(threadInView.x() * dpr), qRound(threadInView.y() * dpr), qRound(threadInView.width() * dpr),
+                            qRound(threadInView.height() * dpr));
+        const int ink = screenshotcheck::inkPixels(shot, inImage);
+        QVERIFY2(ink > 500, qPrintable(QString::number(ink)));
+
+        // Authors' names are shown whole in a panel this wide (they were cut to ~80 px: "Tom Ache…").
+        int authorLabels = 0;
+        for (QQuickItem *i : descendants(thread)) {
+            if (text(i) == u"Tom Achebe") {
+                ++authorLabels;
+                QVERIFY2(!i->property("truncated").toBool(), "an author's name is elided");
+            }
+        }
+        QVERIFY(authorLabels >= 2);
     }
 
     void cleanupTestCase()

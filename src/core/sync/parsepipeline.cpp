@@ -110,9 +110,6 @@ std::optional<std::vector<ParsedDocument>> ParsePipeline::next()
         return std::nullopt;
     std::vector<ParsedDocument> unit = std::move(it->second);
     m_ready.erase(it);
-    if (!large)
-        --m_smallReady;
-    m_largeHandedOut = large;
     ++m_next;
     m_changed.notify_all();
     return unit;
@@ -123,10 +120,9 @@ void ParsePipeline::written(std::vector<ParsedDocument> &&unit)
     std::lock_guard lock(m_mutex);
     // Freeing thousands of small parse results took a twentieth of the writer's time, and freeing a large
     // document's hundred thousand rows is as slow: the parsing threads do it, not the writer.
-    if (m_largeHandedOut) {
+    if (m_plan[m_next - 1].large) { // the unit written is the one next() handed out last
         m_writtenLarge = std::move(unit);
         m_largePending = false;
-        m_largeHandedOut = false;
     } else {
         m_writtenSmall.push_back(std::move(unit));
     }
@@ -136,7 +132,12 @@ void ParsePipeline::written(std::vector<ParsedDocument> &&unit)
 bool ParsePipeline::mayParse(bool large) const
 {
     // One large document in memory at a time; small batches at most kSmallAhead ahead of the writer.
-    return large ? !m_largePending : m_smallReady < kSmallAhead;
+    if (large)
+        return !m_largePending;
+    const auto smallReady = std::count_if(m_ready.begin(), m_ready.end(), [this](const auto &entry) {
+        return !m_plan[entry.first].large;
+    });
+    return size_t(smallReady) < kSmallAhead;
 }
 
 void ParsePipeline::produce(bool large)
@@ -167,8 +168,6 @@ void ParsePipeline::produce(bool large)
         m_parseMillis += timer.elapsed();
         std::lock_guard lock(m_mutex);
         m_ready.emplace(index, std::move(batch));
-        if (!large)
-            ++m_smallReady;
         m_changed.notify_all();
     }
     {

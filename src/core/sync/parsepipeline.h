@@ -77,11 +77,9 @@ private:
     std::condition_variable m_changed;
     std::map<size_t, std::vector<ParsedDocument>> m_ready; ///< parsed units by plan index, not yet handed out
     size_t m_next = 0;                                     ///< the plan index next() hands out next
-    size_t m_smallReady = 0;                               ///< small units in m_ready
     bool m_largePending = false; ///< a large unit is being parsed, waits or is being written
     std::vector<std::vector<ParsedDocument>> m_writtenSmall; ///< for the small producer to free
     std::vector<ParsedDocument> m_writtenLarge;              ///< for the large producer to free
-    bool m_largeHandedOut = false; ///< the unit being written is a large one
     bool m_stop = false;
     bool m_smallFinished = false;
     bool m_largeFinished = false;

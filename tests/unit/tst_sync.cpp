@@ -229,6 +229,20 @@ private Q_SLOTS:
         QCOMPARE(r.counts.contracts, 1);
     }
 
+    void cancelWhileWritingTheLastBatchLeavesTheCacheAsItWas()
+    {
+        // By the last batch every document is parsed, so only the writer can still notice the cancel.
+        SyncEngine(m_cache).run({m_source});
+        const QString big = m_dir.filePath("big-mesh-late-cancel");
+        writeManyProducts(big, 600);
+        std::atomic_bool cancel{false};
+        const SyncReport r = SyncEngine(m_cache).run(
+            {m_source, big}, [&](const SyncProgress &p) { cancel = cancel || p.done > 550; }, &cancel);
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.counts.products, 2);
+        QCOMPARE(r.counts.contracts, 1);
+    }
+
     void firstLargeSyncRebuildsEveryIndexItDropped()
     {
         // 600 documents: over the size from which a first sync writes without its secondary indexes.

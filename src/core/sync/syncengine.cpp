@@ -103,8 +103,12 @@ public:
         phase.start();
         while (std::optional<std::vector<ParsedDocument>> batch = pipeline.next()) {
             phase.restart();
-            for (ParsedDocument &doc : *batch)
+            for (ParsedDocument &doc : *batch) {
+                // The parsers may all be done while the writer still has batches to go: it checks too.
+                if (m_cancel && m_cancel->load())
+                    throw CancelledError{};
                 store(sourceId, doc, states);
+            }
             pipeline.written(std::move(*batch));
             batch.reset();
             m_report.writeMillis += phase.elapsed();

@@ -104,6 +104,7 @@ AreaPage {
                     objectName: "viewContent"
                     anchors.fill: parent
                     anchors.margins: 1
+                    clip: true // a panned graph stays inside its frame (a scissor: costs nothing per pixel)
                     controller: lineage
                     focus: true
                     onNodeClicked: (id) => {

@@ -1,6 +1,7 @@
 #include "screenshotcheck.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,6 +12,12 @@ namespace {
 QRect contentRect(const Shot &shot)
 {
     const QJsonArray r = shot.info.value("contentRect").toArray();
+    return r.size() == 4 ? QRect(r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()) : QRect();
+}
+
+QRect namedRect(const Shot &shot, const char *name)
+{
+    const QJsonArray r = shot.info.value("rects").toObject().value(QLatin1String(name)).toArray();
     return r.size() == 4 ? QRect(r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()) : QRect();
 }
 
@@ -38,6 +45,23 @@ int darkPixels(const QImage &image, const QRect &rect)
     for (int y = rect.top(); y <= rect.bottom(); ++y) {
         for (int x = rect.left(); x <= rect.right(); ++x) {
             if (qGray(img.pixel(x, y)) < 110)
+                ++n;
+        }
+    }
+    return n;
+}
+
+/// Grey ink: glyphs, without edges (bluish grey), the blue frame of the selected node or domain stripes.
+int greyInkPixels(const QImage &image, const QRect &rect)
+{
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    int n = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            const QRgb p = img.pixel(x, y);
+            const int lo = std::min({qRed(p), qGreen(p), qBlue(p)});
+            const int hi = std::max({qRed(p), qGreen(p), qBlue(p)});
+            if (qGray(p) < 170 && hi - lo < 20)
                 ++n;
         }
     }
@@ -93,6 +117,42 @@ private Q_SLOTS:
         QVERIFY(darkPixels(shot.image, canvas) > 1000);
         // stock_levels has not loaded for days: its amber badge (#b07d00) is drawn.
         QVERIFY(pixelsNear(shot.image, canvas, QColor(0xb0, 0x7d, 0x00), 10) > 40);
+    }
+
+    /// A 1280 px projector and a 1024 px window: the toolbar wraps instead of pushing the details panel and
+    /// Export past the window's edge (it did at 1280), the neighbourhood opens with readable labels, and the
+    /// graph is clipped to its frame instead of drawn over the navigation bar.
+    void smallWindowsKeepTheWholeViewInside_data()
+    {
+        QTest::addColumn<QString>("size");
+        QTest::newRow("1280x800") << QStringLiteral("1280x800");
+        QTest::newRow("1024x700") << QStringLiteral("1024x700");
+    }
+    void smallWindowsKeepTheWholeViewInside()
+    {
+        QFETCH(QString, size);
+        const Shot shot = take(m_home.path(),
+                               {"--cache", m_home.filePath("cache.sqlite"), "--view", "lineage", "--select",
+                                "postgres://northwind.payments.payment_transactions", "--size", size},
+                               m_home.filePath("small-" + size + ".png"));
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
+        const QRect window(QPoint(0, 0), shot.image.size());
+        const QRect canvas = contentRect(shot);
+        const QRect details = namedRect(shot, "LineageDetails");
+        const QRect exportButton = namedRect(shot, "exportButton");
+        QVERIFY(!details.isEmpty() && !exportButton.isEmpty());
+        QVERIFY2(window.contains(details), qPrintable(QStringLiteral("details at %1+%2").arg(details.x()).arg(details.width())));
+        QVERIFY(window.contains(exportButton));
+        QVERIFY(window.contains(canvas));
+        QVERIFY(!canvas.intersects(details));
+        QVERIFY2(canvas.width() > 450, qPrintable(QString::number(canvas.width())));
+        // Labels are drawn: glyphs are the only dark pixels on the canvas above its legend (which has text).
+        const QRect graph = canvas.adjusted(0, 0, 0, -60);
+        QVERIFY2(greyInkPixels(shot.image, graph) > 150, qPrintable(QString::number(greyInkPixels(shot.image, graph))));
+        // Left of the canvas's page, beside its rows, only the navigation bar's own colour.
+        const QRect page = namedRect(shot, "AreaPage");
+        const QRect strip(page.left() - 18, canvas.top(), 14, canvas.height());
+        QVERIFY2(distinctColours(shot.image.copy(strip)) <= 2, qPrintable(QString::number(distinctColours(shot.image.copy(strip)))));
     }
 
     /// A dataset asked for on a cache that the startup sync has yet to fill: the graph read before the

@@ -145,6 +145,25 @@ private Q_SLOTS:
         delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), 1.0, &atlas, nullptr}, &marked);
         // Two badge squares and one pill (4 vertices each), plus the two glyphs of "+3".
         QCOMPARE(marked.vertices - plain.vertices, 3 * 4 + 2 * 4);
+
+        // Zoomed out so far that the labels still read but "+3" would be under 6.5 px: no empty pill.
+        const qreal noCounters = 6.4 / SceneGraphBuilder::kCounterSize;
+        QVERIFY(SceneGraphBuilder::kLabelSize * noCounters >= SceneGraphBuilder::kMinTextPixels);
+        SceneGraphStats plainFar, markedFar;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), noCounters, &atlas, nullptr}, &markedFar);
+        scene.nodes[1].moreUp.clear();
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), noCounters, &atlas, nullptr}, &plainFar);
+        QVERIFY(markedFar.labelsDrawn > 0);
+        QCOMPARE(markedFar.vertices, plainFar.vertices);
+        // Where the number reads, pill and number are drawn even without the detail line (kind, domain).
+        scene.nodes[1].moreUp = QStringLiteral("+3");
+        const qreal countersOnly = SceneGraphBuilder::kMinTextPixels / SceneGraphBuilder::kCounterSize;
+        QVERIFY(SceneGraphBuilder::kDetailSize * countersOnly < SceneGraphBuilder::kMinTextPixels + 1);
+        SceneGraphStats near, nearPlain;
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), countersOnly, &atlas, nullptr}, &near);
+        scene.nodes[1].moreUp.clear();
+        delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), countersOnly, &atlas, nullptr}, &nearPlain);
+        QCOMPARE(near.vertices - nearPlain.vertices, 4 + 2 * 4);
     }
 
     void nodeFramesStayAPixelWideWhenZoomedOut()
@@ -566,6 +585,29 @@ private Q_SLOTS:
         const QRectF r = canvas.sceneToItem(c.scene()->nodes[size_t(c.scene()->indexOf(QStringLiteral("order-events")))].rect);
         QCOMPARE(canvas.nodeAt(r.center().x(), r.center().y()), QStringLiteral("order-events"));
         QCOMPARE(canvas.nodeAt(-50, -50), QString());
+    }
+
+    void aNewNeighbourhoodOpensReadableWhenItNearlyFits()
+    {
+        auto scene = std::make_shared<LineageScene>(smallScene());
+        const QRectF b = scene->bounds.adjusted(-30, -30, 30, 30);
+        const qreal readable = SceneGraphBuilder::kMinTextPixels / SceneGraphBuilder::kLabelSize;
+        // 10% too small to fit at a readable zoom: opened at the readable zoom, labels drawn.
+        LineageCanvas nearly;
+        nearly.setScene(scene);
+        nearly.setSize(QSizeF(b.width() * readable / 1.1, b.height() * readable / 1.1));
+        QVERIFY(nearly.zoom() >= readable);
+        QVERIFY(SceneGraphBuilder::kLabelSize * nearly.zoom() >= SceneGraphBuilder::kMinTextPixels);
+        // Fit (0) shows all of it, below the readable zoom.
+        nearly.fitToView();
+        QVERIFY(nearly.zoom() < readable);
+        QVERIFY(nearly.sceneToItem(b).width() <= nearly.width() + 0.5);
+        // Half again too small: fitted whole, as before.
+        LineageCanvas far;
+        far.setScene(scene);
+        far.setSize(QSizeF(b.width() * readable / 1.5, b.height() * readable / 1.5));
+        QVERIFY(far.zoom() < readable);
+        QVERIFY(far.sceneToItem(b).width() <= far.width() + 0.5);
     }
 
     void impactedCsvListsEverythingDownstream()

@@ -22,6 +22,8 @@ constexpr qreal kDragThreshold = 4;
 constexpr int kImageLod = -2;
 /// Far-out level of detail (lodLevel() 0) ends here: the overview image is never finer than that.
 constexpr qreal kFarZoom = 6.0 / 40;
+/// How much wider or taller than the view a new neighbourhood may be shown to keep its labels readable.
+constexpr qreal kReadableFitOverflow = 1.25;
 } // namespace
 
 LineageCanvas::LineageCanvas(QQuickItem *parent) : QQuickItem(parent)
@@ -138,7 +140,7 @@ void LineageCanvas::onControllerScene()
     if (first || refit || m_autoFit)
         m_fitPending = true;
     if (m_fitPending && width() > 0)
-        fitToView();
+        fit(!m_autoFit);
 }
 
 void LineageCanvas::setScene(LineageScenePtr scene)
@@ -187,6 +189,11 @@ void LineageCanvas::viewMoved()
 
 void LineageCanvas::fitToView()
 {
+    fit(false);
+}
+
+void LineageCanvas::fit(bool preferReadable)
+{
     if (!m_scene || m_scene->bounds.isEmpty() || width() <= 0 || height() <= 0) {
         m_fitPending = true;
         return;
@@ -194,6 +201,14 @@ void LineageCanvas::fitToView()
     m_fitPending = false;
     const QRectF b = m_scene->bounds.adjusted(-30, -30, 30, 30);
     m_zoom = std::clamp(std::min(width() / b.width(), height() / b.height()), kMinZoom, 1.2);
+    if (preferReadable) {
+        // A new neighbourhood a little too big to fit with readable labels (a 1024 px window) opens with
+        // its labels and a sliver cut at the sides, not as blank boxes; Fit (0) still shows all of it.
+        const qreal readable = SceneGraphBuilder::kMinTextPixels / SceneGraphBuilder::kLabelSize * 1.01;
+        if (m_zoom < readable && b.width() * readable <= width() * kReadableFitOverflow
+            && b.height() * readable <= height() * kReadableFitOverflow)
+            m_zoom = readable;
+    }
     m_offset = QPointF(width() / 2, height() / 2) - b.center() * m_zoom;
     viewMoved();
 }
@@ -246,7 +261,7 @@ void LineageCanvas::geometryChange(const QRectF &newGeometry, const QRectF &oldG
 {
     QQuickItem::geometryChange(newGeometry, oldGeometry);
     if (m_fitPending || m_autoFit)
-        fitToView();
+        fit(!m_autoFit);
     update();
 }
 

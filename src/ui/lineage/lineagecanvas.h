@@ -94,6 +94,9 @@ protected:
     void releaseResources() override;
 
 private:
+    /// Fits the scene to the view; `preferReadable` (a new neighbourhood shown on its own) may zoom in a
+    /// little past the fit so that labels stay readable.
+    void fit(bool preferReadable);
     void onControllerScene();
     void viewMoved();
     QPointF toScene(QPointF itemPoint) const;

@@ -400,6 +400,8 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
     const qreal scale = request.scale;
     const bool labels = request.atlas && kLabelSize * scale >= kMinTextPixels;
     const bool details = request.atlas && kDetailSize * scale >= kMinTextPixels + 1;
+    // "+N" hidden-neighbour pills only with their number: an empty grey pill read as a drawing fault.
+    const bool counters = request.atlas && kCounterSize * scale >= kMinTextPixels;
     const bool fine = 40 * scale >= 6; // nodes tall enough for borders, stripes and badges
 
     {
@@ -535,7 +537,7 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
             badge(n.breaking, col.breaking);
             badge(n.contractMissing, col.textMuted);
             auto pill = [&](const QString &text, qreal cx) {
-                if (!text.isEmpty())
+                if (counters && !text.isEmpty())
                     shapes.quad(QRectF(cx - 13, n.rect.center().y() - 8, 26, 16), col.nodeBorder, alpha, 2);
             };
             pill(n.moreUp, n.rect.left() - 15);
@@ -562,12 +564,13 @@ QSGNode *SceneGraphBuilder::build(const LineageScene &scene, const Request &requ
             } else {
                 out.run(n.label, QPointF(left, n.rect.center().y() + kLabelSize * 0.35), kLabelSize, width);
             }
-            if (details) {
+            if (counters) {
                 auto counter = [&](const QString &t, qreal cx) {
                     if (!t.isEmpty())
-                        out.run(t, QPointF(cx - request.atlas->advance(t) * 10.0 / request.atlas->pixelSize() / 2,
-                                           n.rect.center().y() + 3.5),
-                                10, 26);
+                        out.run(t,
+                                QPointF(cx - request.atlas->advance(t) * kCounterSize / request.atlas->pixelSize() / 2,
+                                        n.rect.center().y() + 3.5),
+                                kCounterSize, 26);
                 };
                 counter(n.moreUp, n.rect.left() - 15);
                 counter(n.moreDown, n.rect.right() + 15);

@@ -43,6 +43,7 @@ public:
     static constexpr qreal kMinTextPixels = 6.5;
     static constexpr qreal kLabelSize = 14;  ///< label text height in scene units
     static constexpr qreal kDetailSize = 11;
+    static constexpr qreal kCounterSize = 10; ///< the "+N" of a node's hidden neighbours
     /// Far out, edges with an end outside the drawn blocks are snapped to a grid this many pixels wide.
     static constexpr qreal kEdgeGridPixels = 3;
 

@@ -14,18 +14,29 @@ ColumnLayout {
     /// The Edit button (Ctrl+E) and "New from template…" were pressed.
     signal editRequested()
     signal newRequested()
-    /// The version pickers give up width first in a narrow window, so the buttons stay inside it.
-    readonly property real pickerWidth: Math.max(120, Math.min(170, (width - 540) / 2))
+    /// Width of the controls beside the title, without the two version pickers (120-170 px each).
+    readonly property real fixedControlsWidth: compareLabel.implicitWidth + arrowLabel.implicitWidth
+                                               + editButton.implicitWidth + newButton.implicitWidth
+                                               + exportMenu.implicitWidth + 6 * controls.spacing
+    /// The title keeps at least this much beside the controls, or the controls go under it.
+    readonly property real titleMinimum: 200
+    readonly property bool controlsBesideTitle: width >= titleMinimum + fixedControlsWidth + 2 * 120 + Theme.spacing
 
     spacing: 4
 
-    RowLayout {
+    // Title and controls side by side, or the controls under the title when both do not fit (a
+    // 1024 px window squeezed the title to nothing and pushed Export out of the window).
+    GridLayout {
         Layout.fillWidth: true
-        spacing: Theme.spacing
+        columns: header.controlsBesideTitle ? 2 : 1
+        columnSpacing: Theme.spacing
+        rowSpacing: 4
 
         Label {
             objectName: "contractTitle"
             Layout.fillWidth: true
+            Layout.minimumWidth: header.controlsBesideTitle ? header.titleMinimum : 0
+            Layout.preferredWidth: header.titleMinimum // the rest of the row, after the pickers' 170 px
             text: header.controller.contractName
                   + (header.controller.contractName !== header.controller.contractId
                      ? "  ·  " + header.controller.contractId : "")
@@ -34,59 +45,77 @@ ColumnLayout {
             font.bold: true
             elide: Text.ElideRight
         }
-        Label {
-            text: qsTr("Compare")
-            color: Theme.textMuted
-            font.pointSize: Theme.fontBody
-        }
-        ComboBox {
-            id: oldPicker
-            objectName: "oldVersionPicker"
-            implicitWidth: header.pickerWidth
-            font.pointSize: Theme.fontBody
-            model: header.controller.versionLabels
-            enabled: header.controller.versions.length > 1
-            currentIndex: header.controller.versionIndex(header.controller.oldVersion)
-            onActivated: (i) => header.controller.compare(header.controller.versions[i], header.controller.newVersion)
-        }
-        Label {
-            text: "→"
-            color: Theme.textMuted
-            font.pointSize: Theme.fontBody
-        }
-        ComboBox {
-            id: newPicker
-            objectName: "newVersionPicker"
-            implicitWidth: header.pickerWidth
-            font.pointSize: Theme.fontBody
-            model: header.controller.versionLabels
-            enabled: header.controller.versions.length > 1
-            currentIndex: header.controller.versionIndex(header.controller.newVersion)
-            onActivated: (i) => header.controller.compare(header.controller.oldVersion, header.controller.versions[i])
-        }
-        Button {
-            objectName: "editContract"
-            text: qsTr("Edit")
-            enabled: header.controller.contractId !== ""
-            font.pointSize: Theme.fontBody
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("Edit %1 (Ctrl+E)").arg(header.controller.newVersion !== "" ? header.controller.newVersion
-                                                                                           : qsTr("the active version"))
-            onClicked: header.editRequested()
-        }
-        Button {
-            text: qsTr("New…")
-            font.pointSize: Theme.fontBody
-            ToolTip.visible: hovered
-            ToolTip.text: qsTr("New contract from a data product's output port")
-            onClicked: header.newRequested()
-        }
-        ExportMenu {
-            view: "contracts"
-            formats: [{ format: "pdf", label: qsTr("Diff as PDF…") }]
-            context: () => ({ contract: header.controller.contractId, oldVersion: header.controller.oldVersion,
-                              newVersion: header.controller.newVersion })
-            ready: header.controller.hasDiff && !header.controller.loading
+        RowLayout {
+            id: controls
+            spacing: Theme.spacing
+            Layout.fillWidth: true
+            Label {
+                id: compareLabel
+                text: qsTr("Compare")
+                color: Theme.textMuted
+                font.pointSize: Theme.fontBody
+            }
+            ComboBox {
+                id: oldPicker
+                objectName: "oldVersionPicker"
+                // The pickers give up width first, so the buttons stay inside a narrow window.
+                Layout.preferredWidth: 170
+                Layout.minimumWidth: 120
+                Layout.maximumWidth: 170
+                Layout.fillWidth: true
+                font.pointSize: Theme.fontBody
+                model: header.controller.versionLabels
+                enabled: header.controller.versions.length > 1
+                currentIndex: header.controller.versionIndex(header.controller.oldVersion)
+                onActivated: (i) => header.controller.compare(header.controller.versions[i], header.controller.newVersion)
+            }
+            Label {
+                id: arrowLabel
+                text: "→"
+                color: Theme.textMuted
+                font.pointSize: Theme.fontBody
+            }
+            ComboBox {
+                id: newPicker
+                objectName: "newVersionPicker"
+                // The pickers give up width first, so the buttons stay inside a narrow window.
+                Layout.preferredWidth: 170
+                Layout.minimumWidth: 120
+                Layout.maximumWidth: 170
+                Layout.fillWidth: true
+                font.pointSize: Theme.fontBody
+                model: header.controller.versionLabels
+                enabled: header.controller.versions.length > 1
+                currentIndex: header.controller.versionIndex(header.controller.newVersion)
+                onActivated: (i) => header.controller.compare(header.controller.oldVersion, header.controller.versions[i])
+            }
+            Button {
+                id: editButton
+                objectName: "editContract"
+                text: qsTr("Edit")
+                enabled: header.controller.contractId !== ""
+                font.pointSize: Theme.fontBody
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Edit %1 (Ctrl+E)").arg(header.controller.newVersion !== "" ? header.controller.newVersion
+                                                                                               : qsTr("the active version"))
+                onClicked: header.editRequested()
+            }
+            Button {
+                id: newButton
+                text: qsTr("New…")
+                font.pointSize: Theme.fontBody
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("New contract from a data product's output port")
+                onClicked: header.newRequested()
+            }
+            ExportMenu {
+                id: exportMenu
+                view: "contracts"
+                formats: [{ format: "pdf", label: qsTr("Diff as PDF…") }]
+                context: () => ({ contract: header.controller.contractId, oldVersion: header.controller.oldVersion,
+                                  newVersion: header.controller.newVersion })
+                ready: header.controller.hasDiff && !header.controller.loading
+            }
         }
     }
 

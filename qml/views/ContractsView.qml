@@ -192,8 +192,9 @@ AreaPage {
                 RowLayout {
                     // About half the height by default: the review (state, approvers, discussion) and
                     // the changes need it as much as the lines do. Dragging the handle replaces this.
-                    // On short windows it keeps ~320 px (a few approvers), leaving the lines at least 220.
-                    SplitView.preferredHeight: Math.round(Math.max(split.height * 0.5, Math.min(320, split.height - 220)))
+                    // On short windows it keeps ~320 px (a few approvers), leaving the lines at least 190
+                    // (nine lines; at 1100x800 the header takes a row more once the title has its own).
+                    SplitView.preferredHeight: Math.round(Math.max(split.height * 0.5, Math.min(320, split.height - 190)))
                     SplitView.minimumHeight: 220
                     spacing: Theme.spacing
 

@@ -93,6 +93,26 @@ private Q_SLOTS:
         const QRect listArea(titleRect.left(), titleRect.bottom() + 60, 260, 500);
         QVERIFY(inkPixels(shot.image, listArea) > 3000);
     }
+
+    /// A 1024 px window: the contract's title squeezed to nothing and Export past the window's edge
+    /// when the title and the controls shared one row; now the controls go under a whole title.
+    void narrowWindowKeepsTitleAndControlsInside()
+    {
+        const Shot shot = take(m_home.path(),
+                               {"--cache", m_home.filePath("cache.sqlite"), "--view", "contracts", "--select",
+                                "orders.order_events", "--size", "1024x700"},
+                               m_home.filePath("contracts-1024.png"));
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
+        const QRect window(QPoint(0, 0), shot.image.size());
+        const QRect title = namedRect(shot, QStringLiteral("contractTitle"));
+        QVERIFY2(title.width() >= 300, qPrintable(QString::number(title.width())));
+        QVERIFY(inkPixels(shot.image, title) > 300);
+        for (const char *name : {"oldVersionPicker", "newVersionPicker", "editContract", "exportButton", "contractsSplit"}) {
+            const QRect r = namedRect(shot, QLatin1String(name));
+            QVERIFY2(!r.isEmpty() && window.contains(r), name);
+            QVERIFY2(!r.intersects(title), name);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestContracts)

@@ -1,7 +1,6 @@
 #include "screenshotcheck.h"
 
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,12 +11,6 @@ namespace {
 QRect contentRect(const Shot &shot)
 {
     const QJsonArray r = shot.info.value("contentRect").toArray();
-    return r.size() == 4 ? QRect(r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()) : QRect();
-}
-
-QRect namedRect(const Shot &shot, const char *name)
-{
-    const QJsonArray r = shot.info.value("rects").toObject().value(QLatin1String(name)).toArray();
     return r.size() == 4 ? QRect(r[0].toInt(), r[1].toInt(), r[2].toInt(), r[3].toInt()) : QRect();
 }
 
@@ -138,8 +131,8 @@ private Q_SLOTS:
         QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
         const QRect window(QPoint(0, 0), shot.image.size());
         const QRect canvas = contentRect(shot);
-        const QRect details = namedRect(shot, "LineageDetails");
-        const QRect exportButton = namedRect(shot, "exportButton");
+        const QRect details = namedRect(shot, QStringLiteral("LineageDetails"));
+        const QRect exportButton = namedRect(shot, QStringLiteral("exportButton"));
         QVERIFY(!details.isEmpty() && !exportButton.isEmpty());
         QVERIFY2(window.contains(details), qPrintable(QStringLiteral("details at %1+%2").arg(details.x()).arg(details.width())));
         QVERIFY(window.contains(exportButton));
@@ -150,7 +143,7 @@ private Q_SLOTS:
         const QRect graph = canvas.adjusted(0, 0, 0, -60);
         QVERIFY2(greyInkPixels(shot.image, graph) > 150, qPrintable(QString::number(greyInkPixels(shot.image, graph))));
         // Left of the canvas's page, beside its rows, only the navigation bar's own colour.
-        const QRect page = namedRect(shot, "AreaPage");
+        const QRect page = namedRect(shot, QStringLiteral("AreaPage"));
         const QRect strip(page.left() - 18, canvas.top(), 14, canvas.height());
         QVERIFY2(distinctColours(shot.image.copy(strip)) <= 2, qPrintable(QString::number(distinctColours(shot.image.copy(strip)))));
     }

@@ -83,6 +83,7 @@ ScrollView {
                         ["action", qsTr("Action item")]]
                 delegate: Button {
                     required property var modelData
+                    objectName: "decide-" + modelData[0]
                     text: modelData[1]
                     highlighted: panel.item.decision === modelData[0]
                     onClicked: panel.controller.decide(panel.controller.current, modelData[0], note.text)
@@ -125,6 +126,7 @@ ScrollView {
                 validator: RegularExpressionValidator { regularExpression: /^$|^\d{4}-\d{2}-\d{2}$/ }
             }
             Button {
+                objectName: "addActionItem"
                 text: qsTr("Add")
                 enabled: actionText.text.trim() !== ""
                 onClicked: {

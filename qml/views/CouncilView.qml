@@ -50,7 +50,10 @@ AreaPage {
         visible: council.agenda.count > 0 || council.loading
 
         ColumnLayout {
-            Layout.preferredWidth: Math.max(360, view.availableWidth * 0.38)
+            objectName: "agendaColumn"
+            // A layout fills by default: the agenda would share the width with the panel's preference.
+            Layout.fillWidth: false
+            Layout.preferredWidth: Math.max(340, view.availableWidth * 0.38)
             Layout.fillHeight: true
             spacing: Theme.spacing
 
@@ -82,7 +85,10 @@ AreaPage {
         }
 
         ColumnLayout {
+            objectName: "itemColumn"
             Layout.fillWidth: true
+            // What is left beside the agenda; its implicit width is the unwrapped evidence text.
+            Layout.preferredWidth: 400
             Layout.fillHeight: true
             spacing: Theme.spacing
 
@@ -98,7 +104,7 @@ AreaPage {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: tabs.currentIndex
-                AgendaItemPanel { controller: council }
+                AgendaItemPanel { controller: council; objectName: "agendaItemPanel" }
                 MinutesPreview { controller: council }
             }
             Label {

@@ -1,5 +1,6 @@
 #include "screenshotcheck.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +41,31 @@ private Q_SLOTS:
         // The agenda column (left) and the item panel (right) both carry text.
         QVERIFY(inkPixels(shot.image, QRect(110, 160, 640, 140)) > 1500);
         QVERIFY(inkPixels(shot.image, QRect(780, 160, 780, 240)) > 3000);
+    }
+
+    /// A 1024 px window: the item panel's implicit width (its unwrapped evidence) took the agenda's
+    /// share and the panel's buttons and fields were cut at the window's edge.
+    void narrowWindowKeepsTheItemPanelInside()
+    {
+        // On a filled cache (a second launch): the agenda is there from the first layout, which is
+        // when the panel's implicit width won (on a first launch the agenda arrives after the sync).
+        if (!QFile::exists(m_home.filePath("cache.sqlite")))
+            QVERIFY(council({}, "fill.png").exitCode == 0);
+        const Shot shot = take(m_home.path(),
+                               {"--cache", m_home.filePath("cache.sqlite"), "--view", "council", "--size", "1024x700"},
+                               m_home.filePath("agenda-1024.png"));
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
+        const QRect window(QPoint(0, 0), shot.image.size());
+        const QRect agenda = namedRect(shot, QStringLiteral("agendaColumn"));
+        const QRect panel = namedRect(shot, QStringLiteral("agendaItemPanel"));
+        QVERIFY(window.contains(panel));
+        QVERIFY2(panel.width() >= 400, qPrintable(QString::number(panel.width())));
+        QVERIFY2(agenda.width() >= 300 && agenda.right() < panel.left(), qPrintable(QString::number(agenda.width())));
+        for (const char *name : {"decide-approve", "decide-action", "addActionItem"}) {
+            const QRect r = namedRect(shot, QLatin1String(name));
+            QVERIFY2(!r.isEmpty() && panel.contains(r), name);
+        }
+        QVERIFY(inkPixels(shot.image, panel) > 3000);
     }
 
     void presentationModeIsDarkWithLargeText()

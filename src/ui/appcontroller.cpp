@@ -99,8 +99,12 @@ void AppController::syncNow()
     m_syncTotal = 0;
     const QStringList toSync = sources();
     const QString cachePath = m_cachePath;
-    m_syncThread = QThread::create([this, toSync, cachePath] {
+    // The configured sources (or the sample) are the cache's whole content: one removed in Settings
+    // leaves it. Sources given on the command line are only looked at.
+    const bool forgetOthers = m_commandLineSources.isEmpty();
+    m_syncThread = QThread::create([this, toSync, cachePath, forgetOthers] {
         meshscope::SyncEngine engine(cachePath);
+        engine.setForgetOtherSources(forgetOthers);
         const meshscope::SyncReport report = engine.run(
             toSync,
             [this](const meshscope::SyncProgress &p) {
@@ -126,7 +130,11 @@ void AppController::syncNow()
                 m_syncMessage = tr("Sync cancelled; the cache is as it was");
             else
                 m_syncMessage = tr("%n file(s) read", nullptr, report.filesParsed)
-                    + (errors ? tr(", %n problem(s)", nullptr, errors) : QString());
+                    + (errors ? tr(", %n problem(s)", nullptr, errors) : QString())
+                    + (report.forgottenSources.isEmpty()
+                           ? QString()
+                           : tr(", %n source(s) no longer configured removed", nullptr,
+                                int(report.forgottenSources.size())));
             m_syncThread->wait();
             m_syncThread->deleteLater();
             m_syncThread = nullptr;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -215,6 +216,62 @@ private Q_SLOTS:
         QVERIFY(r.hasDocumentErrors());
         QVERIFY(r.diagnostics.front().message.contains("no such file"));
         QCOMPARE(r.counts.products, 2);
+    }
+
+    /// The app's sync: the configured sources are the whole cache. A copy of the same mesh in another
+    /// folder (the sample mesh of another home folder) clashed with every id of the old copy.
+    void unlistedSourcesAreForgottenWhenAsked()
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("moved-mesh"));
+        testsupport::copyTree(m_source, copy);
+        SyncEngine(m_cache).run({m_source});
+
+        // The CLI's way: the other source stays, and every id of the copy is a duplicate that names it.
+        const SyncReport both = SyncEngine(m_cache).run({copy});
+        QVERIFY(both.forgottenSources.isEmpty());
+        QVERIFY(both.hasDocumentErrors());
+        const QString message = both.diagnostics.front().message;
+        QVERIFY2(message.contains(QStringLiteral("of the source ") + QFileInfo(m_source).absoluteFilePath()),
+                 qPrintable(message));
+
+        // The app's way: the old folder is no longer configured, so it goes, and the copy's ids are its own.
+        SyncEngine app(m_cache);
+        app.setForgetOtherSources(true);
+        const SyncReport moved = app.run({copy, m_dir.filePath(QStringLiteral("not-mounted"))});
+        QCOMPARE(moved.forgottenSources, QStringList{QFileInfo(m_source).absoluteFilePath()});
+        QCOMPARE(moved.counts.products, 2);
+        QCOMPARE(moved.counts.contracts, 1);
+        // In the change feed: the old copy's two products and contract removed, the new copy's added (the
+        // domains stay: the new copy's documents, kept with their duplicate errors, named them too).
+        QCOMPARE(moved.removed, 3);
+        QCOMPARE(moved.added, 3);
+        sql::Connection db = cache::openCache(m_cache);
+        QCOMPARE(cache::CacheReader(db).sourceUris().size(), 1); // the unreadable listed source added nothing
+        // Nothing left that names the old folder, and a re-sync of the copy finds nothing to fix.
+        sql::Statement docs = db.prepare("SELECT COUNT(*) FROM documents d JOIN sources s ON s.id = d.source_id "
+                                         "WHERE s.uri = ?");
+        docs.bind(1, QFileInfo(m_source).absoluteFilePath());
+        QVERIFY(docs.step());
+        QCOMPARE(docs.int64(0), 0);
+        SyncEngine again(m_cache);
+        again.setForgetOtherSources(true);
+        const SyncReport clean = again.run({copy});
+        QVERIFY(!clean.hasDocumentErrors());
+        QVERIFY(clean.forgottenSources.isEmpty());
+    }
+
+    /// A listed source that cannot be read (an unmounted drive) keeps its cached copy even when others go.
+    void unreadableListedSourceIsNotForgotten()
+    {
+        SyncEngine(m_cache).run({m_source});
+        const QString moved = m_source + "-unmounted";
+        QVERIFY(QDir().rename(m_source, moved));
+        SyncEngine app(m_cache);
+        app.setForgetOtherSources(true);
+        const SyncReport r = app.run({m_source});
+        QVERIFY(r.forgottenSources.isEmpty());
+        QCOMPARE(r.counts.products, 2);
+        QVERIFY(QDir().rename(moved, m_source));
     }
 
     void cancelledSyncLeavesTheCacheAsItWas()

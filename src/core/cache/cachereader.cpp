@@ -27,6 +27,15 @@ CacheCounts CacheReader::counts()
     return c;
 }
 
+QStringList CacheReader::sourceUris()
+{
+    QStringList out;
+    sql::Statement s = m_db.prepare("SELECT uri FROM sources ORDER BY id");
+    while (s.step())
+        out << s.text(0);
+    return out;
+}
+
 QDateTime CacheReader::lastSync()
 {
     sql::Statement s = m_db.prepare("SELECT max(finished) FROM syncs WHERE status = 'ok'");

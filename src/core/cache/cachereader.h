@@ -25,6 +25,8 @@ public:
     CacheCounts counts();
     /// Time of the last finished sync of any source; invalid if never synced.
     QDateTime lastSync();
+    /// Every source the cache holds, as it keys them (absolute folder or file paths, catalog URLs).
+    QStringList sourceUris();
     /// Change feed entries after `since` (all when invalid), newest first.
     std::vector<Change> changesSince(const QDateTime &since, int limit = 1000);
 

@@ -217,16 +217,20 @@ void CacheWriter::writeDomains(qint64 documentId, const ImportResult &r, const S
     }
 }
 
-QString CacheWriter::ownerOf(const char *table, const QString &id, const QString &extraKey)
+QString CacheWriter::ownerOf(const char *table, qint64 documentId, const QString &id, const QString &extraKey)
 {
-    const QByteArray sqlText = QByteArray("SELECT d.path FROM ") + table
-        + " e JOIN documents d ON d.id = e.document_id WHERE e.id = ?"
+    // The same relative path can exist in two sources (two checkouts of one mesh): name the other one.
+    const QByteArray sqlText = QByteArray("SELECT d.path, s.uri, d.source_id = (SELECT source_id FROM documents "
+                                          "WHERE id = ?) FROM ")
+        + table + " e JOIN documents d ON d.id = e.document_id JOIN sources s ON s.id = d.source_id WHERE e.id = ?"
         + (extraKey.isNull() ? QByteArray() : QByteArray(" AND e.version = ?"));
     sql::Statement s = m_db.prepare(sqlText.constData()); // dynamic text: not cached
-    s.bind(1, id);
+    s.bind(1, documentId).bind(2, id);
     if (!extraKey.isNull())
-        s.bind(2, extraKey);
-    return s.step() ? s.text(0) : QString();
+        s.bind(3, extraKey);
+    if (!s.step())
+        return QString();
+    return s.int64(2) ? s.text(0) : QStringLiteral("%1 of the source %2").arg(s.text(0), s.text(1));
 }
 
 void CacheWriter::writeProducts(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data)
@@ -242,7 +246,7 @@ void CacheWriter::writeProducts(qint64 documentId, const QString &path, ImportRe
         s.bindOptional(6, p.owner).bindOptional(7, p.status).bindOptional(8, domainTypeName(p.domainType));
         s.bindUtf8(9, data.productText[i]).run();
         if (m_db.changes() == 0) {
-            r.error(path, p.line, 0, duplicateMessage("data product", p.id, ownerOf("products", p.id)));
+            r.error(path, p.line, 0, duplicateMessage("data product", p.id, ownerOf("products", documentId, p.id)));
             continue;
         }
         QStringList fields;
@@ -278,7 +282,7 @@ void CacheWriter::writeContracts(qint64 documentId, const QString &path, ImportR
         if (m_db.changes() == 0) {
             r.error(path, 0, 0,
                     duplicateMessage("data contract", c.id + QLatin1Char('@') + c.version,
-                                     ownerOf("contracts", c.id, c.version)));
+                                     ownerOf("contracts", documentId, c.id, c.version)));
             continue;
         }
         QStringList fields, owners;
@@ -305,7 +309,7 @@ void CacheWriter::writePolicies(qint64 documentId, const QString &path, ImportRe
         s.bind(1, p.id).bind(2, documentId).bindOptional(3, p.domainId);
         s.bindUtf8(4, data.policyText[i]).run();
         if (m_db.changes() == 0)
-            r.error(path, 0, 0, duplicateMessage("governance policy", p.id, ownerOf("policies", p.id)));
+            r.error(path, 0, 0, duplicateMessage("governance policy", p.id, ownerOf("policies", documentId, p.id)));
     }
 }
 

@@ -92,7 +92,7 @@ private:
     void addSearchRow(qint64 documentId, const QString &kind, const QString &id, const QString &name,
                       const QString &description, const QString &fields, const QString &owners,
                       const QString &tags);
-    QString ownerOf(const char *table, const QString &id, const QString &extraKey = {});
+    QString ownerOf(const char *table, qint64 documentId, const QString &id, const QString &extraKey = {});
 
     /// Prepared once per writer and reused: a cold sync runs these statements hundreds of thousands of times.
     sql::Statement &statement(const char *sqlText);

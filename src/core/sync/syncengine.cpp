@@ -201,6 +201,31 @@ private:
     ChangeFeedCollector m_changes;
 };
 
+/// Removes from the cache every source not in `sources`, each in its own transaction, recording its
+/// entities as removed (see SyncEngine::setForgetOtherSources).
+void forgetUnlisted(sql::Connection &db, const QStringList &sources, SyncReport &report,
+                    const SyncEngine::ProgressCallback &progress, SyncProgress &state, const std::atomic_bool *cancel)
+{
+    QSet<QString> listed;
+    for (const QString &source : sources)
+        listed.insert(isRemoteSource(source) ? source : QFileInfo(source).absoluteFilePath());
+    try {
+        for (const QString &uri : cache::CacheReader(db).sourceUris()) {
+            if (listed.contains(uri))
+                continue;
+            sql::Transaction tx(db);
+            SourceSync(db, report, progress, state, cancel).run(uri, {});
+            cache::CacheWriter(db).removeSource(uri);
+            tx.commit();
+            report.forgottenSources << uri;
+        }
+    } catch (const CancelledError &) {
+        report.cancelled = true;
+    } catch (const sql::SqlError &e) {
+        report.fatalError = QStringLiteral("could not drop a source no longer listed from the cache: %1").arg(e.message());
+    }
+}
+
 } // namespace
 
 SyncEngine::SyncEngine(QString cachePath) : m_cachePath(std::move(cachePath)) {}
@@ -240,12 +265,18 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
     if (progress)
         progress(state);
 
+    // Sources no longer listed go before the listed ones are read, so that ids they held are free.
+    if (m_forgetOtherSources)
+        forgetUnlisted(db, sources, report, progress, state, cancel);
+
     // A first sync of a whole mesh writes each page once (see BulkLoadJournal); going back to WAL when
     // `bulkLoad` goes, before the catalogs and the counts.
     std::optional<cache::BulkLoadJournal> bulkLoad;
     if (size_t(state.total) >= kBulkLoadDocuments && cache::CacheWriter(db).isEmpty())
         bulkLoad.emplace(db);
     for (const auto &[uri, files] : walked) {
+        if (report.cancelled || !report.fatalError.isEmpty())
+            break;
         try {
             sql::Transaction tx(db);
             SourceSync(db, report, progress, state, cancel).run(uri, files);

@@ -31,11 +31,18 @@ public:
     SyncReport run(const QStringList &sources, const ProgressCallback &progress = {},
                    const std::atomic_bool *cancel = nullptr);
 
+    /// With this on, `sources` are the cache's whole set: a source the cache holds that is not among them
+    /// (removed in Settings; the sample mesh of another home folder, whose every id would clash) loses its
+    /// entities, recorded in the change feed as removals. The app turns it on; `meshscope sync --source X`
+    /// syncs X and leaves the other sources alone. A listed source that cannot be read keeps its copy.
+    void setForgetOtherSources(bool on) { m_forgetOtherSources = on; }
+
     /// Documents larger than this keep no copy of their text in the cache (contracts are far smaller).
     static constexpr qint64 kMaxStoredContent = 16 * 1024 * 1024;
 
 private:
     QString m_cachePath;
+    bool m_forgetOtherSources = false;
 };
 
 } // namespace meshscope

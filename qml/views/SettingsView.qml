@@ -55,6 +55,7 @@ Pane {
                                 const list = AppSettings.sources.slice()
                                 list.splice(sourceRow.index, 1)
                                 AppSettings.sources = list
+                                AppController.syncNow() // its entities leave the cache now, not on the next sync
                             }
                         }
                     }

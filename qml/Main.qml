@@ -1,4 +1,3 @@
-pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -96,12 +95,12 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: window.areaIndex
-                DomainsView {}
-                LineageView {}
-                QualityView {}
-                ContractsView {}
-                CouncilView {}
-                SettingsView {}
+                AreaLoader { id: domainsArea; current: window.areaIndex === 0; sourceComponent: domainsView }
+                AreaLoader { id: lineageArea; current: window.areaIndex === 1; sourceComponent: lineageView }
+                AreaLoader { id: qualityArea; current: window.areaIndex === 2; sourceComponent: qualityView }
+                AreaLoader { id: contractsArea; current: window.areaIndex === 3; sourceComponent: contractsView }
+                AreaLoader { id: councilArea; current: window.areaIndex === 4; sourceComponent: councilView }
+                AreaLoader { id: settingsArea; current: window.areaIndex === 5; sourceComponent: settingsView }
             }
             StatusBar {
                 Layout.fillWidth: true
@@ -109,12 +108,22 @@ ApplicationWindow {
         }
     }
 
-    // Every "show me X" goes through AppController.open(area, id): the window switches area here and
-    // the view of that area shows the item (each view has its own Connections on openRequested).
+    // Every "show me X" goes through AppController.open(area, id): the window switches area (creating
+    // its view the first time) and hands the id to that view's openItem().
     Connections {
         target: AppController
-        function onOpenRequested(area, id) { window.area = area }
+        function onOpenRequested(area, id) {
+            window.area = area
+            const loaders = [domainsArea, lineageArea, qualityArea, contractsArea, councilArea, settingsArea]
+            loaders[window.areaIndex].openItem(id)
+        }
     }
+    Component { id: domainsView; DomainsView {} }
+    Component { id: lineageView; LineageView {} }
+    Component { id: qualityView; QualityView {} }
+    Component { id: contractsView; ContractsView {} }
+    Component { id: councilView; CouncilView {} }
+    Component { id: settingsView; SettingsView {} }
 
     SearchPopup {
         id: search

@@ -67,6 +67,18 @@ AreaPage {
 
     Component.onCompleted: controller.reload(AppController.cachePath)
 
+    /// AppController.open("contracts", id): ID or ID@VERSION in the diff, "ID!edit" in the editor.
+    function openItem(id: string) {
+        const editing = id.endsWith("!edit")
+        const ref = editing ? id.slice(0, -5) : id
+        editorPage.confirmLeave(() => {
+            view.editing = false
+            controller.open(ref)
+            if (editing)
+                view.edit(ref)
+        })
+    }
+
     Connections {
         target: AppController
         function onSyncFinished() {
@@ -76,19 +88,6 @@ AreaPage {
                 view.pendingEdit = ""
                 view.edit(ref)
             }
-        }
-        function onOpenRequested(area, id) {
-            if (area !== "contracts" || id === "")
-                return
-            // "ID!edit" opens the contract in the editor.
-            const editing = id.endsWith("!edit")
-            const ref = editing ? id.slice(0, -5) : id
-            editorPage.confirmLeave(() => {
-                view.editing = false
-                controller.open(ref)
-                if (editing)
-                    view.edit(ref)
-            })
         }
     }
 

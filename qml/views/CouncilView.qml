@@ -23,18 +23,14 @@ AreaPage {
 
     CouncilController { id: council }
 
-    Connections {
-        target: AppController
-        function onOpenRequested(area, id) {
-            if (area !== "council")
-                return
-            view.showMinutes = id === "minutes"
-            if (id === "present")
-                presentation.open()
-            for (let row = 0; row < council.agenda.count; ++row) {
-                if (agendaList.keyAt(row) === id || agendaList.subjectAt(row) === id)
-                    council.current = row
-            }
+    /// AppController.open("council", id): an agenda item (key or subject), "present" or "minutes".
+    function openItem(id: string) {
+        view.showMinutes = id === "minutes"
+        if (id === "present")
+            presentation.open()
+        for (let row = 0; row < council.agenda.count; ++row) {
+            if (agendaList.keyAt(row) === id || agendaList.subjectAt(row) === id)
+                council.current = row
         }
     }
 

@@ -38,12 +38,11 @@ AreaPage {
         restoreMode: Binding.RestoreBindingOrValue
     }
 
+    /// AppController.open("domains", id): a domain focused on the map, or a product's page.
+    function openItem(id: string) { controller.select(id) }
+
     Connections {
         target: AppController
-        function onOpenRequested(area: string, id: string) {
-            if (area === "domains")
-                controller.select(id)
-        }
         function onSyncFinished() { controller.reload() }
     }
     Component.onCompleted: controller.reload()

@@ -37,6 +37,7 @@ AreaPage {
 
     LineageController {
         id: lineage
+        objectName: "lineageController"
         cachePath: AppController.cachePath
         dark: Theme.dark
     }
@@ -50,20 +51,22 @@ AreaPage {
         restoreMode: Binding.RestoreBindingOrValue
     }
 
+    /// AppController.open("lineage", id): the graph around that node.
+    function openItem(id: string) {
+        page.requestedId = id
+        lineage.openNode(id)
+    }
+
     Connections {
         target: AppController
-        function onOpenRequested(area, id) {
-            if (area !== "lineage" || id === "")
-                return
-            page.requestedId = id
-            lineage.openNode(id)
-        }
         function onSyncFinished() {
             lineage.forgetGraph()
             page.start()
         }
     }
-    Component.onCompleted: start()
+    // Later, so that an id handed over as the view is created (AreaLoader.onLoaded) is opened instead of
+    // a suggested start node being loaded first.
+    Component.onCompleted: Qt.callLater(() => { if (page.requestedId === "") page.start() })
 
     ColumnLayout {
         anchors.fill: parent

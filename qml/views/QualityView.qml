@@ -26,12 +26,11 @@ Pane {
 
     // `--select ID` and links reach this view before the first load may be done: the dashboard keeps
     // the id and resolves it once the data is there.
+    /// AppController.open("quality", id): the dashboard of a product or domain.
+    function openItem(id: string) { board.select(id) }
+
     Connections {
         target: AppController
-        function onOpenRequested(area, id) {
-            if (area === "quality")
-                board.select(id)
-        }
         function onSyncFinished() { board.reload() }
     }
     // QtCharts renders a ChartView's scene on a later frame than the one its series changed in, so

@@ -233,6 +233,29 @@ private Q_SLOTS:
     /// Flow 1: an edit of an active contract in the form, Ctrl+S, the confirmation names the version
     /// the changes need (the text still says the active 1.0.0), OK writes the proposal next to the
     /// contract, and the Contracts area shows that proposal with its review.
+    /// Areas are created when first shown (AreaLoader): an item opened in an area not created yet (search,
+    /// "Show in lineage") is handed to its view once loaded, and the view stays when the user leaves it.
+    void openingAnItemInAnAreaNotCreatedYetShowsIt()
+    {
+        QCOMPARE(m_window->property("area").toString(), QStringLiteral("contracts"));
+        QVERIFY(!m_window->findChild<QObject *>(QStringLiteral("lineageController"))); // not created at start-up
+        m_app->open(QStringLiteral("lineage"), QStringLiteral("order-events"));
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("lineage"));
+        QObject *lineage = m_window->findChild<QObject *>(QStringLiteral("lineageController"));
+        QVERIFY(lineage);
+        QTRY_COMPARE(lineage->property("rootId").toString(), QStringLiteral("order-events"));
+        QTRY_VERIFY(lineage->property("nodeCount").toInt() > 1);
+        // Back to Contracts and again to Lineage: the same view, still on its node.
+        QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("contracts"));
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("lineage"));
+        QCOMPARE(m_window->findChild<QObject *>(QStringLiteral("lineageController")), lineage);
+        QCOMPARE(lineage->property("rootId").toString(), QStringLiteral("order-events"));
+        QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("contracts"));
+    }
+
     void ctrlSProposesTheEditOfAnActiveContract()
     {
         const QString id = QStringLiteral("payments.refunds");

@@ -59,9 +59,12 @@ ColumnLayout {
             Layout.fillHeight: true
             Layout.preferredWidth: 2
             title: qsTr("Governance score by domain")
-            note: qsTr("click a bar to open the domain")
+            note: domainChart.shown < domainChart.domainList.length
+                  ? qsTr("lowest %1 of %2 · click a bar to open the domain").arg(domainChart.shown).arg(domainChart.domainList.length)
+                  : qsTr("click a bar to open the domain")
             ChartView {
                 id: domainChart
+                objectName: "domainScoreChart"
                 anchors.fill: parent
                 antialiasing: true
                 legend.visible: false
@@ -70,18 +73,30 @@ ColumnLayout {
                 margins { left: 2; right: 2; top: 2; bottom: 2 }
 
                 readonly property var domainList: overview.dashboard.domains
+                /// Bars that fit with readable labels, ~28 px each: 50 domains in 430 px overlapped their scores,
+                /// and in a band much under 28 px QtCharts cuts every name to "…".
+                readonly property int capacity: Math.max(3, Math.floor((height - 50) / 28))
+                property int shown: 0
                 onDomainListChanged: rebuild()
+                onCapacityChanged: rebuild()
                 Component.onCompleted: rebuild()
 
                 function rebuild() {
+                    let list = domainList.slice()
+                    if (list.length > capacity) {
+                        // Too many to show: the ones that need attention, lowest score first (at the top).
+                        list.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+                        list = list.slice(0, capacity).reverse() // a bar chart lists its first category at the bottom
+                    }
                     const ids = []
                     const values = []
-                    for (const d of domainList) {
+                    for (const d of list) {
                         ids.push(d.id)
                         values.push(Math.round(d.score))
                     }
                     domainAxis.categories = ids
                     scores.values = values
+                    shown = list.length
                 }
 
                 HorizontalBarSeries {

@@ -1,5 +1,6 @@
 #include "screenshotcheck.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,6 +106,38 @@ private Q_SLOTS:
         const int green = pixelsLike(shot.image, heatmap, kOkLight, kOkDark, 20);
         QVERIFY2(red > 900, qPrintable(QString::number(red)));
         QVERIFY2(green > 1500, qPrintable(QString::number(green)));
+    }
+
+    /// 40 domains in the governance chart: the bars overlapped their scores and QtCharts cut every name to
+    /// "…". Now the lowest that fit are shown, with their names, and the card says so.
+    void manyDomainsShowTheLowestThatFitWithTheirNames()
+    {
+        const QString mesh = m_home.filePath(QStringLiteral("many-domains"));
+        QProcess gen;
+        gen.start(QStringLiteral(MESHSCOPE_BINARY), {"generate", "--out", mesh, "--products", "300", "--domains", "40",
+                                                     "--seed", "3"});
+        QVERIFY(gen.waitForFinished(120000) && gen.exitCode() == 0);
+        const Shot shot = take(m_home.path(),
+                               {"--cache", m_home.filePath("many.sqlite"), "--source", mesh, "--view", "quality",
+                                "--size", "1600x1000"},
+                               m_home.filePath(QStringLiteral("many-domains.png")));
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
+        const QRect chart = namedRect(shot, QStringLiteral("domainScoreChart"));
+        QVERIFY(!chart.isEmpty());
+        // Names, not "…": the label column left of the bars carries ink for whole words (2,850 px of ink
+        // with the fix, 76 without).
+        const QRect labels(chart.left(), chart.top() + 20, chart.width() / 4, chart.height() - 60);
+        QVERIFY2(inkPixels(shot.image, labels) > 1500, qPrintable(QString::number(inkPixels(shot.image, labels))));
+        // Bars at least ~20 px apart: count the accent-coloured runs down a column through the bars.
+        const int x = chart.left() + chart.width() / 2;
+        int bars = 0;
+        bool inBar = false;
+        for (int y = chart.top(); y < chart.bottom(); ++y) {
+            const bool bar = pixelsLike(shot.image, QRect(x, y, 1, 1), kAccentLight, kAccentDark, 30) == 1;
+            bars += bar && !inBar;
+            inBar = bar;
+        }
+        QVERIFY2(bars >= 6 && bars * 20 <= chart.height(), qPrintable(QString::number(bars)));
     }
 
     void anUnknownIdSaysSo()

@@ -25,6 +25,23 @@ Rectangle {
     border.color: Theme.border
     radius: Theme.radius
 
+    // Nothing to list: one version compared with itself, or two versions that differ only in wording
+    // the rules ignore. A blank pane read as a fault.
+    Label {
+        objectName: "noChanges"
+        anchors.centerIn: parent
+        width: parent.width - 2 * Theme.margin
+        visible: list.count === 0 && pane.controller.hasDiff && !pane.controller.loading
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.WordWrap
+        color: Theme.textMuted
+        text: pane.controller.oldVersion === pane.controller.newVersion
+              ? qsTr("Only version %1 of this contract is in the mesh. Edit (Ctrl+E) to propose the next one.")
+                    .arg(pane.controller.newVersion)
+              : qsTr("No semantic differences between %1 and %2.").arg(pane.controller.oldVersion)
+                    .arg(pane.controller.newVersion)
+    }
+
     ListView {
         id: list
         objectName: "changeList"

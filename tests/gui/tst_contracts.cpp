@@ -113,6 +113,20 @@ private Q_SLOTS:
             QVERIFY2(!r.intersects(title), name);
         }
     }
+
+    /// A contract with one version: the change list said nothing at all (a blank pane).
+    void aSingleVersionExplainsTheEmptyChangeList()
+    {
+        const Shot shot = take(m_home.path(),
+                               {"--cache", m_home.filePath("cache.sqlite"), "--view", "contracts", "--select",
+                                "customer.customer_360", "--size", "1280x800"},
+                               m_home.filePath("contracts-single.png"));
+        QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
+        const QRect note = namedRect(shot, QStringLiteral("noChanges"));
+        const QRect list = namedRect(shot, QStringLiteral("changeList"));
+        QVERIFY(!note.isEmpty() && list.contains(note.center()));
+        QVERIFY2(inkPixels(shot.image, note) > 300, qPrintable(QString::number(inkPixels(shot.image, note))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestContracts)

@@ -82,6 +82,25 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 35);
     }
 
+    /// A contract with a single version, compared with itself after a reload: the summary says so (it read
+    /// "0 breaking, 0 non-breaking, 0 info — needs 1.0.0, new version says 1.0.0").
+    void aSingleVersionSaysThereIsNothingToCompare()
+    {
+        ContractDiffController controller;
+        controller.reload(m_cache);
+        QVERIFY(controller.waitForIdle());
+        controller.open(QStringLiteral("customer.customer_360"));
+        QVERIFY(controller.waitForIdle());
+        QVERIFY2(controller.message().contains("one version"), qPrintable(controller.message()));
+        // After a sync the view reloads, which compares the version shown with itself.
+        controller.reload(m_cache);
+        QVERIFY(controller.waitForIdle());
+        QCOMPARE(controller.oldVersion(), controller.newVersion());
+        QVERIFY(controller.hasDiff());
+        QCOMPARE(controller.changes()->rowCount(), 0);
+        QCOMPARE(controller.summary(), QStringLiteral("Only version 1.0.0: nothing to compare yet"));
+    }
+
     /// Opening the area with nothing selected shows the sample's proposal: 2.0.0 against 1.3.0.
     void controllerShowsTheProposal()
     {

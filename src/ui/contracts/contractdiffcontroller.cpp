@@ -221,6 +221,9 @@ void ContractDiffController::start()
 
 QString ContractDiffController::summaryOf(const VersionDiff &diff)
 {
+    // A contract with one version is compared with itself: say so rather than "0 breaking … needs 1.2.2".
+    if (diff.oldDoc.contract.version == diff.newDoc.contract.version && diff.report.diff.changes.empty())
+        return tr("Only version %1: nothing to compare yet").arg(diff.newDoc.contract.version);
     const DiffSummary s = diff.report.diff.summary();
     QString text = tr("%1 breaking, %2 non-breaking, %3 info").arg(s.breaking).arg(s.nonBreaking).arg(s.info);
     const VersionCheck &v = diff.report.version;

@@ -23,6 +23,15 @@ AreaPage {
 
     CouncilController { id: council }
 
+    // Screenshots wait while the agenda is built (on a large mesh it takes a moment).
+    Binding {
+        target: view.ApplicationWindow.window
+        property: "busy"
+        value: council.loading
+        when: view.ApplicationWindow.window !== null && council.loading
+        restoreMode: Binding.RestoreBindingOrValue
+    }
+
     /// AppController.open("council", id): an agenda item (key or subject), "present" or "minutes".
     function openItem(id: string) {
         view.showMinutes = id === "minutes"
@@ -96,9 +105,15 @@ AreaPage {
                 TabButton { text: qsTr("Item") }
                 TabButton { text: qsTr("Minutes preview") }
             }
+            BusyIndicator {
+                Layout.alignment: Qt.AlignHCenter
+                visible: council.loading && council.agenda.count === 0
+                running: visible
+            }
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                visible: council.agenda.count > 0 // no empty evidence box and buttons while the agenda is built
                 currentIndex: tabs.currentIndex
                 AgendaItemPanel { controller: council; objectName: "agendaItemPanel" }
                 MinutesPreview { controller: council }

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -119,6 +120,41 @@ private Q_SLOTS:
                 QVERIFY2(i.evidence.first().contains(QStringLiteral(" — ")), qPrintable(i.evidence.first()));
             }
         }
+    }
+
+    /// A large mesh: every generated product misses some metadata. One item per product made 11,934 items
+    /// for 10,000 products; a domain with more than a few failing products is now one item for all of them.
+    void manyFailingProductsOfADomainFoldIntoOneItem()
+    {
+        const QString mesh = m_dir.filePath(QStringLiteral("generated"));
+        QProcess gen;
+        gen.start(QStringLiteral(MESHSCOPE_BINARY),
+                  {"generate", "--out", mesh, "--products", "300", "--domains", "5", "--seed", "11"});
+        QVERIFY(gen.waitForFinished(120000) && gen.exitCode() == 0);
+        const QString cachePath = m_dir.filePath(QStringLiteral("generated.sqlite"));
+        QVERIFY(SyncEngine(cachePath).run({mesh}).fatalError.isEmpty());
+        sql::Connection db = cache::openCache(cachePath, true);
+        const auto items = productsWithGovernanceErrors(db, m_context);
+        QVERIFY(!items.empty());
+        // SLO breaches fold the same way: at most a few items per domain.
+        QMap<QString, int> sloPerDomain;
+        for (const AgendaItem &i : productsWithSloBreaches(db, m_context))
+            ++sloPerDomain[i.domainId];
+        for (auto it = sloPerDomain.cbegin(); it != sloPerDomain.cend(); ++it)
+            QVERIFY2(it.value() <= kMaxAgendaItemsPerDomain, qPrintable(it.key()));
+        QMap<QString, int> perDomain;
+        for (const AgendaItem &i : items)
+            ++perDomain[i.domainId];
+        for (auto it = perDomain.cbegin(); it != perDomain.cend(); ++it)
+            QVERIFY2(it.value() <= kMaxAgendaItemsPerDomain, qPrintable(it.key()));
+        const AgendaItem &folded = items.front(); // the most evidence first
+        QVERIFY2(folded.key.startsWith(QStringLiteral("governance:domain:")), qPrintable(folded.key));
+        QCOMPARE(folded.subjectId, folded.domainId);
+        QVERIFY2(folded.reason.contains(QStringLiteral("products with governance errors")), qPrintable(folded.reason));
+        // Which rules fail how often, with an example each, and the lowest scores by name.
+        QVERIFY2(folded.evidence.first().contains(QStringLiteral(" products, e.g. ")), qPrintable(folded.evidence.first()));
+        QVERIFY2(folded.evidence.last().startsWith(QStringLiteral("worst first: ")), qPrintable(folded.evidence.last()));
+        QCOMPARE(folded.minutes, 10);
     }
 
     void builderKeepsKindOrderAndDropsDuplicateKeys()

@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <map>
 
 namespace meshscope::council {
 
@@ -141,6 +142,71 @@ std::vector<AgendaItem> proposalsAwaitingCouncil(sql::Connection &db, const Agen
     return items;
 }
 
+namespace {
+
+/// One agenda item for `items` (one per product, all of one domain, worst first): the council decides on
+/// the pattern — which rules or SLOs fail how often, with an example each, and the worst products — not
+/// once per product. Evidence lines read "RULE: detail"; they are counted by RULE.
+AgendaItem foldedDomainItem(const std::vector<AgendaItem> &items, const QString &what, const QString &namedAs)
+{
+    const AgendaItem &first = items.front();
+    AgendaItem item;
+    item.kind = first.kind;
+    item.subjectId = first.domainId;
+    item.key = kindId(item.kind) + QStringLiteral(":domain:") + first.domainId;
+    item.title = QStringLiteral("%1 products of %2").arg(items.size()).arg(first.domainId);
+    item.domainId = first.domainId;
+    item.reason = QStringLiteral("%1 products %2").arg(items.size()).arg(what);
+    std::map<QString, std::pair<int, QString>> byRule; // rule -> products with it, first line as the example
+    for (const AgendaItem &i : items) {
+        QSet<QString> seen;
+        for (const QString &line : i.evidence) {
+            const QString rule = line.section(u':', 0, 0);
+            if (seen.contains(rule))
+                continue;
+            seen.insert(rule);
+            auto &[count, example] = byRule[rule];
+            if (count++ == 0)
+                example = line.section(u':', 1).trimmed();
+        }
+    }
+    std::vector<std::pair<QString, std::pair<int, QString>>> rules(byRule.begin(), byRule.end());
+    std::stable_sort(rules.begin(), rules.end(), [](const auto &a, const auto &b) { return a.second.first > b.second.first; });
+    for (size_t r = 0; r < rules.size() && r < 5 && rules[r].second.first > 1; ++r) // a pattern, not one product's detail
+        item.evidence << QStringLiteral("%1: %2 of %3 products, e.g. %4")
+                             .arg(rules[r].first)
+                             .arg(rules[r].second.first)
+                             .arg(items.size())
+                             .arg(rules[r].second.second);
+    QStringList worst;
+    for (size_t i = 0; i < items.size() && i < 3; ++i)
+        worst << items[i].title + QStringLiteral(" (") + items[i].reason + u')';
+    item.evidence << namedAs + QStringLiteral(": ") + worst.join(QStringLiteral("; "));
+    item.minutes = 10;
+    return item;
+}
+
+} // namespace
+
+std::vector<AgendaItem> foldLargeDomains(std::vector<AgendaItem> items, const QString &what, const QString &namedAs)
+{
+    std::map<QString, std::vector<AgendaItem>> byDomain;
+    for (const AgendaItem &i : items)
+        byDomain[i.domainId].push_back(i);
+    std::vector<AgendaItem> out;
+    QSet<QString> folded;
+    for (AgendaItem &i : items) {
+        const std::vector<AgendaItem> &domain = byDomain[i.domainId];
+        if (int(domain.size()) <= kMaxAgendaItemsPerDomain) {
+            out.push_back(std::move(i));
+        } else if (!folded.contains(i.domainId)) {
+            folded.insert(i.domainId);
+            out.push_back(foldedDomainItem(domain, what, namedAs));
+        }
+    }
+    return out;
+}
+
 std::vector<AgendaItem> productsAwaitingApproval(sql::Connection &db, const AgendaContext &)
 {
     std::vector<AgendaItem> items;
@@ -165,7 +231,7 @@ std::vector<AgendaItem> productsAwaitingApproval(sql::Connection &db, const Agen
         item.minutes = 5;
         items.push_back(std::move(item));
     }
-    return items;
+    return foldLargeDomains(std::move(items), QStringLiteral("waiting to join the mesh"), QStringLiteral("among them"));
 }
 
 } // namespace meshscope::council

@@ -1,5 +1,7 @@
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
+#include "cache/cachewriter.h"
+#include "cache/catalogstore.h"
 #include "cache/migrations.h"
 #include "cache/search.h"
 #include "sync/parsepipeline.h"
@@ -258,6 +260,27 @@ private Q_SLOTS:
         const SyncReport clean = again.run({copy});
         QVERIFY(!clean.hasDocumentErrors());
         QVERIFY(clean.forgottenSources.isEmpty());
+    }
+
+    /// A catalog source removed from Settings forgets its event cursor too: re-added, it is read whole, not
+    /// incrementally from where the dropped copy left off (which would leave out everything before).
+    void aForgottenCatalogSourceForgetsItsCursor()
+    {
+        const QString catalog = QStringLiteral("entropy+https://catalog.example");
+        SyncEngine(m_cache).run({m_source});
+        {
+            sql::Connection db = cache::openCache(m_cache);
+            cache::CacheWriter(db).ensureSource(catalog);
+            cache::setCatalogCursor(db, catalog, QStringLiteral("event-42"));
+            QCOMPARE(cache::catalogCursor(db, catalog), QStringLiteral("event-42"));
+        }
+        SyncEngine app(m_cache);
+        app.setForgetOtherSources(true);
+        const SyncReport r = app.run({m_source});
+        QCOMPARE(r.forgottenSources, QStringList{catalog});
+        sql::Connection db = cache::openCache(m_cache);
+        QCOMPARE(cache::catalogCursor(db, catalog), QString());
+        QCOMPARE(r.counts.products, 2);
     }
 
     /// A listed source that cannot be read (an unmounted drive) keeps its cached copy even when others go.

@@ -1,4 +1,5 @@
 #include "cachewriter.h"
+#include "catalogstore.h"
 
 #include "model/serialization.h"
 
@@ -496,6 +497,9 @@ void CacheWriter::removeSource(const QString &uri)
 {
     sql::Statement &s = statement("DELETE FROM sources WHERE uri = ?");
     s.bind(1, uri).run();
+    // A catalog's event cursor goes too: re-added later, the catalog must be read whole again, not
+    // from where the forgotten copy left off.
+    setCatalogCursor(m_db, uri, QString());
 }
 
 } // namespace meshscope::cache

@@ -80,6 +80,7 @@ public:
     void finishSync(qint64 syncId, const QString &status, const QJsonObject &summary);
     void recordChange(qint64 syncId, const EntityKey &key, const QString &change, const QString &domainId,
                       const QStringList &fields);
+    /// Drops a source with everything read from it (documents cascade) and its catalog cursor.
     void removeSource(const QString &uri);
 
 private:

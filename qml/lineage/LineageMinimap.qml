@@ -20,6 +20,7 @@ Rectangle {
         anchors.margins: 4
         controller: map.controller
         autoFit: true
+        clip: true
     }
     Rectangle {
         readonly property rect area: small.zoom, small.sceneToItem(map.view.visibleArea)

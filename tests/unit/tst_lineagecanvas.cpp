@@ -223,8 +223,10 @@ private Q_SLOTS:
         QCOMPARE(far.nodesDrawn, 3);
         SceneGraphStats tiny;
         delete SceneGraphBuilder::build(scene, {QRectF(-100, -100, 1000, 300), 0.05, &atlas, nullptr}, &tiny);
-        // Far out a node is one quad: no border, stripe, arrow heads or text.
-        QCOMPARE(tiny.vertices, 5 * 4 + 2 * 2 + 3 * 4);
+        // Far out a node is one quad: no border, stripe, arrow heads or text; a group is its frame (4 sides)
+        // without the tint, which costs a software rasteriser a whole-screen layer where nobody reads labels.
+        QCOMPARE(tiny.vertices, 4 * 4 + 2 * 2 + 3 * 4);
+        // (Where labels are read the tint is drawn: fill + 4 sides in buildsFewBatchedNodesWithExactVertexCounts.)
     }
 
     void farOutTouchingNodesOfAColumnMergeIntoOneQuad()
@@ -608,6 +610,26 @@ private Q_SLOTS:
         far.setSize(QSizeF(b.width() * readable / 1.5, b.height() * readable / 1.5));
         QVERIFY(far.zoom() < readable);
         QVERIFY(far.sceneToItem(b).width() <= far.width() + 0.5);
+    }
+
+    /// A minimap (autoFit) shows the whole graph however tall: the user's zoom floor (0.02) made a hub's
+    /// 191-node column overflow the minimap, drawn below it and past the window.
+    void aMinimapFitsAGraphTallerThanTheZoomFloorAllows()
+    {
+        auto scene = std::make_shared<LineageScene>(smallScene());
+        scene->bounds = QRectF(0, 0, 900, 100000); // 140 px at 0.02 would be 2,000 px
+        LineageCanvas minimap;
+        minimap.setScene(scene);
+        minimap.setAutoFit(true);
+        minimap.setSize(QSizeF(220, 140));
+        const QRectF shown = minimap.sceneToItem(scene->bounds);
+        QVERIFY2(shown.height() <= 140.5 && shown.top() >= -0.5, qPrintable(QStringLiteral("%1 px tall").arg(shown.height())));
+        // The main view keeps its floor: fitting the same graph stops at the smallest zoom a user can reach.
+        LineageCanvas view;
+        view.setScene(scene);
+        view.setSize(QSizeF(220, 140));
+        view.fitToView();
+        QVERIFY(view.zoom() > minimap.zoom());
     }
 
     void impactedCsvListsEverythingDownstream()

@@ -200,7 +200,9 @@ void LineageCanvas::fit(bool preferReadable)
     }
     m_fitPending = false;
     const QRectF b = m_scene->bounds.adjusted(-30, -30, 30, 30);
-    m_zoom = std::clamp(std::min(width() / b.width(), height() / b.height()), kMinZoom, 1.2);
+    // A minimap (autoFit) shows the whole graph however small: the user's zoom floor made a tall graph
+    // overflow its minimap.
+    m_zoom = std::clamp(std::min(width() / b.width(), height() / b.height()), m_autoFit ? 1e-4 : kMinZoom, 1.2);
     if (preferReadable) {
         // A new neighbourhood a little too big to fit with readable labels (a 1024 px window) opens with
         // its labels and a sliver cut at the sides, not as blank boxes; Fit (0) still shows all of it.

@@ -25,8 +25,8 @@ Rectangle {
     border.color: Theme.border
     radius: Theme.radius
 
-    // Nothing to list: one version compared with itself, or two versions that differ only in wording
-    // the rules ignore. A blank pane read as a fault.
+    // Nothing to list: both pickers on one version, or two versions that differ only in what the rules
+    // ignore. A blank pane read as a fault. (A contract with a single version shows the view's message.)
     Label {
         objectName: "noChanges"
         anchors.centerIn: parent
@@ -36,8 +36,7 @@ Rectangle {
         wrapMode: Text.WordWrap
         color: Theme.textMuted
         text: pane.controller.oldVersion === pane.controller.newVersion
-              ? qsTr("Only version %1 of this contract is in the mesh. Edit (Ctrl+E) to propose the next one.")
-                    .arg(pane.controller.newVersion)
+              ? qsTr("Both sides are version %1: pick another version above to compare.").arg(pane.controller.newVersion)
               : qsTr("No semantic differences between %1 and %2.").arg(pane.controller.oldVersion)
                     .arg(pane.controller.newVersion)
     }

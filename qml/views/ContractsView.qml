@@ -224,6 +224,7 @@ AreaPage {
             }
 
             Label {
+                objectName: "diffMessage"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 visible: !controller.hasDiff

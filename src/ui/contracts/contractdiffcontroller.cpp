@@ -120,8 +120,10 @@ void ContractDiffController::reload(const QString &cachePath)
     if (!ref.isEmpty()) {
         const QString keepOld = m_oldVersion, keepNew = m_newVersion, keepId = m_contractId;
         open(ref);
-        if (!asked && keepId == m_contractId && !keepOld.isEmpty() && versions().contains(keepOld)
-            && versions().contains(keepNew))
+        // The pair shown before, unless it was a one-version contract shown as such by open() (comparing
+        // it with itself turned "has one version" into "0 breaking … needs 1.2.2" after every sync).
+        if (!asked && keepId == m_contractId && !keepOld.isEmpty() && keepOld != keepNew
+            && versions().contains(keepOld) && versions().contains(keepNew))
             compare(keepOld, keepNew);
     }
 }
@@ -161,7 +163,7 @@ void ContractDiffController::open(const QString &ref)
         m_diff.reset();
         m_changes.setDiff(nullptr);
         m_lines.setDiff(nullptr);
-        m_message = tr("%1 has one version in the cache (%2): nothing to compare yet")
+        m_message = tr("%1 has one version in the cache (%2): nothing to compare yet. Edit (Ctrl+E) proposes the next one.")
                         .arg(m_contractId, versions.back().version);
         m_summary.clear();
         m_impact.clear();
@@ -221,9 +223,9 @@ void ContractDiffController::start()
 
 QString ContractDiffController::summaryOf(const VersionDiff &diff)
 {
-    // A contract with one version is compared with itself: say so rather than "0 breaking … needs 1.2.2".
+    // Both pickers on one version: say so rather than "0 breaking … needs 1.2.2, new version says 1.2.2".
     if (diff.oldDoc.contract.version == diff.newDoc.contract.version && diff.report.diff.changes.empty())
-        return tr("Only version %1: nothing to compare yet").arg(diff.newDoc.contract.version);
+        return tr("Version %1 on both sides: nothing to compare").arg(diff.newDoc.contract.version);
     const DiffSummary s = diff.report.diff.summary();
     QString text = tr("%1 breaking, %2 non-breaking, %3 info").arg(s.breaking).arg(s.nonBreaking).arg(s.info);
     const VersionCheck &v = diff.report.version;

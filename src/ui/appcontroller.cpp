@@ -127,7 +127,11 @@ void AppController::syncNow()
             if (!report.fatalError.isEmpty())
                 m_syncMessage = tr("Sync failed: %1").arg(report.fatalError);
             else if (report.cancelled)
-                m_syncMessage = tr("Sync cancelled; the cache is as it was");
+                // Sources no longer configured are dropped first, each in its own transaction: those stay gone.
+                m_syncMessage = report.forgottenSources.isEmpty()
+                    ? tr("Sync cancelled; the cache is as it was")
+                    : tr("Sync cancelled; %n source(s) no longer configured were removed, the rest is as it was", nullptr,
+                         int(report.forgottenSources.size()));
             else
                 m_syncMessage = tr("%n file(s) read", nullptr, report.filesParsed)
                     + (errors ? tr(", %n problem(s)", nullptr, errors) : QString())

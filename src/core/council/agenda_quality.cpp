@@ -5,7 +5,6 @@
 #include "governance/meshdata.h"
 #include "slo/sloevaluation.h"
 
-
 namespace meshscope::council {
 
 std::vector<AgendaItem> productsWithGovernanceErrors(sql::Connection &db, const AgendaContext &)

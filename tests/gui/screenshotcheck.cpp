@@ -51,6 +51,16 @@ Shot take(const QString &home, const QStringList &extraArgs, const QString &out)
     return shot;
 }
 
+Shot takeView(const QString &home, const QString &view, const QString &select, const QString &size,
+              const QString &name)
+{
+    QStringList args{QStringLiteral("--cache"), home + QStringLiteral("/cache.sqlite"), QStringLiteral("--view"), view,
+                     QStringLiteral("--size"), size};
+    if (!select.isEmpty())
+        args << QStringLiteral("--select") << select;
+    return take(home, args, home + QLatin1Char('/') + name);
+}
+
 QRect namedRect(const Shot &shot, const QString &name)
 {
     const QJsonArray r = shot.info.value(QStringLiteral("rects")).toObject().value(name).toArray();

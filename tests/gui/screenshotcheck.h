@@ -18,6 +18,11 @@ struct Shot {
 /// `extraArgs` follow `gui`; the cache and the XDG folders live in `home`.
 Shot take(const QString &home, const QStringList &extraArgs, const QString &out);
 
+/// `take()` of one area: `--cache HOME/cache.sqlite --view VIEW [--select SELECT] --size SIZE`, the picture
+/// saved as HOME/NAME (a shared cache, filled by the first test that runs).
+Shot takeView(const QString &home, const QString &view, const QString &select, const QString &size,
+              const QString &name);
+
 /// The device-pixel rect the app reported for the visible item named `name` (objectName); null when
 /// it was not drawn.
 QRect namedRect(const Shot &shot, const QString &name);

@@ -98,10 +98,7 @@ private Q_SLOTS:
     /// when the title and the controls shared one row; now the controls go under a whole title.
     void narrowWindowKeepsTitleAndControlsInside()
     {
-        const Shot shot = take(m_home.path(),
-                               {"--cache", m_home.filePath("cache.sqlite"), "--view", "contracts", "--select",
-                                "orders.order_events", "--size", "1024x700"},
-                               m_home.filePath("contracts-1024.png"));
+        const Shot shot = takeView(m_home.path(), "contracts", "orders.order_events", "1024x700", "contracts-1024.png");
         QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
         const QRect window(QPoint(0, 0), shot.image.size());
         const QRect title = namedRect(shot, QStringLiteral("contractTitle"));
@@ -118,10 +115,7 @@ private Q_SLOTS:
     /// in words, instead of "0 breaking … needs 1.0.0" over a blank change list.
     void aSingleVersionSaysThereIsNothingToCompare()
     {
-        const Shot shot = take(m_home.path(),
-                               {"--cache", m_home.filePath("cache.sqlite"), "--view", "contracts", "--select",
-                                "customer.customer_360", "--size", "1280x800"},
-                               m_home.filePath("contracts-single.png"));
+        const Shot shot = takeView(m_home.path(), "contracts", "customer.customer_360", "1280x800", "contracts-single.png");
         QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
         const QRect message = namedRect(shot, QStringLiteral("diffMessage"));
         QVERIFY(!message.isEmpty());

@@ -51,9 +51,7 @@ private Q_SLOTS:
         // when the panel's implicit width won (on a first launch the agenda arrives after the sync).
         if (!QFile::exists(m_home.filePath("cache.sqlite")))
             QVERIFY(council({}, "fill.png").exitCode == 0);
-        const Shot shot = take(m_home.path(),
-                               {"--cache", m_home.filePath("cache.sqlite"), "--view", "council", "--size", "1024x700"},
-                               m_home.filePath("agenda-1024.png"));
+        const Shot shot = takeView(m_home.path(), "council", {}, "1024x700", "agenda-1024.png");
         QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
         const QRect window(QPoint(0, 0), shot.image.size());
         const QRect agenda = namedRect(shot, QStringLiteral("agendaColumn"));

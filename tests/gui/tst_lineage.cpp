@@ -72,10 +72,7 @@ class TestLineage : public QObject {
 
     Shot shoot(const QString &select, const QString &name)
     {
-        return take(m_home.path(),
-                    {"--cache", m_home.filePath("cache.sqlite"), "--view", "lineage", "--select", select, "--size",
-                     "1600x1000"},
-                    m_home.filePath(name));
+        return takeView(m_home.path(), QStringLiteral("lineage"), select, QStringLiteral("1600x1000"), name);
     }
 
 private Q_SLOTS:
@@ -124,10 +121,8 @@ private Q_SLOTS:
     void smallWindowsKeepTheWholeViewInside()
     {
         QFETCH(QString, size);
-        const Shot shot = take(m_home.path(),
-                               {"--cache", m_home.filePath("cache.sqlite"), "--view", "lineage", "--select",
-                                "postgres://northwind.payments.payment_transactions", "--size", size},
-                               m_home.filePath("small-" + size + ".png"));
+        const Shot shot = takeView(m_home.path(), "lineage", "postgres://northwind.payments.payment_transactions", size,
+                                   "small-" + size + ".png");
         QVERIFY2(shot.exitCode == 0, qPrintable(shot.stderrText));
         const QRect window(QPoint(0, 0), shot.image.size());
         const QRect canvas = contentRect(shot);

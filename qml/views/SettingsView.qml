@@ -51,12 +51,7 @@ Pane {
                         }
                         Button {
                             text: qsTr("Remove")
-                            onClicked: {
-                                const list = AppSettings.sources.slice()
-                                list.splice(sourceRow.index, 1)
-                                AppSettings.sources = list
-                                AppController.syncNow() // its entities leave the cache now, not on the next sync
-                            }
+                            onClicked: AppController.removeSource(sourceRow.modelData) // and from the cache
                         }
                     }
                     CatalogTokenRow {

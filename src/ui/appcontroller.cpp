@@ -4,9 +4,11 @@
 #include "appsettings.h"
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
+#include "sync/sourcewalker.h"
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QPalette>
@@ -90,6 +92,17 @@ void AppController::refresh()
     Q_EMIT cacheChanged();
 }
 
+void AppController::removeSource(const QString &source)
+{
+    if (AppSettings *settings = AppSettings::instance()) {
+        QStringList list = settings->sources();
+        list.removeAll(source);
+        settings->setSources(list);
+    }
+    m_removedSources.insert(meshscope::isRemoteSource(source) ? source : QFileInfo(source).absoluteFilePath());
+    syncNow(); // a sync under way leaves it to the next one
+}
+
 void AppController::syncNow()
 {
     if (m_syncThread)
@@ -99,12 +112,16 @@ void AppController::syncNow()
     m_syncTotal = 0;
     const QStringList toSync = sources();
     const QString cachePath = m_cachePath;
-    // The configured sources (or the sample) are the cache's whole content: one removed in Settings
-    // leaves it. Sources given on the command line are only looked at.
-    const bool forgetOthers = m_commandLineSources.isEmpty();
-    m_syncThread = QThread::create([this, toSync, cachePath, forgetOthers] {
+    // What leaves the cache: sources removed in Settings, and other copies of the bundled sample (another
+    // home folder's, or the sample once real sources are configured). Sources other syncs cached (the CLI
+    // shares this cache) stay; with sources given on the command line the app only looks.
+    const QSet<QString> removed = m_removedSources;
+    const bool configured = m_commandLineSources.isEmpty();
+    m_syncThread = QThread::create([this, toSync, cachePath, removed, configured] {
         meshscope::SyncEngine engine(cachePath);
-        engine.setForgetOtherSources(forgetOthers);
+        engine.setForgetSources([removed, configured](const QString &uri) {
+            return removed.contains(uri) || (configured && meshscope::paths::isSampleMeshFolder(uri));
+        });
         const meshscope::SyncReport report = engine.run(
             toSync,
             [this](const meshscope::SyncProgress &p) {
@@ -144,6 +161,8 @@ void AppController::syncNow()
             m_syncThread = nullptr;
             // The sync counted the cache on its own thread; re-counting here would block the GUI
             // for the length of a dozen COUNT(DISTINCT ...) queries on a large mesh.
+            for (const QString &uri : report.forgottenSources) // one removed meanwhile waits for the next sync
+                m_removedSources.remove(uri);
             if (report.fatalError.isEmpty()) {
                 m_counts = report.counts.toJson().toVariantMap();
                 if (!report.cancelled)

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 #include <QQmlEngine>
 #include <QVariantMap>
 
@@ -57,6 +58,8 @@ public:
 
     /// Starts an incremental sync of the sources unless one is running.
     Q_INVOKABLE void syncNow();
+    /// Settings' Remove: the source leaves the configuration and, at the sync this starts, the cache.
+    Q_INVOKABLE void removeSource(const QString &source);
     Q_INVOKABLE void cancelSync();
     /// Re-reads counts and last sync time from the cache.
     Q_INVOKABLE void refresh();
@@ -82,6 +85,8 @@ protected:
 private:
     QString m_cachePath;
     QStringList m_commandLineSources;
+    /// Removed in Settings, as the cache keys them, until a sync has dropped them from the cache.
+    QSet<QString> m_removedSources;
     QString m_startArea;
     QString m_selectId;
     QDateTime m_lastSync;

@@ -332,6 +332,19 @@ private Q_SLOTS:
         QVERIFY(lastStock < QDateTime(QDate(2026, 11, 17), QTime(0, 0), Qt::UTC));
         QVERIFY(lastAny > QDateTime(QDate(2026, 11, 20), QTime(11, 0), Qt::UTC));
     }
+
+    /// The app drops other copies of the sample from the cache (another home folder's), and only those:
+    /// a mesh the user synced with the CLI into the same cache stays.
+    void samplesElsewhereAreRecognisedByTheirPlace()
+    {
+        using meshscope::paths::isSampleMeshFolder;
+        QVERIFY(isSampleMeshFolder(QStringLiteral("/home/ana/.local/share/meshscope/sample-mesh")));
+        QVERIFY(isSampleMeshFolder(QStringLiteral("/tmp/fh/.local/share/meshscope/sample-mesh/")));
+        QVERIFY(!isSampleMeshFolder(QStringLiteral("/home/ana/src/northwind-mesh")));
+        QVERIFY(!isSampleMeshFolder(QStringLiteral("/home/ana/sample-mesh")));
+        QVERIFY(!isSampleMeshFolder(QStringLiteral("entropy+https://api.entropy-data.com")));
+    }
+
     /// The writable copy follows the embedded sample: an old copy (older stamp, files missing) is
     /// brought up to date, while files the user added there (review events, meetings) stay.
     void extractedCopyIsRefreshedAndKeepsUserFiles()

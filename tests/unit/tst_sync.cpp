@@ -2,6 +2,7 @@
 #include "cache/cachereader.h"
 #include "cache/cachewriter.h"
 #include "cache/catalogstore.h"
+#include "appinfo/paths.h"
 #include "cache/migrations.h"
 #include "cache/search.h"
 #include "sync/parsepipeline.h"
@@ -238,7 +239,7 @@ private Q_SLOTS:
 
         // The app's way: the old folder is no longer configured, so it goes, and the copy's ids are its own.
         SyncEngine app(m_cache);
-        app.setForgetOtherSources(true);
+        app.setForgetSources([](const QString &) { return true; });
         const SyncReport moved = app.run({copy, m_dir.filePath(QStringLiteral("not-mounted"))});
         QCOMPARE(moved.forgottenSources, QStringList{QFileInfo(m_source).absoluteFilePath()});
         QCOMPARE(moved.counts.products, 2);
@@ -256,7 +257,7 @@ private Q_SLOTS:
         QVERIFY(docs.step());
         QCOMPARE(docs.int64(0), 0);
         SyncEngine again(m_cache);
-        again.setForgetOtherSources(true);
+        again.setForgetSources([](const QString &) { return true; });
         const SyncReport clean = again.run({copy});
         QVERIFY(!clean.hasDocumentErrors());
         QVERIFY(clean.forgottenSources.isEmpty());
@@ -275,12 +276,30 @@ private Q_SLOTS:
             QCOMPARE(cache::catalogCursor(db, catalog), QStringLiteral("event-42"));
         }
         SyncEngine app(m_cache);
-        app.setForgetOtherSources(true);
+        app.setForgetSources([](const QString &) { return true; });
         const SyncReport r = app.run({m_source});
         QCOMPARE(r.forgottenSources, QStringList{catalog});
         sql::Connection db = cache::openCache(m_cache);
         QCOMPARE(cache::catalogCursor(db, catalog), QString());
         QCOMPARE(r.counts.products, 2);
+    }
+
+    /// Only the sources the filter names go: the app names the ones removed in Settings and other copies of
+    /// the sample, and a mesh synced with the CLI into the same cache stays.
+    void onlyTheSourcesNamedAreForgotten()
+    {
+        const QString cliMesh = m_dir.filePath(QStringLiteral("cli-mesh"));
+        writeManyProducts(cliMesh, 3);
+        SyncEngine(m_cache).run({m_source});
+        SyncEngine(m_cache).run({cliMesh});
+        const QString sampleCopy = m_dir.filePath(QStringLiteral("old-home/meshscope/sample-mesh"));
+        write(sampleCopy + "/products/sample.odps.yaml", product("sample-product", "samples", "s"));
+        SyncEngine(m_cache).run({sampleCopy});
+        SyncEngine app(m_cache);
+        app.setForgetSources([](const QString &uri) { return meshscope::paths::isSampleMeshFolder(uri); });
+        const SyncReport r = app.run({m_source});
+        QCOMPARE(r.forgottenSources, QStringList{QFileInfo(sampleCopy).absoluteFilePath()});
+        QCOMPARE(r.counts.products, 2 + 3); // the listed mesh and the CLI's
     }
 
     /// A listed source that cannot be read (an unmounted drive) keeps its cached copy even when others go.
@@ -290,7 +309,7 @@ private Q_SLOTS:
         const QString moved = m_source + "-unmounted";
         QVERIFY(QDir().rename(m_source, moved));
         SyncEngine app(m_cache);
-        app.setForgetOtherSources(true);
+        app.setForgetSources([](const QString &) { return true; });
         const SyncReport r = app.run({m_source});
         QVERIFY(r.forgottenSources.isEmpty());
         QCOMPARE(r.counts.products, 2);

@@ -43,10 +43,19 @@ QByteArray embeddedSampleFingerprint()
     return QByteArrayLiteral(MESHSCOPE_VERSION " ") + hash.result().toHex();
 }
 
+namespace {
+/// Where the sample goes below the user's data folder.
+const QString kSampleMeshSubPath = QStringLiteral("/meshscope/sample-mesh");
+} // namespace
+
 QString sampleMeshFolder()
 {
-    return sampleMeshFolder(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                            + QStringLiteral("/meshscope/sample-mesh"));
+    return sampleMeshFolder(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + kSampleMeshSubPath);
+}
+
+bool isSampleMeshFolder(const QString &path)
+{
+    return QDir::cleanPath(path).endsWith(kSampleMeshSubPath);
 }
 
 QString sampleMeshFolder(const QString &target)

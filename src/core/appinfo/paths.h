@@ -14,6 +14,9 @@ QString defaultCacheFile();
 QString sampleMeshFolder();
 /// The same, extracted into `target` (tests).
 QString sampleMeshFolder(const QString &target);
+/// Whether `path` is where sampleMeshFolder() puts the sample, in this home folder or in another one
+/// (a cache copied from another user or machine). Nothing is extracted.
+bool isSampleMeshFolder(const QString &path);
 
 /// The embedded, read-only sample mesh (":/sample-mesh").
 QString embeddedSampleMesh();

@@ -201,17 +201,18 @@ private:
     ChangeFeedCollector m_changes;
 };
 
-/// Removes from the cache every source not in `sources`, each in its own transaction, recording its
-/// entities as removed (see SyncEngine::setForgetOtherSources).
-void forgetUnlisted(sql::Connection &db, const QStringList &sources, SyncReport &report,
-                    const SyncEngine::ProgressCallback &progress, SyncProgress &state, const std::atomic_bool *cancel)
+/// Removes from the cache every source not in `sources` that `forget` names, each in its own transaction,
+/// recording its entities as removed (see SyncEngine::setForgetSources).
+void forgetUnlisted(sql::Connection &db, const QStringList &sources, const SyncEngine::SourceFilter &forget,
+                    SyncReport &report, const SyncEngine::ProgressCallback &progress, SyncProgress &state,
+                    const std::atomic_bool *cancel)
 {
     QSet<QString> listed;
     for (const QString &source : sources)
         listed.insert(isRemoteSource(source) ? source : QFileInfo(source).absoluteFilePath());
     try {
         for (const QString &uri : cache::CacheReader(db).sourceUris()) {
-            if (listed.contains(uri))
+            if (listed.contains(uri) || !forget(uri))
                 continue;
             sql::Transaction tx(db);
             SourceSync(db, report, progress, state, cancel).run(uri, {});
@@ -266,8 +267,8 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
         progress(state);
 
     // Sources no longer listed go before the listed ones are read, so that ids they held are free.
-    if (m_forgetOtherSources)
-        forgetUnlisted(db, sources, report, progress, state, cancel);
+    if (m_forget)
+        forgetUnlisted(db, sources, m_forget, report, progress, state, cancel);
 
     // A first sync of a whole mesh writes each page once (see BulkLoadJournal); going back to WAL when
     // `bulkLoad` goes, before the catalogs and the counts.

@@ -31,18 +31,20 @@ public:
     SyncReport run(const QStringList &sources, const ProgressCallback &progress = {},
                    const std::atomic_bool *cancel = nullptr);
 
-    /// With this on, `sources` are the cache's whole set: a source the cache holds that is not among them
-    /// (removed in Settings; the sample mesh of another home folder, whose every id would clash) loses its
-    /// entities, recorded in the change feed as removals. The app turns it on; `meshscope sync --source X`
-    /// syncs X and leaves the other sources alone. A listed source that cannot be read keeps its copy.
-    void setForgetOtherSources(bool on) { m_forgetOtherSources = on; }
+    /// Which cached sources not among `sources` run() drops first, with their entities (recorded in the
+    /// change feed as removals), each in its own transaction. By default none: `meshscope sync --source X`
+    /// syncs X and keeps what other syncs cached. The app drops sources removed in Settings and other copies
+    /// of the bundled sample (another home folder's, whose every id would clash; or the sample once real
+    /// sources are configured). A listed source is never dropped, even when it cannot be read.
+    using SourceFilter = std::function<bool(const QString &uri)>;
+    void setForgetSources(SourceFilter forget) { m_forget = std::move(forget); }
 
     /// Documents larger than this keep no copy of their text in the cache (contracts are far smaller).
     static constexpr qint64 kMaxStoredContent = 16 * 1024 * 1024;
 
 private:
     QString m_cachePath;
-    bool m_forgetOtherSources = false;
+    SourceFilter m_forget;
 };
 
 } // namespace meshscope

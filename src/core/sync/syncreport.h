@@ -28,7 +28,7 @@ struct SyncReport {
     qint64 parseMillis = 0; ///< wall time of the threads reading and importing documents (overlaps writing)
     qint64 writeMillis = 0; ///< wall time writing them into the cache, not counting waits for parsed documents
     QString fatalError; ///< a source or the cache could not be used at all
-    QStringList forgottenSources; ///< sources dropped from the cache (SyncEngine::setForgetOtherSources)
+    QStringList forgottenSources; ///< sources dropped from the cache (SyncEngine::setForgetSources)
     std::vector<Diagnostic> diagnostics; ///< errors and warnings of the documents read in this sync
     CacheCounts counts;
 

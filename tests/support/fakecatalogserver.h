@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -35,8 +36,9 @@ struct FakeRequest {
 };
 
 struct FakeResponse {
-    enum class Mode { Normal, Hang, CloseMidway };
+    enum class Mode { Normal, Hang, CloseMidway, Trickle };
     int status = 200;
+    int trickleIntervalMs = 0; ///< Trickle: the body goes out one byte per interval
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     Mode mode = Mode::Normal;
@@ -55,6 +57,16 @@ struct FakeResponse {
         FakeResponse r;
         r.status = status;
         r.body = body;
+        return r;
+    }
+    /// Headers at once, then the body one byte every `intervalMs`: never silent long enough for an
+    /// idle timeout, yet never done in reasonable time.
+    static FakeResponse trickle(const QByteArray &body, int intervalMs)
+    {
+        FakeResponse r;
+        r.body = body;
+        r.mode = Mode::Trickle;
+        r.trickleIntervalMs = intervalMs;
         return r;
     }
     static FakeResponse hang()
@@ -204,6 +216,22 @@ private:
             socket->flush();
             socket->waitForBytesWritten(1000);
             socket->abort();
+            return;
+        }
+        if (response.mode == FakeResponse::Mode::Trickle) {
+            socket->write(out);
+            auto *timer = new QTimer(socket);
+            auto sent = std::make_shared<qsizetype>(0);
+            QObject::connect(timer, &QTimer::timeout, socket, [socket, timer, sent, body = response.body] {
+                if (*sent >= body.size()) {
+                    timer->stop();
+                    socket->disconnectFromHost();
+                    return;
+                }
+                socket->write(body.mid((*sent)++, 1));
+            });
+            timer->start(response.trickleIntervalMs);
+            m_held.append(socket);
             return;
         }
         out += response.body;

@@ -193,6 +193,10 @@ CatalogSyncOptions defaultSyncOptions()
         options.http.timeoutMs = timeout;
     if (const int attempts = qEnvironmentVariableIntValue("MESHSCOPE_HTTP_ATTEMPTS"); attempts > 0)
         options.http.maxAttempts = attempts;
+    if (const int seconds = qEnvironmentVariableIntValue("MESHSCOPE_HTTP_DEADLINE_S"); seconds > 0)
+        options.http.requestDeadlineMs = seconds * 1000ll;
+    if (const int seconds = qEnvironmentVariableIntValue("MESHSCOPE_CATALOG_DEADLINE_S"); seconds > 0)
+        options.http.totalDeadlineMs = seconds * 1000ll;
     return options;
 }
 
@@ -231,6 +235,7 @@ void syncCatalogSource(sql::Connection &db, const QString &source, SyncReport &r
             progress(state);
     };
     HttpClient http(source, options.http, cancel);
+    http.setWaitReporter([&](const QString &waiting) { report_(QStringLiteral("%1: %2").arg(source, waiting)); });
     adapter->authenticate(http, token);
     http.setAuthHint(token.isEmpty() ? QStringLiteral("no token was sent: ") + lookedIn
                                      : QStringLiteral("check the token stored for this source"));

@@ -22,7 +22,8 @@ struct CatalogSyncOptions {
 };
 
 /// Options for syncs started by SyncEngine (the defaults, read once from the environment:
-/// MESHSCOPE_HTTP_TIMEOUT_MS, MESHSCOPE_HTTP_ATTEMPTS).
+/// MESHSCOPE_HTTP_TIMEOUT_MS, MESHSCOPE_HTTP_ATTEMPTS, MESHSCOPE_HTTP_DEADLINE_S for one request with its
+/// retries, MESHSCOPE_CATALOG_DEADLINE_S for one catalog's whole sync).
 CatalogSyncOptions defaultSyncOptions();
 
 /// @brief Syncs one catalog source into the cache: all network reads first, then one transaction that

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcHttp, "meshscope.catalogs.http")
 
@@ -96,7 +97,8 @@ HttpClient::HttpClient(QString sourceName, HttpOptions options, const std::atomi
     , m_cancel(cancel)
     , m_nam(std::make_unique<QNetworkAccessManager>())
 {
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_clock.start();
     m_headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/json")));
 }
 
@@ -144,13 +146,37 @@ void HttpClient::checkCancel() const
         throw CatalogCancelled{};
 }
 
-void HttpClient::waitMs(int ms)
+qint64 HttpClient::remainingMs(qint64 requestStart) const
+{
+    const qint64 now = m_clock.elapsed();
+    return std::min(m_options.requestDeadlineMs - (now - requestStart), m_options.totalDeadlineMs - now);
+}
+
+void HttpClient::throwDeadline(const QByteArray &method, const QUrl &url, qint64 requestStart) const
+{
+    const bool whole = m_options.totalDeadlineMs - m_clock.elapsed()
+        <= m_options.requestDeadlineMs - (m_clock.elapsed() - requestStart);
+    const QString what = whole
+        ? QStringLiteral("the catalog sync ran past its bound of %1 s (MESHSCOPE_CATALOG_DEADLINE_S)")
+              .arg(m_options.totalDeadlineMs / 1000.0)
+        : QStringLiteral("no complete answer within %1 s (MESHSCOPE_HTTP_DEADLINE_S)")
+              .arg(m_options.requestDeadlineMs / 1000.0);
+    throw CatalogError{QStringLiteral("%1: %2 %3 failed: %4")
+                           .arg(m_source, QString::fromLatin1(method), url.toDisplayString(), what)};
+}
+
+void HttpClient::waitMs(qint64 ms, const QString &waitLabel)
 {
     // Sleep in small steps so that a cancel during a long Retry-After is honoured at once.
     QElapsedTimer elapsed;
     elapsed.start();
+    qint64 lastReport = -1000;
     while (elapsed.elapsed() < ms) {
         checkCancel();
+        if (m_waitReporter && elapsed.elapsed() - lastReport >= 1000) {
+            lastReport = elapsed.elapsed();
+            m_waitReporter(QStringLiteral("%1, retrying in %2 s").arg(waitLabel).arg((ms - lastReport + 999) / 1000));
+        }
         QEventLoop loop;
         QTimer::singleShot(std::min<qint64>(50, ms - elapsed.elapsed()), &loop, &QEventLoop::quit);
         loop.exec();
@@ -160,13 +186,21 @@ void HttpClient::waitMs(int ms)
 HttpResponse HttpClient::send(const QByteArray &method, const QUrl &url, const QByteArray &body,
                               const QByteArray &contentType, const QList<int> &allowed)
 {
+    const qint64 requestStart = m_clock.elapsed();
     int backoff = m_options.initialBackoffMs;
     QString lastProblem;
+    const QString host = url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
     for (int attemptNo = 1; attemptNo <= m_options.maxAttempts; ++attemptNo) {
         checkCancel();
+        if (remainingMs(requestStart) <= 0)
+            throwDeadline(method, url, requestStart);
+        const QString waitLabel = m_options.maxAttempts > 1
+            ? QStringLiteral("waiting for %1 (attempt %2 of %3)").arg(host).arg(attemptNo).arg(m_options.maxAttempts)
+            : QStringLiteral("waiting for %1").arg(host);
         HttpResponse response;
         QString failure;
-        const bool answered = attempt(method, url, body, contentType, response, failure);
+        const bool answered = attemptFollowing(method, url, body, contentType, response, failure,
+                                               remainingMs(requestStart), waitLabel);
         qint64 wait = backoff;
         if (answered) {
             if (response.status >= 200 && response.status < 300)
@@ -194,12 +228,14 @@ HttpResponse HttpClient::send(const QByteArray &method, const QUrl &url, const Q
         } else {
             lastProblem = failure;
         }
+        if (remainingMs(requestStart) <= 0)
+            throwDeadline(method, url, requestStart);
         if (attemptNo == m_options.maxAttempts)
             break;
-        wait = std::min<qint64>(wait, m_options.maxBackoffMs);
+        wait = std::min<qint64>({wait, qint64(m_options.maxBackoffMs), remainingMs(requestStart)});
         qCInfo(lcHttp).noquote() << m_source << method << url.toDisplayString() << lastProblem << "- retrying in"
                                  << wait << "ms";
-        waitMs(int(wait));
+        waitMs(wait, QStringLiteral("%1: %2").arg(host, lastProblem));
         backoff = std::min(backoff * 2, m_options.maxBackoffMs);
     }
     throw CatalogError{QStringLiteral("%1: %2 %3 failed after %4 attempts: %5")
@@ -208,8 +244,68 @@ HttpResponse HttpClient::send(const QByteArray &method, const QUrl &url, const Q
                            .arg(lastProblem)};
 }
 
+namespace {
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+/// Scheme, host and port, with the scheme's default port filled in.
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &u) { return u.scheme() == QLatin1String("https") ? 443 : 80; };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+} // namespace
+
+bool HttpClient::attemptFollowing(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                                  const QByteArray &contentType, HttpResponse &response, QString &failure,
+                                  qint64 deadlineMs, const QString &waitLabel)
+{
+    QUrl current = url;
+    QByteArray currentMethod = method;
+    QByteArray currentBody = body;
+    QElapsedTimer spent;
+    spent.start();
+    for (int hop = 0;; ++hop) {
+        if (!attempt(currentMethod, current, currentBody, contentType, response, failure,
+                     deadlineMs - spent.elapsed(), waitLabel))
+            return false;
+        if (!isRedirect(response.status))
+            return true;
+        const QByteArray location = response.header("Location");
+        const QUrl next = current.resolved(QUrl::fromEncoded(location.trimmed()));
+        if (location.trimmed().isEmpty() || !next.isValid())
+            return true; // a 3xx without a usable Location is answered as it is (an error below)
+        if (!sameOrigin(url, next)) {
+            throw CatalogError{QStringLiteral("%1: %2 %3 was redirected to %4, another origin; not followed, so no "
+                                              "credentials or data went there (if the catalog has moved, change "
+                                              "the source's URL)")
+                                   .arg(m_source, QString::fromLatin1(method), current.toDisplayString(),
+                                        next.toDisplayString()),
+                               response.status};
+        }
+        if (hop + 1 > m_options.maxRedirects) {
+            throw CatalogError{QStringLiteral("%1: %2 %3: more than %4 redirects")
+                                   .arg(m_source, QString::fromLatin1(method), url.toDisplayString())
+                                   .arg(m_options.maxRedirects),
+                               response.status};
+        }
+        if (response.status == 303 && currentMethod != "GET") {
+            currentMethod = "GET";
+            currentBody.clear();
+        }
+        current = next;
+        response = HttpResponse{};
+    }
+}
+
 bool HttpClient::attempt(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                         const QByteArray &contentType, HttpResponse &response, QString &failure)
+                         const QByteArray &contentType, HttpResponse &response, QString &failure,
+                         qint64 deadlineMs, const QString &waitLabel)
 {
     ++m_requests;
     QNetworkRequest request(url);
@@ -218,6 +314,8 @@ bool HttpClient::attempt(const QByteArray &method, const QUrl &url, const QByteA
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // Redirects are ours to judge (attemptFollowing): Qt would carry the raw Authorization header along.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
 
     QNetworkReply *reply = method == "POST" ? m_nam->post(request, body)
                                             : m_nam->sendCustomRequest(request, method, body);
@@ -231,9 +329,16 @@ bool HttpClient::attempt(const QByteArray &method, const QUrl &url, const QByteA
     QTimer idle;
     idle.setSingleShot(true);
     idle.setInterval(m_options.timeoutMs);
-    QTimer cancelPoll;
-    cancelPoll.setInterval(50);
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    deadline.setInterval(int(std::clamp<qint64>(deadlineMs, 0, std::numeric_limits<int>::max())));
+    QTimer poll;
+    poll.setInterval(50);
+    QElapsedTimer waited;
+    waited.start();
+    qint64 lastReport = 0;
     bool timedOut = false;
+    bool pastDeadline = false;
     bool tooLarge = false;
     bool cancelled = false;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -241,14 +346,22 @@ bool HttpClient::attempt(const QByteArray &method, const QUrl &url, const QByteA
         timedOut = true;
         loop.quit();
     });
-    QObject::connect(&cancelPoll, &QTimer::timeout, &loop, [&] {
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        pastDeadline = true;
+        loop.quit();
+    });
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
         if (m_cancel && m_cancel->load()) {
             cancelled = true;
             loop.quit();
         }
+        if (m_waitReporter && waited.elapsed() - lastReport >= 1000) {
+            lastReport = waited.elapsed();
+            m_waitReporter(QStringLiteral("%1, %2 s").arg(waitLabel).arg(lastReport / 1000));
+        }
     });
     QObject::connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 received, qint64) {
-        idle.start(); // the timeout is for silence, not for the whole transfer
+        idle.start(); // the idle timeout is for silence; the deadline bounds the whole transfer
         if (received > m_options.maxBodyBytes) {
             tooLarge = true;
             loop.quit();
@@ -256,7 +369,8 @@ bool HttpClient::attempt(const QByteArray &method, const QUrl &url, const QByteA
     });
     QObject::connect(reply, &QNetworkReply::uploadProgress, &idle, [&] { idle.start(); });
     idle.start();
-    cancelPoll.start();
+    deadline.start();
+    poll.start();
     if (!reply->isFinished())
         loop.exec();
 
@@ -266,6 +380,10 @@ bool HttpClient::attempt(const QByteArray &method, const QUrl &url, const QByteA
         throw CatalogError{QStringLiteral("%1: %2 %3: the response is larger than %4 MB; refused")
                                .arg(m_source, QString::fromLatin1(method), url.toDisplayString())
                                .arg(m_options.maxBodyBytes / (1024 * 1024))};
+    }
+    if (pastDeadline) {
+        failure = QStringLiteral("no complete answer within the deadline");
+        return false;
     }
     if (timedOut) {
         failure = QStringLiteral("no response for %1 s (timeout)").arg(m_options.timeoutMs / 1000.0);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QList>
 #include <QPair>
@@ -17,11 +18,17 @@ namespace meshscope::catalogs {
 
 /// Limits of one catalog conversation. Tests shorten them; the defaults suit a real server.
 struct HttpOptions {
-    int timeoutMs = 30000;       ///< no byte for this long (connect or transfer) aborts the attempt
+    int timeoutMs = 20000;       ///< no byte for this long (connect or transfer) aborts the attempt
     int maxAttempts = 5;         ///< per request, counting the first
     int initialBackoffMs = 500;  ///< doubled after every failed attempt
     int maxBackoffMs = 30000;    ///< cap for back-off and for a server's Retry-After
     qint64 maxBodyBytes = 256ll * 1024 * 1024;
+    /// One request, all its attempts and waits included: a server that trickles a byte now and then
+    /// (which the silence timeout never catches) or never answers fails after this long.
+    qint64 requestDeadlineMs = 90000;
+    /// The whole conversation with one catalog (one client): a sync never runs longer than this.
+    qint64 totalDeadlineMs = 30ll * 60 * 1000;
+    int maxRedirects = 5;        ///< same-origin redirects followed per request
 };
 
 struct HttpResponse {
@@ -39,6 +46,11 @@ struct HttpResponse {
 /// touch the GUI thread. Retries 429 and 5xx (honouring Retry-After) and network failures with
 /// exponential back-off; anything else throws CatalogError naming the source, method, URL and status.
 /// TLS certificates are verified (Qt's default; SSL errors are never ignored).
+///
+/// Redirects are followed only within the origin (scheme, host and port) of the request. A redirect to
+/// another origin is refused with an error naming both URLs: the headers (the API token among them)
+/// would otherwise go to a server the user never configured, and its data would be imported as the
+/// catalog's. Following it without credentials would still import a stranger's data, so it is not done.
 class HttpClient {
 public:
     HttpClient(QString sourceName, HttpOptions options = {}, const std::atomic_bool *cancel = nullptr);
@@ -48,6 +60,9 @@ public:
     void setHeader(const QByteArray &name, const QByteArray &value);
     /// Text added to a 401/403 error, e.g. where the token was looked for.
     void setAuthHint(const QString &hint) { m_authHint = hint; }
+    /// Called about once a second while a request waits (for an answer or a retry), with a line such as
+    /// "waiting for 127.0.0.1:5000 (attempt 2 of 5), 12 s", so progress shows what the sync waits on.
+    void setWaitReporter(std::function<void(const QString &)> reporter) { m_waitReporter = std::move(reporter); }
 
     HttpResponse get(const QUrl &url);
     HttpResponse post(const QUrl &url, const QByteArray &body, const QByteArray &contentType = "application/json");
@@ -67,9 +82,18 @@ private:
                       const QByteArray &contentType, const QList<int> &allowed);
     /// One attempt; returns false with `failure` set when the network failed (no HTTP status).
     bool attempt(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                 const QByteArray &contentType, HttpResponse &response, QString &failure);
-    void waitMs(int ms);
+                 const QByteArray &contentType, HttpResponse &response, QString &failure,
+                 qint64 deadlineMs, const QString &waitLabel);
+    /// One attempt with same-origin redirects followed; throws on a redirect to another origin.
+    bool attemptFollowing(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                          const QByteArray &contentType, HttpResponse &response, QString &failure,
+                          qint64 deadlineMs, const QString &waitLabel);
+    void waitMs(qint64 ms, const QString &waitLabel);
     void checkCancel() const;
+    /// Milliseconds left before the request (started at `requestStart` on m_clock) or the whole
+    /// conversation runs out, whichever is first.
+    qint64 remainingMs(qint64 requestStart) const;
+    [[noreturn]] void throwDeadline(const QByteArray &method, const QUrl &url, qint64 requestStart) const;
 
     QString m_source;
     HttpOptions m_options;
@@ -77,6 +101,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_nam;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QString m_authHint;
+    std::function<void(const QString &)> m_waitReporter;
+    QElapsedTimer m_clock; ///< started with the client: the conversation's deadline counts from here
     int m_requests = 0;
 };
 

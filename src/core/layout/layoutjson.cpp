@@ -1,7 +1,10 @@
 #include "layoutjson.h"
 
+#include "importers/jsonsupport.h"
+
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace meshscope::layout {
@@ -11,20 +14,34 @@ using ordered_json = nlohmann::ordered_json; // output keys in the documented or
 
 namespace {
 
+/// 1-based byte number of a 1-based line and column (columns count bytes), as nlohmann numbers them.
+qsizetype byteAt(const QByteArray &bytes, int line, int column)
+{
+    qsizetype offset = 0;
+    for (int l = 1; l < line && offset < bytes.size(); ++l) {
+        const qsizetype newline = bytes.indexOf('\n', offset);
+        if (newline < 0)
+            break;
+        offset = newline + 1;
+    }
+    return offset + std::max(column, 1);
+}
+
+/// Through the importers' guarded reader: bounded depth, numbers that overflow and every other
+/// parser exception become an error with its place, never an abort or a stack overflow.
 bool parse(const QByteArray &bytes, json &document, JsonError &error)
 {
-    try {
-        document = json::parse(bytes.constBegin(), bytes.constEnd());
-    } catch (const json::parse_error &e) {
-        // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column 5: ...".
-        QString text = QString::fromUtf8(e.what());
-        const qsizetype bracket = text.indexOf(QLatin1String("] "));
-        if (bracket >= 0)
-            text = text.mid(bracket + 2);
-        error = {QStringLiteral("byte %1").arg(e.byte), text};
+    ImportResult result;
+    if (jsonsupport::parse(bytes, QString(), result, document))
+        return true;
+    if (result.diagnostics.empty()) {
+        error = {QStringLiteral("top level"), QStringLiteral("not JSON")};
         return false;
     }
-    return true;
+    const Diagnostic &first = result.diagnostics.front();
+    error = {QStringLiteral("byte %1").arg(byteAt(bytes, first.line, first.column)),
+             QStringLiteral("line %1, column %2: %3").arg(first.line).arg(first.column).arg(first.message)};
+    return false;
 }
 
 QString nodeText(const json &value)

@@ -16,11 +16,13 @@ ScrollView {
     Label {
         width: preview.availableWidth
         padding: Theme.margin
-        textFormat: Text.MarkdownText
+        // Names in the minutes come from documents: rendered by DocumentText, nothing is fetched.
+        textFormat: Text.RichText
         wrapMode: Text.WordWrap
         color: Theme.text
         // Re-read whenever the meeting changes.
         text: { preview.controller.decidedCount; preview.controller.attendees; preview.controller.actions;
-                preview.controller.notes; preview.controller.agenda.count; return preview.controller.minutesMarkdown() }
+                preview.controller.notes; preview.controller.agenda.count
+                return DocumentText.markdownToHtml(preview.controller.minutesMarkdown()) }
     }
 }

@@ -117,12 +117,15 @@ ScrollView {
                 objectName: "productDescription"
                 anchors.fill: parent
                 anchors.margins: Theme.margin
-                textFormat: Text.MarkdownText
-                text: page.p.description || qsTr("*No description in the product's document.*")
+                // Rendered by DocumentText: raw HTML stays text, images are not fetched.
+                textFormat: Text.RichText
+                text: DocumentText.markdownToHtml(page.p.description || qsTr("*No description in the product's document.*"))
                 wrapMode: Text.Wrap
                 color: Theme.text
+                linkColor: Theme.accent
                 font.pointSize: Theme.fontBody
-                onLinkActivated: (link) => Qt.openUrlExternally(link)
+                onLinkActivated: (link) => openLink.ask(link)
+                HoverHandler { cursorShape: parent.hoveredLink !== "" ? Qt.PointingHandCursor : Qt.ArrowCursor }
             }
         }
 
@@ -213,5 +216,10 @@ ScrollView {
             onLinkActivated: (row, key) => AppController.open("lineage", row.id)
         }
         Item { implicitHeight: Theme.margin }
+    }
+
+    OpenLinkDialog {
+        id: openLink
+        parent: Overlay.overlay
     }
 }

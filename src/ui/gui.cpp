@@ -1,5 +1,7 @@
 #include "gui.h"
 
+#include "offlinenetwork.h"
+
 #include "appcontroller.h"
 #include "appinfo/paths.h"
 #include "appsettings.h"
@@ -129,6 +131,9 @@ bool parseOptions(const QStringList &arguments, GuiOptions &o)
 
 bool loadMainWindow(QQmlApplicationEngine &engine, const QVariantMap &initialProperties)
 {
+    // Nothing a view shows may reach the network (see OfflineNetworkFactory); set before any QML loads.
+    static meshscope::ui::OfflineNetworkFactory offline;
+    engine.setNetworkAccessManagerFactory(&offline);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties(initialProperties);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Meshscope/Main.qml")));

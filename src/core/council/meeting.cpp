@@ -1,10 +1,11 @@
 #include "meeting.h"
 
+#include "io/atomicfile.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 namespace meshscope::council {
 
@@ -165,19 +166,14 @@ std::optional<Meeting> meetingFromJson(const QJsonObject &o, QString *error)
 
 bool saveMeeting(const Meeting &meeting, const QString &path, QString *error)
 {
-    QSaveFile file(path); // writes a temporary file and renames it over `path` on commit
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(QJsonDocument(toJson(meeting)).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    // Atomic, and a link planted at `path` (meeting files are named from the date and title, so
+    // they can be guessed) is replaced, never written through: QSaveFile would follow it.
+    QString why;
+    if (io::writeFileAtomically(path, QJsonDocument(toJson(meeting)).toJson(QJsonDocument::Indented), &why))
+        return true;
+    if (error)
+        *error = why;
+    return false;
 }
 
 std::optional<Meeting> loadMeeting(const QString &path, QString *error)

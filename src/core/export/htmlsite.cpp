@@ -6,6 +6,7 @@
 #include "domainmap/productpage.h"
 #include "export/htmltext.h"
 #include "export/meshsvg.h"
+#include "io/safepath.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,12 +54,12 @@ QString healthBadge(Health h)
 
 QString domainStem(const QString &id)
 {
-    return id.isEmpty() ? QStringLiteral("_no-domain") : safeFileStem(id);
+    return id.isEmpty() ? QStringLiteral("~~no-domain") : safeFileStem(id); // no id's stem has "~~" and no hex after it
 }
 
 QString contractStem(const QString &id, const QString &version)
 {
-    return safeFileStem(id + u'@' + version);
+    return safeFileStem(id, version);
 }
 
 /// The page skeleton; `root` is the relative way back to the site root ("" or "../").
@@ -74,23 +75,27 @@ QString page(const QString &title, const QString &root, const QString &body)
 }
 
 struct Writer {
-    QDir dir;
+    QString root;
     QString error;
     int files = 0;
+    QSet<QString> written; ///< relative paths, lower-cased: one page never overwrites another
 
     bool write(const QString &relative, const QString &content)
     {
         if (!error.isEmpty())
             return false;
-        // A plain QFile, not QSaveFile: thousands of pages, and a fsync per page made the export
-        // I/O-bound; a half-written bundle is simply exported again.
-        QFile file(dir.filePath(relative));
-        const QByteArray bytes = content.toUtf8();
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size() || !file.flush()) {
-            error = QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(dir.filePath(relative)),
-                                                              file.errorString());
+        const QString path = root + u'/' + relative;
+        // Page names are unique by construction (safeFileStem); this keeps a page from silently
+        // replacing another should two names ever meet, on a case-insensitive disk too.
+        if (written.contains(relative.toLower())) {
+            error = QStringLiteral("cannot write %1: two pages would share this name").arg(QDir::toNativeSeparators(path));
             return false;
         }
+        written.insert(relative.toLower());
+        // Not atomic and not fsynced: thousands of pages, and a fsync per page made the export
+        // I/O-bound; a half-written bundle is simply exported again. Never through a planted link.
+        if (!io::writeFileNoFollow(path, content.toUtf8(), &error))
+            return false;
         ++files;
         return true;
     }
@@ -459,13 +464,12 @@ QString contractsIndex(const Site &site)
 HtmlSiteResult exportHtmlSite(sql::Connection &db, const QString &dirPath, const std::function<void(int, int)> &progress)
 {
     HtmlSiteResult result;
-    Writer out{QDir(dirPath), {}, 0};
+    Writer out{QDir::cleanPath(QDir(dirPath).absolutePath()), {}, 0, {}};
+    // The sub-folders must be real folders of the site or links that stay inside it: a planted link
+    // out of it would have the pages written elsewhere.
     for (const char *sub : {"domains", "products", "contracts", "lineage"}) {
-        if (!out.dir.mkpath(QString::fromLatin1(sub))) {
-            result.error = QStringLiteral("cannot create the folder %1")
-                               .arg(QDir::toNativeSeparators(out.dir.filePath(QString::fromLatin1(sub))));
+        if (!io::makeFoldersInside(out.root, QString::fromLatin1(sub), &result.error))
             return result;
-        }
     }
     const DomainMap map = buildDomainMap(db);
     Site site{map, {}, {}};

@@ -1,5 +1,6 @@
 #include "meshgenerator.h"
 
+#include "io/safepath.h"
 #include "meshdocuments.h"
 #include "syntheticmesh.h"
 
@@ -39,10 +40,12 @@ QString prepareFolder(const QString &root)
             return QStringLiteral("'%1' is not empty and was not written by meshscope generate; "
                                   "give a new or empty folder")
                 .arg(root);
+        // Removed without following links: a planted `domains -> elsewhere` loses the link, and
+        // elsewhere keeps its files.
         for (const QString &folder : kGeneratedFolders) {
-            QDir sub(dir.filePath(folder));
-            if (sub.exists() && !sub.removeRecursively())
-                return QStringLiteral("cannot clear '%1'").arg(sub.path());
+            QString error;
+            if (!io::removeNoFollow(dir.filePath(folder), &error))
+                return QStringLiteral("cannot clear '%1': %2").arg(dir.filePath(folder), error);
         }
     } else if (!QDir().mkpath(root)) {
         return QStringLiteral("cannot create '%1'").arg(root);
@@ -56,14 +59,9 @@ public:
 
     bool write(const QString &relative, const std::string &bytes)
     {
-        QFile file(m_root + QLatin1Char('/') + relative);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-            || file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())
-            || !file.flush()) {
-            m_error = QStringLiteral("cannot write '%1': %2").arg(file.fileName(), file.errorString());
-            return false;
-        }
-        return true;
+        // Never through a link planted in the folder (the marker file, say).
+        return io::writeFileNoFollow(m_root + QLatin1Char('/') + relative,
+                                     QByteArray::fromRawData(bytes.data(), static_cast<qsizetype>(bytes.size())), &m_error);
     }
 
     bool makeFolder(const QString &relative)

@@ -1,8 +1,11 @@
 #include "atomicfile.h"
 
+#include "safepath.h"
+
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -54,15 +57,28 @@ void setWriteHookForTests(WriteHook hook)
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
 {
     const QFileInfo target(path);
+    // The path goes to system calls as bytes: a NUL would silently cut it ("victim.yaml\0x" would
+    // replace victim.yaml). A file name with control characters only comes from hostile data.
+    const QString name = target.fileName();
+    const bool control = std::any_of(name.cbegin(), name.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    if (control || !systemPath(path)) {
+        if (error)
+            *error = QStringLiteral("%1: not written: the name holds a NUL or control character").arg(shownName(path));
+        return false;
+    }
     const QString dir = target.absolutePath();
     const QString temp = QStringLiteral("%1/.%2.tmp-%3-%4")
                              .arg(dir, target.fileName())
                              .arg(::getpid())
                              .arg(g_counter.fetch_add(1));
     const QByteArray tempName = QFile::encodeName(temp);
+    // A symbolic link at `path` is replaced by the new file, never written through: rename() replaces
+    // the directory entry itself. So the mode is taken only from a regular file there (lstat), never
+    // from what a link points to. Whether the folder itself may be reached through a link is the
+    // caller's rule (see safepath.h pathInside).
     mode_t mode = 0644;
     struct stat existing {};
-    if (::stat(QFile::encodeName(target.absoluteFilePath()).constData(), &existing) == 0)
+    if (::lstat(QFile::encodeName(target.absoluteFilePath()).constData(), &existing) == 0 && S_ISREG(existing.st_mode))
         mode = existing.st_mode & 07777;
 
     const auto fail = [&](const char *step, int fd) {

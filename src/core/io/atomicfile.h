@@ -17,7 +17,9 @@ void setWriteHookForTests(WriteHook hook);
 
 /// Replaces (or creates) `path` with `bytes`. The temporary file is hidden (".name.tmp-PID-N") so a
 /// sync that runs meanwhile skips it, and it is removed on failure. An existing file keeps its
-/// permissions. Returns false with `error` naming the file and the failing step.
+/// permissions. A symbolic link at `path` is replaced by the file, never written through (and its
+/// target's permissions are not copied). A path holding NUL, or a file name holding a control
+/// character, is refused. Returns false with `error` naming the file and the failing step.
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
 
 } // namespace meshscope::io

@@ -3,8 +3,10 @@
 #include "approvers.h"
 #include "contracttext.h"
 #include "contracts/diffreport.h"
+#include "contracts/yamllocator.h"
 #include "importers/importer.h"
 #include "io/atomicfile.h"
+#include "io/safepath.h"
 #include "model/serialization.h"
 #include "sync/sourcewalker.h"
 
@@ -58,6 +60,20 @@ std::optional<Contract> onlyContract(const QString &file, const QByteArray &byte
     return r.contracts.front();
 }
 
+/// Refuses an id or version that cannot be part of a file name (a proposal file is named after
+/// both), naming the document and the line of the key.
+bool checkNamePart(const QString &file, const QByteArray &text, const char *key, const QString &value, QString *error)
+{
+    const QString problem = io::fileNameProblem(value);
+    if (problem.isEmpty())
+        return true;
+    const diff::LineRange at = diff::YamlLocator(QString::fromUtf8(text)).locate(QLatin1String(key));
+    *error = QStringLiteral("%1%2: the %3 '%4' cannot be used in a file name: it %5")
+                 .arg(file, at.isValid() ? QStringLiteral(":%1").arg(at.first + 1) : QString(), QLatin1String(key),
+                      io::shownName(value), problem);
+    return false;
+}
+
 } // namespace
 
 std::optional<int> policyNoticeDays(sql::Connection &db)
@@ -80,12 +96,26 @@ QString ReviewService::absolute(const QString &relativePath) const
     return QDir(m_root).filePath(relativePath);
 }
 
+std::optional<QString> ReviewService::inside(const QString &relativePath, QString *error) const
+{
+    return io::pathInside(m_root, relativePath, error);
+}
+
 QString ReviewService::fileHash(const QString &relativePath) const
 {
-    QFile f(absolute(relativePath));
+    const std::optional<QString> path = inside(relativePath, nullptr);
+    if (!path)
+        return {};
+    QFile f(*path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha1).toHex());
+}
+
+std::optional<QByteArray> ReviewService::readInside(const QString &relativePath, QString *error) const
+{
+    const std::optional<QString> path = inside(relativePath, error);
+    return path ? readFile(*path, error) : std::nullopt;
 }
 
 std::vector<ContractFile> ReviewService::contractFiles() const
@@ -169,6 +199,9 @@ std::optional<ReviewState> ReviewService::propose(const QString &editedFile, con
         *error = QStringLiteral("%1 %2 is already proposed; see 'meshscope review show %1@%2'").arg(proposal->id, version);
         return std::nullopt;
     }
+    // The proposal file is named after both: neither may step out of its folder or be cut short.
+    if (!checkNamePart(editedFile, *edited, "id", proposal->id, error) || !checkNamePart(editedFile, *edited, "version", version, error))
+        return std::nullopt;
     ContractTextEdit edit;
     edit.status = options.draft ? QStringLiteral("draft") : QStringLiteral("proposed");
     edit.version = version;
@@ -187,10 +220,15 @@ std::optional<ReviewState> ReviewService::propose(const QString &editedFile, con
     // is written beside the active version.
     const bool inside = editedInfo.absoluteFilePath().startsWith(m_root + QLatin1Char('/'))
                         && !QDir(m_root).relativeFilePath(editedInfo.absoluteFilePath()).startsWith(ReviewStore::reviewsFolderName() + QLatin1Char('/'));
-    const QString proposalPath = inside ? editedInfo.absoluteFilePath()
-                                        : QStringLiteral("%1/%2.v%3.proposed.%4.yaml")
-                                              .arg(baseInfo.absolutePath(), proposal->id, version,
-                                                   proposal->specFormat == u"dcs" ? QStringLiteral("dcs") : QStringLiteral("odcs"));
+    const QString fileName = QStringLiteral("%1.v%2.proposed.%3.yaml")
+                                 .arg(proposal->id, version, proposal->specFormat == u"dcs" ? QStringLiteral("dcs") : QStringLiteral("odcs"));
+    const std::optional<QString> proposalTarget =
+        this->inside(QDir(m_root).relativeFilePath(inside ? editedInfo.absoluteFilePath() : baseInfo.absolutePath() + u'/' + fileName), error);
+    if (!proposalTarget) {
+        *error = QStringLiteral("%1: the proposal cannot be written: %2").arg(editedFile, *error);
+        return std::nullopt;
+    }
+    const QString proposalPath = *proposalTarget;
     if (QFileInfo::exists(proposalPath) && QFileInfo(proposalPath) != editedInfo) {
         *error = QStringLiteral("%1 exists already; edit it and submit it, or remove it first").arg(proposalPath);
         return std::nullopt;
@@ -296,8 +334,8 @@ std::optional<ReviewState> ReviewService::record(const ProposalKey &key, EventKi
         if (currentHash != before.documentHash && db) {
             // A revised proposal is diffed again: it may now break more, or less, and need other approvers.
             QString readError;
-            const std::optional<QByteArray> bytes = readFile(absolute(before.proposalFile), &readError);
-            const std::optional<QByteArray> baseBytes = readFile(absolute(before.baseFile), &readError);
+            const std::optional<QByteArray> bytes = readInside(before.proposalFile, &readError);
+            const std::optional<QByteArray> baseBytes = readInside(before.baseFile, &readError);
             std::optional<Contract> proposal, base;
             if (bytes && baseBytes) {
                 proposal = onlyContract(before.proposalFile, *bytes, &readError);
@@ -368,7 +406,13 @@ std::optional<ReviewState> ReviewService::apply(const ProposalKey &key, const Id
         return s;
 
     QString readError;
-    const std::optional<QByteArray> proposalBytes = readFile(absolute(s.proposalFile), error);
+    // Both files were checked when the history was verified; checked again here, where they are
+    // written, so no path from an event reaches outside the mesh however the state was obtained.
+    const std::optional<QString> proposalPath = inside(s.proposalFile, error);
+    const std::optional<QString> basePath = proposalPath ? inside(s.baseFile, error) : std::nullopt;
+    if (!proposalPath || !basePath)
+        return std::nullopt;
+    const std::optional<QByteArray> proposalBytes = readFile(*proposalPath, error);
     if (!proposalBytes)
         return std::nullopt;
     const std::optional<Contract> proposal = onlyContract(s.proposalFile, *proposalBytes, error);
@@ -379,7 +423,7 @@ std::optional<ReviewState> ReviewService::apply(const ProposalKey &key, const Id
         *error = QStringLiteral("%1 changed after it was approved; nothing written").arg(s.proposalFile);
         return std::nullopt;
     }
-    const std::optional<QByteArray> baseBytes = readFile(absolute(s.baseFile), error);
+    const std::optional<QByteArray> baseBytes = readFile(*basePath, error);
     if (!baseBytes)
         return std::nullopt;
     const std::optional<Contract> base = onlyContract(s.baseFile, *baseBytes, error);
@@ -417,14 +461,14 @@ std::optional<ReviewState> ReviewService::apply(const ProposalKey &key, const Id
         ContractTextEdit activate;
         activate.status = QStringLiteral("active");
         const std::optional<QByteArray> text = editContractText(s.proposalFile, *proposalBytes, activate, error);
-        if (!text || !io::writeFileAtomically(absolute(s.proposalFile), *text, error))
+        if (!text || !io::writeFileAtomically(*proposalPath, *text, error))
             return std::nullopt;
     }
     if (base->status != u"deprecated" || !deprecate.properties.empty()) {
         const std::optional<QByteArray> text = editContractText(s.baseFile, *baseBytes, deprecate, error);
         if (!text)
             return std::nullopt;
-        if (*text != *baseBytes && !io::writeFileAtomically(absolute(s.baseFile), *text, error))
+        if (*text != *baseBytes && !io::writeFileAtomically(*basePath, *text, error))
             return std::nullopt;
     }
     data.insert(QStringLiteral("outcome"), QStringLiteral("approved"));

@@ -80,6 +80,10 @@ public:
 
 private:
     QString absolute(const QString &relativePath) const;
+    /// The absolute path of a file named by an event or derived from a document, once proven to stay
+    /// inside the mesh folder (io::pathInside); nullopt with `error` otherwise.
+    std::optional<QString> inside(const QString &relativePath, QString *error) const;
+    std::optional<QByteArray> readInside(const QString &relativePath, QString *error) const;
 
     ReviewStore m_store;
     QString m_root;

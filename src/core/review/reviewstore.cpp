@@ -1,6 +1,7 @@
 #include "reviewstore.h"
 
 #include "io/atomicfile.h"
+#include "io/safepath.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,6 +25,45 @@ QString folderName(const QString &text)
     if (out.startsWith(QLatin1Char('.')))
         out.replace(0, 1, QLatin1Char('_'));
     return out;
+}
+
+/// reviews/<contract>/<version> relative to the source root; empty with `error` when the id or version
+/// cannot name a folder even after folderName (empty, NUL or control characters).
+QString relativeFolderOf(const QString &contractId, const QString &version, QString *error)
+{
+    for (const auto &[what, text] : {std::pair{"contract id", &contractId}, std::pair{"version", &version}}) {
+        const bool dots = *text == u"." || *text == u".."; // folderName would make a name of them; they name none
+        if (const QString problem = dots ? QStringLiteral("is '%1'").arg(*text) : io::fileNameProblem(folderName(*text));
+            !problem.isEmpty()) {
+            *error = QStringLiteral("the %1 '%2' cannot name a review folder: it %3")
+                         .arg(QLatin1String(what), io::shownName(*text), problem);
+            return {};
+        }
+    }
+    return ReviewStore::reviewsFolderName() + u'/' + folderName(contractId) + u'/' + folderName(version);
+}
+
+/// What is wrong with the files a proposal event names (`proposalFile`, `baseFile`): each must be a
+/// path inside the mesh folder, never leaving it by "..", an absolute path or a symbolic link, or
+/// an approval would rewrite a file outside the mesh. Empty when both are fine.
+QString fileReferenceProblem(const QString &root, const ReviewEvent &e)
+{
+    if (e.kind != EventKind::Proposed)
+        return {};
+    for (const char *key : {"proposalFile", "baseFile"}) {
+        const QJsonValue value = e.data.value(QLatin1String(key));
+        if (value.isUndefined())
+            continue;
+        QString why;
+        if (!value.isString())
+            why = QStringLiteral("is not a path");
+        else if (!io::pathInside(root, value.toString(), &why))
+            why = QStringLiteral("must stay inside the mesh folder: ") + why;
+        else
+            continue;
+        return QStringLiteral("its %1 %2").arg(QLatin1String(key), why);
+    }
+    return {};
 }
 
 /// Orders events parents-first; among events whose parents are all placed, the earliest (time, hash)
@@ -100,11 +140,18 @@ EventLog ReviewStore::load(const QString &contractId, const QString &version) co
 {
     EventLog log;
     log.folder = folderOf(contractId, version);
-    const QDir dir(log.folder);
     const QString relativeFolder = QDir(m_root).relativeFilePath(log.folder);
     const auto problem = [&](const QString &file, const QString &message) {
         log.problems.push_back({relativeFolder + QLatin1Char('/') + file, message});
     };
+    // Events are read only from a folder inside the mesh (not through a link out of it).
+    QString unsafe;
+    const QString relative = relativeFolderOf(contractId, version, &unsafe);
+    if (relative.isEmpty() || !io::pathInside(m_root, relative, &unsafe)) {
+        log.problems.push_back({relativeFolder, unsafe});
+        return log;
+    }
+    const QDir dir(log.folder);
 
     std::vector<ReviewEvent> good;
     QHash<QString, QString> fileOfHash;
@@ -137,6 +184,10 @@ EventLog ReviewStore::load(const QString &contractId, const QString &version) co
                               .arg(e->fileName()));
             continue;
         }
+        // Sealed correctly but naming a file outside the mesh: kept in the chain, reported, so that
+        // verify fails and nothing is written for it.
+        if (const QString bad = fileReferenceProblem(m_root, *e); !bad.isEmpty())
+            problem(name, bad);
         fileOfHash.insert(e->hash, name);
         good.push_back(std::move(*e));
     }
@@ -230,8 +281,14 @@ bool ReviewStore::append(ReviewEvent &event, QString *error) const
             event.time = e.time.addMSecs(1);
     }
     event.seal();
-    if (!QDir().mkpath(log.folder)) {
-        *error = QStringLiteral("cannot create %1").arg(log.folder);
+    if (const QString bad = fileReferenceProblem(m_root, event); !bad.isEmpty()) {
+        *error = QStringLiteral("%1 %2: %3").arg(event.contractId, event.version, bad);
+        return false;
+    }
+    QString why;
+    const QString relative = relativeFolderOf(event.contractId, event.version, &why);
+    if (relative.isEmpty() || !io::makeFoldersInside(m_root, relative, &why)) {
+        *error = QStringLiteral("cannot add to the review of %1 %2: %3").arg(io::shownName(event.contractId), io::shownName(event.version), why);
         return false;
     }
     return io::writeFileAtomically(log.folder + QLatin1Char('/') + event.fileName(), event.fileText(), error);

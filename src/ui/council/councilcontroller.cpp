@@ -3,6 +3,7 @@
 #include "appcontroller.h"
 #include "cache/cachefile.h"
 #include "council/minutes.h"
+#include "io/safepath.h"
 #include "minutespdf.h"
 
 #include <QCoreApplication>
@@ -122,9 +123,10 @@ void CouncilController::changed()
     Q_EMIT meetingChanged();
     if (m_meetingFile.isEmpty())
         return;
-    QDir().mkpath(QFileInfo(m_meetingFile).absolutePath());
+    // <root>/council/meetings: the folders must not lead out of the mesh (a planted `council` link).
     QString error;
-    if (!saveMeeting(m_meeting, m_meetingFile, &error))
+    const QString root = QDir::cleanPath(QFileInfo(m_meetingFile).absolutePath() + QStringLiteral("/../.."));
+    if (!io::makeFoldersInside(root, QStringLiteral("council/meetings"), &error) || !saveMeeting(m_meeting, m_meetingFile, &error))
         setMessage(tr("Could not save the meeting: %1").arg(error));
 }
 

@@ -6,6 +6,7 @@
 #include "editor/contracttemplate.h"
 #include "importers/importer.h"
 #include "io/atomicfile.h"
+#include "io/safepath.h"
 #include "review/reviewservice.h"
 
 #include <QCoreApplication>
@@ -249,12 +250,21 @@ bool ContractEditorController::newFromTemplate(const QString &productId, const Q
         setMessage(tr("No mesh folder among the sources to write a new contract to"), true);
         return false;
     }
-    const QString folder = QStringLiteral("%1/contracts/%2").arg(root, source->product.domainId.isEmpty()
-                                                                          ? QStringLiteral("new") : source->product.domainId);
-    QString path = QStringLiteral("%1/%2.odcs.yaml").arg(folder, id);
-    for (int n = 2; QFileInfo::exists(path); ++n)
-        path = QStringLiteral("%1/%2.%3.odcs.yaml").arg(folder, id).arg(n);
-    load(path, contractFromTemplate(*source), true);
+    // The folder and file are named after the domain and contract ids, which come from documents:
+    // neither may step out of the mesh folder.
+    const QString domainFolder = source->product.domainId.isEmpty() ? QStringLiteral("new") : source->product.domainId;
+    QString relative = QStringLiteral("contracts/%1/%2.odcs.yaml").arg(domainFolder, id);
+    for (int n = 2; QFileInfo::exists(root + u'/' + relative); ++n)
+        relative = QStringLiteral("contracts/%1/%2.%3.odcs.yaml").arg(domainFolder, id).arg(n);
+    const QString problem = io::fileNameProblem(domainFolder).isEmpty() ? io::fileNameProblem(id) : io::fileNameProblem(domainFolder);
+    const std::optional<QString> path = problem.isEmpty() ? io::pathInside(root, relative, &error) : std::nullopt;
+    if (!path) {
+        setMessage(tr("Cannot start a contract named %1 in %2: %3")
+                       .arg(io::shownName(id), io::shownName(domainFolder), problem.isEmpty() ? error : tr("a name %1").arg(problem)),
+                   true);
+        return false;
+    }
+    load(*path, contractFromTemplate(*source), true);
     return true;
 }
 

@@ -32,8 +32,10 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.spacing
             Label {
+                objectName: "kpiValue"
                 text: card.kpi.text
-                color: card.kpi.ok ? Theme.ok : Theme.error
+                // "no data" is neither met nor missed.
+                color: card.kpi.hasData === false ? Theme.textMuted : card.kpi.ok ? Theme.ok : Theme.error
                 font.pointSize: Theme.fontTitle
                 font.bold: true
             }
@@ -42,7 +44,7 @@ Rectangle {
                 Layout.fillHeight: true
                 Layout.minimumHeight: 26
                 values: card.kpi.trend
-                lineColor: card.kpi.ok ? Theme.ok : Theme.error
+                lineColor: card.kpi.hasData === false ? Theme.textMuted : card.kpi.ok ? Theme.ok : Theme.error
             }
         }
         Label {

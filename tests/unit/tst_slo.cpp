@@ -171,6 +171,43 @@ private Q_SLOTS:
         QCOMPARE(r.trend[11].met, 1);
     }
 
+    void daysWithoutAnyEvidenceAreGapsNotMisses()
+    {
+        // Loads on 11-10 and 11-19 only; on 11-15 another table loads, so the mesh was watched that day.
+        Evidence e;
+        e.runs = {runEvent("a", "START", "2026-11-10T06:00:00Z", "pg://db.s.t"), runEvent("a", "COMPLETE", "2026-11-10T06:05:00Z", "pg://db.s.t"),
+                  runEvent("o", "START", "2026-11-15T06:00:00Z", "pg://db.s.other"), runEvent("o", "COMPLETE", "2026-11-15T06:05:00Z", "pg://db.s.other"),
+                  runEvent("b", "START", "2026-11-19T06:00:00Z", "pg://db.s.t"), runEvent("b", "COMPLETE", "2026-11-19T06:05:00Z", "pg://db.s.t")};
+        const governance::MeshData mesh = meshWith(QStringLiteral("s.t"), {level("freshness", "1d")});
+        Options o;
+        o.at = utc("2026-11-20T12:00:00Z");
+        const SloReport r = evaluateSlos(mesh, e, o);
+        QCOMPARE(int(r.trend.size()), 14);
+        auto day = [&](const char *iso) -> const DayCompliance & {
+            for (const DayCompliance &d : r.trend) {
+                if (d.time == utc(iso))
+                    return d;
+            }
+            qFatal("no day %s", iso);
+        };
+        QCOMPARE(day("2026-11-10T12:00:00Z").evaluated, 1);
+        QCOMPARE(day("2026-11-10T12:00:00Z").met, 1);
+        QCOMPARE(day("2026-11-19T12:00:00Z").met, 1);
+        // Nothing ran and nothing was checked: no evidence, not a miss (it was drawn as 0 %).
+        for (const char *iso : {"2026-11-11T12:00:00Z", "2026-11-14T12:00:00Z", "2026-11-18T12:00:00Z"}) {
+            QVERIFY2(!day(iso).observed, iso);
+            QCOMPARE(day(iso).evaluated, 0);
+        }
+        const SloResult *fresh = find(r.products.front(), Kind::Freshness);
+        QCOMPARE(fresh->history[4].time, utc("2026-11-11T12:00:00Z"));
+        QCOMPARE(fresh->history[4].status, Status::NoEvidence);
+        QCOMPARE(r.products.front().history[4].status, Status::NoEvidence);
+        // The mesh was watched on 11-15 and this product had not loaded for five days: missed.
+        QVERIFY(day("2026-11-15T12:00:00Z").observed);
+        QCOMPARE(day("2026-11-15T12:00:00Z").evaluated, 1);
+        QCOMPARE(day("2026-11-15T12:00:00Z").met, 0);
+    }
+
     void dbtRunResultsAreImported()
     {
         const QString file = testsupport::source(QStringLiteral("tests/fixtures/dbt/run_results.json"));

@@ -345,6 +345,25 @@ SloReport evaluateSlos(const governance::MeshData &mesh, const Evidence &evidenc
     for (const QualityResult &q : evidence.results)
         resultsByKey[tableKey(q.datasetId)].push_back(&q);
 
+    // A day is observed when the mesh has any run or check in the 24 hours that end at it. On a day that
+    // is not, nothing was watched: no SLO is met or missed then, it has no evidence (a gap in every
+    // trend, not a drop to 0 %). A product that loads nothing while others do is still missed.
+    std::vector<bool> observed(days.size(), false);
+    const auto observe = [&](const QDateTime &t) {
+        if (!t.isValid())
+            return;
+        for (size_t i = 0; i < days.size(); ++i) {
+            if (t <= days[i] && t > days[i].addDays(-1))
+                observed[i] = true;
+        }
+    };
+    for (const RunEvent &e : evidence.runs)
+        observe(e.eventTime);
+    for (const QualityResult &q : evidence.results)
+        observe(q.time);
+    for (size_t i = 0; i < days.size(); ++i)
+        report.trend[i].observed = observed[i];
+
     report.products.reserve(mesh.products.size());
     for (const DataProduct &p : mesh.products) {
         ProductSlo ps;
@@ -408,6 +427,12 @@ SloReport evaluateSlos(const governance::MeshData &mesh, const Evidence &evidenc
             ps.stale = ps.stale || (s.kind == Kind::Freshness && s.status == Status::Missed);
         }
         ps.overall = anyMissed ? Status::Missed : anyMet ? Status::Met : Status::NoEvidence;
+        for (SloResult &s : ps.slos) {
+            for (size_t i = 0; i < days.size() && i < s.history.size(); ++i) {
+                if (!observed[i])
+                    s.history[i].status = Status::NoEvidence;
+            }
+        }
         for (size_t i = 0; i < days.size(); ++i) {
             bool missed = false;
             bool met = false;

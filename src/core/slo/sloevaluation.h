@@ -82,7 +82,8 @@ struct ProductSlo {
 struct DayCompliance {
     QDateTime time;
     int met = 0;
-    int evaluated = 0;
+    int evaluated = 0;      ///< products with an SLO met or missed that day; 0: no evidence, a gap
+    bool observed = false;  ///< the mesh had any run or check in the 24 hours ending at `time`
     double percent() const { return evaluated ? 100.0 * met / evaluated : 0; }
 };
 

@@ -25,13 +25,31 @@ QVariantMap kpi(const QString &key, const QString &label, double value, const QS
 {
     return {{QStringLiteral("key"), key},     {QStringLiteral("label"), label}, {QStringLiteral("value"), value},
             {QStringLiteral("text"), text},   {QStringLiteral("target"), target}, {QStringLiteral("ok"), ok},
-            {QStringLiteral("trend"), trend}, {QStringLiteral("hint"), hint}};
+            {QStringLiteral("trend"), trend}, {QStringLiteral("hint"), hint}, {QStringLiteral("hasData"), true}};
+}
+
+/// A KPI with nothing behind it: "no data", neither met nor missed, and `why` says what is missing.
+QVariantMap noDataKpi(QVariantMap kpi, const QString &why)
+{
+    kpi.insert(QStringLiteral("value"), QVariant());
+    kpi.insert(QStringLiteral("text"), QObject::tr("no data"));
+    kpi.insert(QStringLiteral("ok"), false);
+    kpi.insert(QStringLiteral("hasData"), false);
+    kpi.insert(QStringLiteral("hint"), why);
+    return kpi;
 }
 
 /// Share of checks passing in their latest result at each day of the trend, and failing checks then.
 void checkTrends(const slo::SloReport &r, QVariantList &passing, QVariantList &failing, QVariantList &stale)
 {
     for (size_t day = 0; day < r.trend.size(); ++day) {
+        if (!r.trend[day].observed) {
+            // Nothing ran and nothing was checked that day: no data, drawn as a gap.
+            passing << QVariant();
+            failing << QVariant();
+            stale << QVariant();
+            continue;
+        }
         const QDateTime t = r.trend[day].time;
         int total = 0;
         int fails = 0;
@@ -190,19 +208,34 @@ std::shared_ptr<Snapshot> computeSnapshot(const QString &path, const QDateTime &
     const double onboarded = knownDomains.isEmpty() ? 0 : 100.0 * publishing.size() / double(knownDomains.size());
 
     const auto pct = [](double v) { return QString::number(v, 'f', 0) + QLatin1Char('%'); };
-    s->kpis << kpi(QStringLiteral("slo"), QObject::tr("SLO compliance"), r.compliancePercent(), pct(r.compliancePercent()),
-                   QObject::tr("target 95%"), r.compliancePercent() >= 95, compliance,
-                   QObject::tr("%1 of %2 products with evidence meet every SLO").arg(r.met).arg(r.met + r.missed))
+    int freshnessEvaluated = 0;
+    for (const slo::ProductSlo &p : r.products) {
+        for (const slo::SloResult &sr : p.slos)
+            freshnessEvaluated += sr.kind == slo::Kind::Freshness && sr.status != slo::Status::NoEvidence ? 1 : 0;
+    }
+    const auto unlessEmpty = [](bool empty, const QVariantMap &k, const QString &why) { return empty ? noDataKpi(k, why) : k; };
+    s->kpis << unlessEmpty(r.met + r.missed == 0,
+                           kpi(QStringLiteral("slo"), QObject::tr("SLO compliance"), r.compliancePercent(), pct(r.compliancePercent()),
+                               QObject::tr("target 95%"), r.compliancePercent() >= 95, compliance,
+                               QObject::tr("%1 of %2 products with evidence meet every SLO").arg(r.met).arg(r.met + r.missed)),
+                           QObject::tr("no product has runs or checks to judge its SLOs by"))
            << kpi(QStringLiteral("governance"), QObject::tr("Governance score"), s->governance.meshScore,
                   QString::number(s->governance.meshScore, 'f', 0), QObject::tr("target 90+"), s->governance.meshScore >= 90,
                   {}, QObject::tr("%1 errors, %2 warnings; no history yet").arg(s->governance.errors).arg(s->governance.warnings))
-           << kpi(QStringLiteral("quality"), QObject::tr("Quality score"), qualityScore, checks ? pct(qualityScore) : QStringLiteral("—"),
-                  QObject::tr("target 90+"), qualityScore >= 90, passing,
-                  QObject::tr("checks passing in their latest result (%1 checks)").arg(checks))
-           << kpi(QStringLiteral("failing"), QObject::tr("Failing checks"), checksFailing, QString::number(checksFailing),
-                  QObject::tr("target 0"), checksFailing == 0, failing, QObject::tr("latest result failed"))
-           << kpi(QStringLiteral("stale"), QObject::tr("Stale products"), r.stale, QString::number(r.stale),
-                  QObject::tr("target 0"), r.stale == 0, stale, QObject::tr("freshness promise missed"))
+           << unlessEmpty(checks == 0,
+                          kpi(QStringLiteral("quality"), QObject::tr("Quality score"), qualityScore, pct(qualityScore),
+                              QObject::tr("target 90+"), qualityScore >= 90, passing,
+                              QObject::tr("checks passing in their latest result (%1 checks)").arg(checks)),
+                          QObject::tr("no quality check results in the cache"))
+           << unlessEmpty(checks == 0,
+                          kpi(QStringLiteral("failing"), QObject::tr("Failing checks"), checksFailing, QString::number(checksFailing),
+                              QObject::tr("target 0"), checksFailing == 0, failing, QObject::tr("latest result failed")),
+                          QObject::tr("no quality check results in the cache"))
+           << unlessEmpty(freshnessEvaluated == 0,
+                          kpi(QStringLiteral("stale"), QObject::tr("Stale products"), r.stale, QString::number(r.stale),
+                              QObject::tr("target 0"), r.stale == 0, stale,
+                              QObject::tr("freshness promise missed (%1 products with a judged freshness promise)").arg(freshnessEvaluated)),
+                          QObject::tr("no product has a freshness promise with runs to judge it by"))
            << kpi(QStringLiteral("domains"), QObject::tr("Domains onboarded"), onboarded,
                   QStringLiteral("%1/%2").arg(publishing.size()).arg(knownDomains.size()), QObject::tr("target 80%"),
                   onboarded >= 80, domainTrend, QObject::tr("domains publishing products, by month created"))

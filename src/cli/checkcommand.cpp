@@ -144,7 +144,7 @@ int checkCommand(const QStringList &arguments)
     }
     GovernanceReport report;
     try {
-        sql::Connection db = cache::openCache(common.cachePath(parser));
+        sql::Connection db = cache::openCache(common.cachePath(parser), /*readOnly=*/true);
         const MeshData mesh = loadMeshData(db, parser.value(domain));
         if (mesh.products.empty()) {
             err << "meshscope check: no data products "

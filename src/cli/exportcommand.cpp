@@ -57,7 +57,7 @@ sql::Connection openExistingCache(const QString &path)
     if (!QFileInfo::exists(path))
         throw Failure{QStringLiteral("no cache at %1; run 'meshscope sync --cache %1' first")
                           .arg(QDir::toNativeSeparators(path))};
-    return cache::openCache(path, /*readOnly=*/false);
+    return cache::openCache(path, /*readOnly=*/true);
 }
 
 /// PNG: the real window renders the view offscreen-to-file, as `meshscope gui --screenshot` does.

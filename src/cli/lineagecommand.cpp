@@ -109,7 +109,7 @@ int lineageCommand(const QStringList &arguments)
     std::vector<lineage::Reached> impactList;
     std::vector<int> pathList;
     try {
-        sql::Connection db = cache::openCache(common.cachePath(parser), /*readOnly=*/false);
+        sql::Connection db = cache::openCache(common.cachePath(parser), /*readOnly=*/true);
         graph = lineage::loadGraph(db, *lvl);
         QString error;
         request.seeds = lineage::resolveNodes(graph, parser.value(node), &error);

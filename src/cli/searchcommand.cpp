@@ -46,7 +46,7 @@ int searchCommand(const QStringList &arguments)
     }
     std::vector<cache::SearchHit> hits;
     try {
-        sql::Connection db = cache::openCache(common.cachePath(parser));
+        sql::Connection db = cache::openCache(common.cachePath(parser), /*readOnly=*/true);
         hits = cache::search(db, text, max);
     } catch (const sql::SqlError &e) {
         err << "meshscope search: " << e.message() << Qt::endl;

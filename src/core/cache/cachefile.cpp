@@ -5,23 +5,46 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <sqlite3.h>
+
 namespace meshscope::cache {
+
+namespace {
+
+sql::Connection openForWriting(const QString &path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    sql::Connection db;
+    db.open(path);
+    migrate(db); // refuses a newer file before anything below could change it
+    // WAL only now: switching rewrites the file's header, which a refused (newer) cache must keep.
+    db.exec("PRAGMA journal_mode=WAL");
+    // One read in WAL mode joins the WAL's shared memory for as long as the connection lives, which is how
+    // another connection (a first sync's BulkLoadJournal) learns that this one is open.
+    schemaVersion(db);
+    return db;
+}
+
+} // namespace
 
 sql::Connection openCache(const QString &path, bool readOnly)
 {
     if (!readOnly)
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        return openForWriting(path);
+    if (!QFileInfo::exists(path))
+        throw sql::SqlError(SQLITE_CANTOPEN,
+                            QStringLiteral("%1: no cache there; run 'meshscope sync --cache %1' first").arg(path));
     sql::Connection db;
-    db.open(path, readOnly);
-    try {
-        if (readOnly) {
-            if (schemaVersion(db) > kSchemaVersion)
-                migrate(db); // throws the "newer Meshscope" error
-        } else {
-            migrate(db);
-        }
-    } catch (const sql::SqlError &e) {
-        throw sql::SqlError(e.code(), path + QStringLiteral(": ") + e.message());
+    db.open(path, /*readOnly=*/true);
+    const int version = schemaVersion(db);
+    if (version > kSchemaVersion)
+        checkNotNewer(db); // throws the "newer Meshscope" error
+    if (version < kSchemaVersion) {
+        // An older (or empty) cache is brought up to date once, as any command did before reading it; a
+        // cache that is already current is never opened for writing by a command that only reads.
+        db.close();
+        openForWriting(path);
+        db.open(path, /*readOnly=*/true);
     }
     return db;
 }

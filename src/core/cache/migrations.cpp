@@ -206,24 +206,47 @@ int schemaVersion(sql::Connection &db)
     return s.step() ? int(s.int64(0)) : 0;
 }
 
+namespace {
+
+void refuseNewer(const sql::Connection &db, int version)
+{
+    throw sql::SqlError(0, QStringLiteral("%1: the cache was written by a newer Meshscope (schema %2, this build "
+                                          "reads up to %3); use a newer Meshscope or another --cache file")
+                               .arg(db.path())
+                               .arg(version)
+                               .arg(kSchemaVersion));
+}
+
+} // namespace
+
+void checkNotNewer(sql::Connection &db)
+{
+    const int version = schemaVersion(db);
+    if (version > kSchemaVersion)
+        refuseNewer(db, version);
+}
+
 void migrate(sql::Connection &db)
 {
-    const int current = schemaVersion(db);
-    if (current > kSchemaVersion) {
-        throw sql::SqlError(0, QStringLiteral("the cache was written by a newer Meshscope (schema %1, this "
-                                              "build reads up to %2); use a newer Meshscope or another "
-                                              "--cache file")
-                                   .arg(current)
-                                   .arg(kSchemaVersion));
-    }
+    // A look without a lock first: an up-to-date cache (every open but the first) takes no write lock.
+    int current = schemaVersion(db);
+    if (current > kSchemaVersion)
+        refuseNewer(db, current);
+    if (current == kSchemaVersion)
+        return;
+    // Then again under the write lock: two processes creating one cache both saw 0 above, and the second
+    // (waiting here for the first) must see the first one's work, not create the tables again.
+    sql::Transaction tx(db);
+    current = schemaVersion(db);
+    if (current > kSchemaVersion)
+        refuseNewer(db, current);
     for (const Migration &m : kMigrations) {
         if (m.version <= current)
             continue;
-        sql::Transaction tx(db);
         db.exec(m.sql);
         db.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version).toUtf8().constData());
-        tx.commit();
     }
+    tx.commit();
 }
 
 } // namespace meshscope::cache

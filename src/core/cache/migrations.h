@@ -8,10 +8,15 @@ namespace meshscope::cache {
 /// newer Meshscope and is refused rather than damaged.
 constexpr int kSchemaVersion = 2;
 
-/// Brings the database up to kSchemaVersion, one numbered migration per transaction.
-/// Throws sql::SqlError on failure and when the file is newer than this build.
+/// Brings the database up to kSchemaVersion: the pending numbered migrations in one IMMEDIATE transaction,
+/// the version read again inside it, so that two processes creating one cache at once do not both migrate.
+/// Throws sql::SqlError (naming the file) on failure and when the file is newer than this build, which
+/// is then left exactly as it was.
 void migrate(sql::Connection &db);
 
 int schemaVersion(sql::Connection &db);
+
+/// Throws the "newer Meshscope" error when the file's schema is newer than this build; changes nothing.
+void checkNotNewer(sql::Connection &db);
 
 } // namespace meshscope::cache

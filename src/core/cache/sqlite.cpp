@@ -11,10 +11,26 @@ SqlError::SqlError(int code, const QString &message)
 {
 }
 
+/// Every error names the cache file: "file is not a database" alone does not say which file to delete.
+/// A lock held by another process gets words of its own, since it is the one a user can act on.
+static SqlError errorOf(sqlite3 *db, int rc, const QString &sqliteMessage)
+{
+    const char *file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    QString message = sqliteMessage;
+    if ((rc & 0xFF) == SQLITE_BUSY)
+        message = QStringLiteral("another process (another sync?) is writing the cache and did not finish within "
+                                 "%1 s; try again once it has finished (%2)")
+                      .arg(Connection::kBusyTimeoutMs / 1000)
+                      .arg(sqliteMessage);
+    if (file && *file)
+        message = QString::fromUtf8(file) + QStringLiteral(": ") + message;
+    return SqlError(rc, message);
+}
+
 static void check(sqlite3 *db, int rc)
 {
     if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-        throw SqlError(rc, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+        throw errorOf(db, rc, QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
 }
 
 Connection::~Connection()
@@ -53,10 +69,16 @@ void Connection::open(const QString &path, bool readOnly)
         throw SqlError(rc, QStringLiteral("cannot open %1: %2").arg(path, message));
     }
     sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
-    if (!readOnly)
-        exec("PRAGMA journal_mode=WAL");
+    // Nothing here writes to the file (WAL is set by cache::openCache once the schema version is known to
+    // be one this build may touch): these pragmas only configure this connection.
     exec("PRAGMA foreign_keys=ON");
     exec("PRAGMA synchronous=NORMAL");
+}
+
+QString Connection::path() const
+{
+    const char *file = m_db ? sqlite3_db_filename(m_db, "main") : nullptr;
+    return file ? QString::fromUtf8(file) : QString();
 }
 
 void Connection::close()
@@ -74,7 +96,7 @@ void Connection::exec(const char *sql)
     if (rc != SQLITE_OK) {
         const QString message = QString::fromUtf8(error ? error : sqlite3_errstr(rc));
         sqlite3_free(error);
-        throw SqlError(rc, message);
+        throw errorOf(m_db, rc, message);
     }
 }
 
@@ -198,7 +220,7 @@ bool Statement::step()
         return false;
     const QString message = QString::fromUtf8(sqlite3_errmsg(m_db));
     sqlite3_reset(m_stmt);
-    throw SqlError(rc, message);
+    throw errorOf(m_db, rc, message);
 }
 
 void Statement::run()

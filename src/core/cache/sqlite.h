@@ -37,9 +37,13 @@ public:
     Connection(Connection &&other) noexcept;
     Connection &operator=(Connection &&other) noexcept;
 
-    /// Opens (creating if needed) with WAL, foreign keys on and a busy timeout, so a second
-    /// process reading while a sync writes waits instead of failing.
+    /// Opens (creating if needed) with foreign keys on and a busy timeout, so a second process reading
+    /// while a sync writes waits instead of failing. Writes nothing to the file: the journal mode (WAL) is
+    /// cache::openCache's to set, once it knows the file is one it may change. Every SqlError from this
+    /// connection names its file.
     void open(const QString &path, bool readOnly = false);
+    /// The file as SQLite resolved it (absolute), empty when not open.
+    QString path() const;
     bool isOpen() const { return m_db != nullptr; }
     void close();
 

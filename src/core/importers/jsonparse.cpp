@@ -126,6 +126,9 @@ Shape scanShape(const char *data, qsizetype size, int maxDepth, bool collectRoot
 }
 namespace {
 
+/// Repeated keys reported per document: a generated file repeating one everywhere needs no thousand lines.
+constexpr size_t kMaxDuplicateReports = 10;
+
 /// Builds the tree from nlohmann's SAX events, like its own DOM parser, but stops past kMaxDepth
 /// (without recursion either way), drops skipped values and records key order where asked.
 class DomBuilder
@@ -162,9 +165,18 @@ public:
         if (top.order)
             top.order->push_back(k);
         m_keyIsOrdered = m_options.keyOrder && k == m_options.keyOrder->key;
-        m_element = &(*top.value)[k]; // a repeated key overwrites, as nlohmann's own parser does
+        // A repeated key overwrites (the last value wins, as in nlohmann's own parser and most JSON
+        // readers) and is noted, for a warning naming both places.
+        const auto [it, inserted] = top.value->get_ref<Json::object_t &>().emplace(k, nullptr);
+        if (!inserted && m_duplicates.size() < kMaxDuplicateReports
+            && std::find(m_duplicates.begin(), m_duplicates.end(), k) == m_duplicates.end())
+            m_duplicates.push_back(k);
+        m_element = &it->second;
         return true;
     }
+
+    /// Keys repeated within one object (each once, at most kMaxDuplicateReports).
+    const std::vector<std::string> &duplicates() const { return m_duplicates; }
 
     bool parse_error(std::size_t position, const std::string &, const Json::exception &e)
     {
@@ -250,7 +262,41 @@ private:
     bool m_tooDeep = false;
     std::size_t m_errorPosition = 0;
     std::string m_errorMessage;
+    std::vector<std::string> m_duplicates;
 };
+
+/// Byte offsets of the first key `key` that an object repeats (its first and second place), {-1, -1}
+/// when not found as written (an escaped key). One pass over the text.
+std::pair<qsizetype, qsizetype> repeatedKeyOffsets(const char *data, qsizetype size, std::string_view key)
+{
+    // Per open container: where `key` first appeared in it (objects), -1 when not yet.
+    std::vector<qsizetype> firstAt;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (c == '"') {
+            qsizetype end = i + 1;
+            while (end < size && data[end] != '"')
+                end += data[end] == '\\' ? 2 : 1;
+            if (end >= size)
+                break;
+            qsizetype next = end + 1;
+            while (next < size && isBlank(data[next]))
+                ++next;
+            if (next < size && data[next] == ':' && !firstAt.empty()
+                && std::string_view(data + i + 1, size_t(end - i - 1)) == key) {
+                if (firstAt.back() >= 0)
+                    return {firstAt.back(), i};
+                firstAt.back() = i;
+            }
+            i = end;
+        } else if (c == '{' || c == '[') {
+            firstAt.push_back(-1);
+        } else if ((c == '}' || c == ']') && !firstAt.empty()) {
+            firstAt.pop_back();
+        }
+    }
+    return {-1, -1};
+}
 
 } // namespace
 
@@ -259,8 +305,20 @@ bool parse(const char *data, qsizetype size, const QString &file, ImportResult &
 {
     try {
         DomBuilder builder(out, options);
-        if (Json::sax_parse(data, data + size, &builder))
+        if (Json::sax_parse(data, data + size, &builder)) {
+            for (const std::string &key : builder.duplicates()) {
+                const auto [first, again] = repeatedKeyOffsets(data, size, key);
+                const TextPosition at = positionOf(data, size, again);
+                const TextPosition before = positionOf(data, size, first);
+                result.warning(file, at.line > 0 ? at.line + firstLine - 1 : 0, at.column,
+                               QStringLiteral("duplicate key '%1'%2; the last value is used")
+                                   .arg(toQString(key),
+                                        before.line > 0
+                                            ? QStringLiteral(" (first on line %1)").arg(before.line + firstLine - 1)
+                                            : QString()));
+            }
             return true;
+        }
         if (builder.tooDeep()) {
             const Shape shape = scanShape(data, size);
             const TextPosition at = positionOf(data, size, shape.tooDeepAt);

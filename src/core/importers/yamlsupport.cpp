@@ -52,11 +52,16 @@ bool loadAll(const QByteArray &bytes, const QString &file, ytree::Arena &arena, 
     // One pass of libyaml's event parser builds the tree; it refuses too deep nesting and undefined
     // aliases itself, and (unlike yaml-cpp 0.7) never stalls on a stray ','.
     ytree::ParseError error;
-    if (!ytree::parseAll(bytes, arena, documents, error)) {
+    std::vector<ytree::ParseError> duplicates;
+    if (!ytree::parseAll(bytes, arena, documents, error, &duplicates)) {
         documents.clear();
         result.error(file, error.line, error.column, QStringLiteral("YAML syntax error: ") + error.message);
         return false;
     }
+    // YAML forbids a repeated key; refusing the document would lose it over a slip, so it is read (the
+    // first value wins) with a warning at the repetition.
+    for (const ytree::ParseError &d : duplicates)
+        result.warning(file, d.line, d.column, d.message);
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include <yaml.h>
 
 #include <cstring>
+#include <string_view>
 #include <unordered_map>
 
 namespace meshscope::ytree {
@@ -150,6 +151,46 @@ QString errorText(const yaml_parser_t &p)
     return text;
 }
 
+/// Adds one entry per scalar key that a mapping repeats, at the repetition, naming the first. Mappings are
+/// small (a pairwise look costs less than a set) except generated ones, which get a set.
+void noteDuplicateKeys(const NodeData &map, std::vector<ParseError> &out)
+{
+    const auto &c = map.children;
+    const size_t keys = c.size() / 2;
+    const auto report = [&](const NodeData *first, const NodeData *again) {
+        const QString key = QString::fromUtf8(again->scalar.data(), qsizetype(again->scalar.size()));
+        out.push_back({again->mark.line + 1, again->mark.column + 1,
+                       QStringLiteral("duplicate key '%1' (first on line %2); the first value is used")
+                           .arg(key)
+                           .arg(first->mark.line + 1)});
+    };
+    if (keys <= 32) {
+        for (size_t i = 1; i < keys; ++i) {
+            const NodeData *k = c[2 * i];
+            if (k->type != NodeType::Scalar)
+                continue;
+            for (size_t j = 0; j < i; ++j) {
+                const NodeData *earlier = c[2 * j];
+                if (earlier->type == NodeType::Scalar && earlier->scalar == k->scalar) {
+                    report(earlier, k);
+                    break;
+                }
+            }
+        }
+        return;
+    }
+    std::unordered_map<std::string_view, const NodeData *> seen;
+    seen.reserve(keys);
+    for (size_t i = 0; i < keys; ++i) {
+        const NodeData *k = c[2 * i];
+        if (k->type != NodeType::Scalar)
+            continue;
+        const auto [it, inserted] = seen.emplace(k->scalar, k);
+        if (!inserted)
+            report(it->second, k);
+    }
+}
+
 } // namespace
 
 Node::Node() : m_data(&nullData()) {}
@@ -213,7 +254,8 @@ Node Arena::mapOverlay(const Node &base, const Node &over, const char *skipKey)
     return Node(&merged);
 }
 
-bool parseAll(const QByteArray &bytes, Arena &arena, std::vector<Node> &documents, ParseError &error)
+bool parseAll(const QByteArray &bytes, Arena &arena, std::vector<Node> &documents, ParseError &error,
+              std::vector<ParseError> *duplicates)
 {
     const char *text = bytes.constData();
     size_t size = size_t(bytes.size());
@@ -318,6 +360,8 @@ bool parseAll(const QByteArray &bytes, Arena &arena, std::vector<Node> &document
             if (!openAnchors.back().empty())
                 anchors[openAnchors.back()] = n;
             openAnchors.pop_back();
+            if (duplicates && n->type == NodeType::Map)
+                noteDuplicateKeys(*n, *duplicates);
             attach(n);
             break;
         }

@@ -169,7 +169,10 @@ struct ParseError {
 constexpr int kMaxDepth = 1000;
 
 /// Parses every document in `bytes` (UTF-8, optionally with a BOM) into `arena`. On a syntax error
-/// fills `error` and returns false (the documents read so far stay in `documents`).
-bool parseAll(const QByteArray &bytes, Arena &arena, std::vector<Node> &documents, ParseError &error);
+/// fills `error` and returns false (the documents read so far stay in `documents`). When `duplicates` is
+/// given, a mapping that repeats a scalar key adds an entry there at the repetition (the tree keeps both;
+/// Node::child finds the first).
+bool parseAll(const QByteArray &bytes, Arena &arena, std::vector<Node> &documents, ParseError &error,
+              std::vector<ParseError> *duplicates = nullptr);
 
 } // namespace meshscope::ytree

@@ -6,6 +6,7 @@
 #include "contracts/yamllocator.h"
 #include "importers/importer.h"
 #include "io/atomicfile.h"
+#include "io/regularfile.h"
 #include "io/safepath.h"
 #include "model/serialization.h"
 #include "sync/sourcewalker.h"
@@ -130,13 +131,13 @@ std::vector<ContractFile> ReviewService::contractFiles() const
         const QString suffix = QFileInfo(file.relativePath).suffix().toLower();
         if (suffix != u"yaml" && suffix != u"yml")
             continue;
-        QFile f(file.absolutePath);
-        if (!f.open(QIODevice::ReadOnly))
+        QByteArray bytes; // read as a sync reads (io/regularfile.h): a regular file, bounded
+        if (!io::readRegularFile(file.absolutePath, maxDocumentBytes(file.relativePath), bytes).ok())
             continue;
-        const QByteArray head = f.peek(64 * 1024);
+        const QByteArray head = QByteArray::fromRawData(bytes.constData(), std::min<qsizetype>(bytes.size(), 64 * 1024));
         if (!head.contains("DataContract") && !head.contains("dataContractSpecification"))
             continue;
-        const ImportResult r = importDocument(file.relativePath, f.readAll());
+        const ImportResult r = importDocument(file.relativePath, bytes);
         for (const Contract &c : r.contracts)
             out.push_back({file.relativePath, c});
     }

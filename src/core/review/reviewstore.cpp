@@ -1,10 +1,11 @@
 #include "reviewstore.h"
 
 #include "io/atomicfile.h"
+#include "io/regularfile.h"
 #include "io/safepath.h"
 
 #include <QDir>
-#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QSet>
 
@@ -15,6 +16,9 @@
 namespace meshscope::review {
 
 namespace {
+
+/// An event holds a comment or a vote, and a proposal its diff summary: far below this.
+constexpr qint64 kMaxEventBytes = 16 * 1024 * 1024;
 
 /// Folder names are the contract id and version as they are; only path separators and a leading dot
 /// (which would hide the folder from sync and from people) are replaced.
@@ -156,14 +160,26 @@ EventLog ReviewStore::load(const QString &contractId, const QString &version) co
     std::vector<ReviewEvent> good;
     QHash<QString, QString> fileOfHash;
     QSet<QString> allHashes; // of every readable event, even a broken one, so its children are not blamed too
-    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        QFile f(dir.filePath(name));
-        if (!f.open(QIODevice::ReadOnly)) {
-            problem(name, QStringLiteral("cannot be read: ") + f.errorString());
+    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files | QDir::System, QDir::Name)) {
+        // The same rule as a sync's (io/regularfile.h): only a regular file inside the mesh, read up to a
+        // bound. QDir::System lists the rest too, so that a planted FIFO or device is reported, not skipped.
+        const QString path = dir.filePath(name);
+        QByteArray bytes;
+        if (QFileInfo(path).isSymLink() && !io::resolvesInside(m_root, path)) {
+            problem(name, QStringLiteral("a symlink out of the mesh folder; not read"));
+            continue;
+        }
+        const io::ReadResult read = io::readRegularFile(path, kMaxEventBytes, bytes);
+        if (read.status == io::ReadStatus::TooLarge) {
+            problem(name, QStringLiteral("over the %1 MB limit of a review event; not read").arg(kMaxEventBytes >> 20));
+            continue;
+        }
+        if (!read.ok()) {
+            problem(name, QStringLiteral("cannot be read: ") + read.error);
             continue;
         }
         QString error;
-        std::optional<ReviewEvent> e = parseEvent(f.readAll(), &error);
+        std::optional<ReviewEvent> e = parseEvent(bytes, &error);
         if (!e) {
             problem(name, error);
             continue;

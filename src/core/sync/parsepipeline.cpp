@@ -1,11 +1,11 @@
 #include "parsepipeline.h"
 
 #include "importers/importer.h"
+#include "io/regularfile.h"
 #include "util/parallelfor.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QFile>
 
 #include <algorithm>
 #include <malloc.h>
@@ -28,13 +28,17 @@ void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::
             doc.result.diagnostics.push_back(oversizeDiagnostic(doc.file->relativePath, doc.file->size));
             return;
         }
-        QFile f(doc.file->absolutePath);
-        if (!f.open(QIODevice::ReadOnly)) {
-            doc.readFailed = true;
-            doc.result.error(doc.file->relativePath, 0, 0, QStringLiteral("cannot read: ") + f.errorString());
+        // Only a regular file is read, and never past the limit, whatever it became since the walk.
+        const qint64 limit = maxDocumentBytes(doc.file->relativePath);
+        const io::ReadResult read = io::readRegularFile(doc.file->absolutePath, limit, doc.content);
+        if (!read.ok()) {
+            doc.readFailed = true; // the cached copy stays
+            if (read.status == io::ReadStatus::TooLarge)
+                doc.result.diagnostics.push_back(oversizeDiagnostic(doc.file->relativePath, read.size));
+            else
+                doc.result.error(doc.file->relativePath, 0, 0, read.error);
             return;
         }
-        doc.content = f.readAll();
         doc.hash = QCryptographicHash::hash(doc.content, QCryptographicHash::Sha1).toHex();
         const auto state = states.constFind(doc.file->relativePath);
         if (state != states.constEnd() && state->hash == doc.hash && !state->needsReimport) {

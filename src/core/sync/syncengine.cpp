@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -75,14 +76,15 @@ public:
     {
     }
 
-    void run(const QString &uri, const std::vector<SourceFile> &files)
+    /// `unreadableFolders` (relative): folders the walk could not list, whose cached documents stay.
+    void run(const QString &uri, const std::vector<SourceFile> &files, const QStringList &unreadableFolders = {})
     {
         const qint64 sourceId = m_writer.ensureSource(uri);
         const qint64 syncId = m_writer.beginSync(sourceId);
         QHash<QString, cache::DocumentState> states = m_writer.documentStates(sourceId);
 
         // Vanished documents go first, so that an id they held is free for a document read below.
-        removeVanished(files, states);
+        removeVanished(files, unreadableFolders, states);
         std::vector<const SourceFile *> toRead;
         for (const SourceFile &f : files) {
             const auto it = states.constFind(f.relativePath);
@@ -179,14 +181,22 @@ private:
         }
     }
 
-    void removeVanished(const std::vector<SourceFile> &files, const QHash<QString, cache::DocumentState> &states)
+    void removeVanished(const std::vector<SourceFile> &files, const QStringList &unreadableFolders,
+                        const QHash<QString, cache::DocumentState> &states)
     {
         QSet<QString> present;
         for (const SourceFile &f : files)
             present.insert(f.relativePath);
+        const auto underUnreadable = [&](const QString &path) {
+            return std::any_of(unreadableFolders.begin(), unreadableFolders.end(), [&](const QString &folder) {
+                return path.size() > folder.size() && path.startsWith(folder) && path[folder.size()] == u'/';
+            });
+        };
         for (auto it = states.constBegin(); it != states.constEnd(); ++it) {
             if (present.contains(it.key()))
                 continue;
+            if (!unreadableFolders.isEmpty() && underUnreadable(it.key()))
+                continue; // a folder that cannot be read is not a deleted one: its documents stay
             m_writer.collectImages(it->id, m_changes.before);
             m_writer.removeDocument(it->id);
             ++m_report.filesRemoved;
@@ -244,7 +254,12 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
     }
 
     // Walk everything first so progress has a true total.
-    std::vector<std::pair<QString, std::vector<SourceFile>>> walked;
+    struct Walked {
+        QString uri;
+        std::vector<SourceFile> files;
+        QStringList unreadableFolders;
+    };
+    std::vector<Walked> walked;
     QStringList remote;
     SyncProgress state;
     for (const QString &source : sources) {
@@ -254,14 +269,16 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
         }
         std::vector<SourceFile> files;
         QString error;
-        if (!walkSource(source, files, &error)) {
+        SourceWalkNotes notes;
+        if (!walkSource(source, files, &error, &notes)) {
             report.diagnostics.push_back({source, 0, 0, Diagnostic::Severity::Error,
                                           error + QStringLiteral("; the cached copy of this source is kept")});
             continue;
         }
+        report.diagnostics.insert(report.diagnostics.end(), notes.diagnostics.begin(), notes.diagnostics.end());
         report.filesSeen += int(files.size());
         state.total += int(files.size());
-        walked.emplace_back(QFileInfo(source).absoluteFilePath(), std::move(files));
+        walked.push_back({QFileInfo(source).absoluteFilePath(), std::move(files), std::move(notes.unreadableFolders)});
     }
     if (progress)
         progress(state);
@@ -275,12 +292,13 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
     std::optional<cache::BulkLoadJournal> bulkLoad;
     if (size_t(state.total) >= kBulkLoadDocuments && cache::CacheWriter(db).isEmpty())
         bulkLoad.emplace(db);
-    for (const auto &[uri, files] : walked) {
+    for (const Walked &source : walked) {
+        const QString &uri = source.uri;
         if (report.cancelled || !report.fatalError.isEmpty())
             break;
         try {
             sql::Transaction tx(db);
-            SourceSync(db, report, progress, state, cancel).run(uri, files);
+            SourceSync(db, report, progress, state, cancel).run(uri, source.files, source.unreadableFolders);
             tx.commit();
         } catch (const CancelledError &) {
             report.cancelled = true;

@@ -291,14 +291,20 @@ private Q_SLOTS:
         ::close(fd);
         const QByteArray badFolder = QFile::encodeName(mesh) + "/dom\xFF";
         QVERIFY(::mkdir(badFolder.constData(), 0755) == 0);
+        struct RemoveBadNames { // QTemporaryDir cannot name them to remove them, even when a check fails
+            QByteArray file, folder;
+            ~RemoveBadNames()
+            {
+                ::unlink(file.constData());
+                ::rmdir(folder.constData());
+            }
+        } removeBadNames{bad, badFolder};
         const SyncReport r = SyncEngine(m_dir.filePath("names.sqlite")).run({mesh});
         QCOMPARE(r.counts.products, 1);
         const Diagnostic *d = diagnosticFor(r, "caf\\xC3(.odps.yaml");
         QVERIFY2(d && d->message.contains("not valid UTF-8"), r.diagnostics.empty() ? "none" : qPrintable(r.diagnostics.front().toString()));
         const Diagnostic *folder = diagnosticFor(r, "dom\\xFF");
         QVERIFY(folder && folder->message.contains("not valid UTF-8"));
-        ::unlink(bad.constData()); // QTemporaryDir cannot name them to remove them
-        ::rmdir(badFolder.constData());
     }
 
     // Class 15: a repeated key is a warning naming the key and both lines, in YAML and in JSON.

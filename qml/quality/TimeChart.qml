@@ -141,13 +141,13 @@ ChartView {
         spacing: Theme.spacing * 2
         Row {
             spacing: 4
-            Rectangle { width: 14; height: 3; color: chart.lineColor; anchors.verticalCenter: parent.verticalCenter }
+            Rectangle { width: 12; height: 12; color: chart.lineColor; anchors.verticalCenter: parent.verticalCenter }
             Label { text: chart.valueLabel; color: Theme.textMuted; font.pointSize: Theme.fontSmall }
         }
         Row {
             visible: chart.target >= 0
             spacing: 4
-            Rectangle { width: 14; height: 2; color: Theme.warning; anchors.verticalCenter: parent.verticalCenter }
+            Rectangle { width: 12; height: 12; color: Theme.warning; anchors.verticalCenter: parent.verticalCenter }
             Label { text: chart.targetLabel; color: Theme.textMuted; font.pointSize: Theme.fontSmall }
         }
         Label {

@@ -86,10 +86,13 @@ private Q_SLOTS:
         const Shot shot = shoot(QStringLiteral("stock-levels"), {QStringLiteral("--select"), QStringLiteral("stock-levels")});
         QCOMPARE(shot.exitCode, 0);
         QVERIFY2(!shot.stderrText.contains(QStringLiteral("TypeError")), qPrintable(shot.stderrText));
-        // The freshness chart (top right): the age line is drawn red because the product is stale.
+        // The freshness chart (top right): the age line is drawn red because the product is stale. It is
+        // drawn only on the 5 of 14 days the mesh has runs or checks for (11-18 and the days before 11-12
+        // and between 11-12 and 11-16 are gaps, issue 18): ~490 px of red where the line across all
+        // 14 days gave over 800.
         const QRect freshness(1030, 220, 540, 260);
         const int red = pixelsLike(shot.image, freshness, kErrorLight, kErrorDark, 30);
-        QVERIFY2(red > 800, qPrintable(QString::number(red)));
+        QVERIFY2(red > 350, qPrintable(QString::number(red)));
         // "missed" and "stale" badges in the header row and the service levels list.
         const QRect header(450, 155, 1120, 150);
         QVERIFY(pixelsLike(shot.image, header, kErrorLight, kErrorDark) > 200);

@@ -108,6 +108,8 @@ QByteArray ReviewEvent::fileText() const
 {
     QJsonObject o = toJson();
     o.insert(QStringLiteral("hash"), hash);
+    if (!signature.isEmpty())
+        o.insert(QStringLiteral("signature"), signature);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -150,8 +152,13 @@ std::optional<ReviewEvent> parseEvent(const QByteArray &text, QString *error)
     e.replyTo = o.value(QStringLiteral("replyTo")).toString();
     e.data = o.value(QStringLiteral("data")).toObject();
     e.hash = o.value(QStringLiteral("hash")).toString();
+    // A signature that is not text is kept as given, so it fails to verify rather than vanish.
+    const QJsonValue signature = o.value(QStringLiteral("signature"));
+    e.signature = signature.isString() || signature.isUndefined() ? signature.toString()
+                                                                   : QString::fromUtf8(QJsonDocument(QJsonArray{signature}).toJson());
     e.read = o;
     e.read.remove(QStringLiteral("hash"));
+    e.read.remove(QStringLiteral("signature"));
     return e;
 }
 

@@ -230,6 +230,8 @@ bool ReviewStore::append(ReviewEvent &event, QString *error) const
             event.time = e.time.addMSecs(1);
     }
     event.seal();
+    if (m_sealHook && !m_sealHook(event, error))
+        return false;
     if (!QDir().mkpath(log.folder)) {
         *error = QStringLiteral("cannot create %1").arg(log.folder);
         return false;

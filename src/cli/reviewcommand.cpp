@@ -106,7 +106,7 @@ void printState(QTextStream &out, const ReviewState &s, bool detailed)
         const SignatureCheck check = s.signatures.of(e.hash);
         out << "  " << e.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "  " << e.hash.left(8) << "  "
             << kindName(e.kind) << "  " << (e.authorName.isEmpty() ? e.author : e.authorName) << "  ["
-            << signatureStatusName(check.status) << (check.fingerprint.isEmpty() ? QString() : u' ' + check.fingerprint) << "]";
+            << signatureStatusName(check.status) << (check.fingerprint.isEmpty() ? QString() : QStringLiteral(" ") + check.fingerprint) << "]";
         if (!e.field.isEmpty())
             out << "  on " << e.field;
         if (!e.replyTo.isEmpty())

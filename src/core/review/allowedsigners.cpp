@@ -72,7 +72,7 @@ QDateTime parseTimestamp(QString text)
     for (const char *f : formats) {
         if (text.size() != qsizetype(qstrlen(f)))
             continue;
-        QDateTime t = QDateTime::fromString(text, QLatin1String(f));
+        QDateTime t = QDateTime::fromString(text, QString::fromLatin1(f));
         if (t.isValid()) {
             if (utc)
                 t.setTimeSpec(Qt::UTC);
@@ -161,7 +161,7 @@ AllowedSigners parseAllowedSigners(const QByteArray &text, const QString &fileNa
             continue;
         }
         QString keyError;
-        const std::optional<sshsig::PublicKey> key = sshsig::parsePublicKeyLine(type + u' ' + fields->at(next + 1), &keyError);
+        const std::optional<sshsig::PublicKey> key = sshsig::parsePublicKeyLine(type + QLatin1Char(' ') + fields->at(next + 1), &keyError);
         if (!key) {
             error(keyError);
             continue;

@@ -363,6 +363,47 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("ok")).toBool(), false);
     }
 
+    void signingAnEarlierEventIsNotAnEdit()
+    {
+        // A mesh that turns signatures on later: the authors sign their earlier events in place. Git
+        // sees the files modified, but only their signature changed, so verify does not call it an edit.
+        const QString root = mesh(QStringLiteral("signlater"), false);
+        const QString key = makeKey(QStringLiteral("council-later"));
+        listKey(root, kCouncil, key);
+        const auto git = [&](const QStringList &args) {
+            return run(args, QProcessEnvironment::systemEnvironment(), QStringLiteral("git"), root).code == 0;
+        };
+        QString error;
+        QVERIFY2(councilApproves(root, {}, &error), qPrintable(error));
+        QVERIFY(git({QStringLiteral("init"), QStringLiteral("-q")}));
+        QVERIFY(git({QStringLiteral("add"), QStringLiteral("-A")}));
+        QVERIFY(git({QStringLiteral("-c"), QStringLiteral("user.email=a@b"), QStringLiteral("-c"), QStringLiteral("user.name=A"), QStringLiteral("commit"),
+                     QStringLiteral("-qm"), QStringLiteral("unsigned vote")}));
+        const QString path = folderOf(root) + u'/' + newestEventFile(root);
+        std::optional<ReviewEvent> e = parseEvent(testsupport::readAll(path), &error);
+        QVERIFY(e);
+        const std::optional<QString> signature = signBytes(e->canonicalBytes(), key, &error);
+        QVERIFY2(signature, qPrintable(error));
+        e->signature = *signature;
+        QVERIFY(QFile::remove(path));
+        QVERIFY(appendText(path, e->fileText()));
+        testsupport::setSignaturesRequired(root, true);
+        QCOMPARE(approvals(root), 5);
+        Run v = verify(root);
+        QVERIFY2(v.code == 0, qPrintable(v.output)); // modified in the working tree, signature only
+        QVERIFY(git({QStringLiteral("-c"), QStringLiteral("user.email=a@b"), QStringLiteral("-c"), QStringLiteral("user.name=A"), QStringLiteral("commit"),
+                     QStringLiteral("-qam"), QStringLiteral("sign the council's vote")}));
+        v = verify(root);
+        QVERIFY2(v.code == 0, qPrintable(v.output)); // and once committed
+        // An edit of the content is still an edit, even with a valid-looking hash: git reports it.
+        e->text = QStringLiteral("changed");
+        QVERIFY(QFile::remove(path));
+        QVERIFY(appendText(path, e->fileText()));
+        v = verify(root);
+        QCOMPARE(v.code, 1);
+        QVERIFY2(v.output.contains(QLatin1String("modified in the working tree")), qPrintable(v.output));
+    }
+
     void agentHeldKey()
     {
         const QString root = mesh(QStringLiteral("agent"), true);

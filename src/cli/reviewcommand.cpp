@@ -198,7 +198,8 @@ int verifyAll(const ReviewService &service, bool json, QTextStream &out)
                    .toJson(QJsonDocument::Indented);
     } else {
         if (changes) {
-            out << signing.signers.file << " changed in " << changes->size() << " commits:\n";
+            out << signing.signers.file << " changed in " << changes->size() << (changes->size() == 1 ? " commit" : " commits")
+                << (changes->empty() ? "\n" : ":\n");
             for (const SignersChange &c : *changes)
                 out << "  " << c.toString() << "\n";
         }

@@ -2,8 +2,10 @@
 // reviews/allowed_signers lists for the approver it names (where the mesh requires signatures), and
 // `meshscope review verify` says which event file does not verify and why. The sample's proposal is at
 // 4 of 9 approvals; the governance council's vote is the one each case casts or forges.
+#include "review/reviewmodel.h"
 #include "review/reviewservice.h"
 #include "review/reviewsigning.h"
+#include "review/signingstatus.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -470,6 +472,75 @@ private Q_SLOTS:
         QCOMPARE(v.code, 1);
         QVERIFY2(v.output.contains(QStringLiteral("reviews/allowed_signers:%1: a ssh-rsa key: only ssh-ed25519 keys are supported").arg(lines)),
                  qPrintable(v.output));
+    }
+
+    void appMarksVotesAndRefusesWithoutAKey()
+    {
+        const QString root = mesh(QStringLiteral("app"), true);
+        const QString key = makeKey(QStringLiteral("council-app"));
+        ReviewModel model;
+        model.setSources({root});
+        model.setContractId(kKey.contractId);
+        QVERIFY(model.signaturesRequired());
+        // Every vote of the sample is marked verified, with its key's fingerprint for the tooltip.
+        int votes = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex i = model.index(row);
+            if (!model.data(i, ReviewModel::IsVoteRole).toBool())
+                continue;
+            ++votes;
+            QCOMPARE(model.data(i, ReviewModel::SignatureLabelRole).toString(), QStringLiteral("verified"));
+            QVERIFY(model.data(i, ReviewModel::SignatureKeyRole).toString().startsWith(QLatin1String("SHA256:")));
+        }
+        QCOMPARE(votes, 6);
+        // Voting with no key where signatures are required: refused, saying how to set one.
+        model.setIdentityEmail(kCouncil);
+        QVERIFY(!model.approve(QStringLiteral("ok")));
+        QVERIFY2(model.lastError().contains(QStringLiteral("Settings → Identity")) && model.lastError().contains(QLatin1String("user.signingkey")),
+                 qPrintable(model.lastError()));
+        QCOMPARE(model.approvals(), 4);
+
+        // Settings → Identity: the key's fingerprint, and whether allowed_signers lists it for the e-mail.
+        SigningStatus status;
+        status.setSources({root});
+        status.setEmail(kCouncil);
+        status.setKeyFile(key + QStringLiteral(".pub"));
+        QCOMPARE(status.fingerprint(), fingerprint(key));
+        QVERIFY(!status.listed());
+        QVERIFY2(status.summary().contains(QLatin1String("Not listed for ") + kCouncil), qPrintable(status.summary()));
+        listKey(root, kCouncil, key);
+        status.refresh();
+        QVERIFY2(status.listed(), qPrintable(status.summary()));
+
+        // With the listed key the vote counts, and is marked verified.
+        model.setSigningKey(key + QStringLiteral(".pub"));
+        QVERIFY2(model.approve(QStringLiteral("ok")), qPrintable(model.lastError()));
+        QCOMPARE(model.approvals(), 5);
+        bool marked = false;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex i = model.index(row);
+            marked = marked || (model.data(i, ReviewModel::AuthorRole).toString() == kCouncil
+                                && model.data(i, ReviewModel::SignatureLabelRole).toString() == u"verified"
+                                && model.data(i, ReviewModel::SignatureKeyRole).toString() == fingerprint(key));
+        }
+        QVERIFY(marked);
+        // A forged vote (edited after signing) is marked so.
+        const QString name = newestEventFile(root);
+        QString error;
+        std::optional<ReviewEvent> e = parseEvent(testsupport::readAll(folderOf(root) + u'/' + name), &error);
+        QVERIFY(e);
+        e->text = QStringLiteral("edited");
+        e->seal();
+        QVERIFY(QFile::remove(folderOf(root) + u'/' + name));
+        QVERIFY(appendText(folderOf(root) + u'/' + e->fileName(), e->fileText()));
+        model.reload();
+        QCOMPARE(model.approvals(), 4);
+        QString label;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.data(model.index(row), ReviewModel::HashRole).toString() == e->hash.left(8))
+                label = model.data(model.index(row), ReviewModel::SignatureLabelRole).toString();
+        }
+        QCOMPARE(label, QStringLiteral("forged"));
     }
 
     void allowedSignersParserIsStrict()

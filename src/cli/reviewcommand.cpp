@@ -389,8 +389,10 @@ int reviewCommand(const QStringList &arguments)
             result = service.record(*key, *kind, who, kind == EventKind::ReviewerAdded ? parser.value(message) : text, &error,
                                     data, parser.value(field), parser.value(replyTo), time, db ? &*db : nullptr);
         }
-        if ((kind && result && mayApply && result->stage == Stage::Approved && !result->applied) || action == u"apply")
-            result = service.apply(*key, who, &error, db ? &*db : nullptr, time);
+        if ((kind && result && mayApply && result->stage == Stage::Approved && !result->applied) || action == u"apply") {
+            // Refused before apply writes the contract files, not after (its event must be signed too).
+            result = service.canSign(&error) ? service.apply(*key, who, &error, db ? &*db : nullptr, time) : std::nullopt;
+        }
     }
     if (!result) {
         err << "meshscope review " << action << ": " << error << Qt::endl;

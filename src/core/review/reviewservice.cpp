@@ -89,16 +89,11 @@ struct ReviewService::Signing {
     /// not count, so nobody records a vote that silently does nothing.
     bool sign(ReviewEvent &e, QString *error)
     {
-        const SigningContext &c = get();
-        if (keyFile.isEmpty()) {
-            if (!c.required)
-                return true;
-            *error = QStringLiteral("signatures are required (%1: spec.reviews.require_signatures) and no signing key is set; "
-                                    "give --sign-key ~/.ssh/id_ed25519.pub, or run 'git config gpg.format ssh' and "
-                                    "'git config user.signingkey ~/.ssh/id_ed25519.pub' (ssh-agent keys work)")
-                         .arg(c.requiredBy);
+        if (!canSign(error))
             return false;
-        }
+        const SigningContext &c = get();
+        if (keyFile.isEmpty())
+            return true; // unsigned, where that is allowed
         const std::optional<QString> signature = signBytes(e.canonicalBytes(), keyFile, error);
         if (!signature)
             return false;
@@ -108,6 +103,19 @@ struct ReviewService::Signing {
             *error = QStringLiteral("signatures are required and this one would not count: %1; the mesh's %2 must list the key "
                                     "for %3 (changed through a reviewed proposal)")
                          .arg(check.reason, c.signers.file, e.author);
+            return false;
+        }
+        return true;
+    }
+
+    bool canSign(QString *error)
+    {
+        const SigningContext &c = get();
+        if (keyFile.isEmpty() && c.required) {
+            *error = QStringLiteral("signatures are required (%1: spec.reviews.require_signatures) and no signing key is set; "
+                                    "give --sign-key ~/.ssh/id_ed25519.pub, or run 'git config gpg.format ssh' and "
+                                    "'git config user.signingkey ~/.ssh/id_ed25519.pub' (ssh-agent keys work)")
+                         .arg(c.requiredBy);
             return false;
         }
         return true;
@@ -129,6 +137,11 @@ void ReviewService::setSigningKey(const QString &keyFile)
 const SigningContext &ReviewService::signing() const
 {
     return m_signing->get();
+}
+
+bool ReviewService::canSign(QString *error) const
+{
+    return m_signing->canSign(error);
 }
 
 QString ReviewService::absolute(const QString &relativePath) const

@@ -50,6 +50,9 @@ public:
     void setSigningKey(const QString &keyFile);
     /// What the mesh says about signatures (read once, on first use).
     const SigningContext &signing() const;
+    /// false with `error` when the mesh requires signatures and no signing key is set: a caller checks
+    /// before work that must not be half done (apply writes the contract files before its event).
+    bool canSign(QString *error) const;
 
     /// Every contract document under the source (review folders and hidden folders left out).
     std::vector<ContractFile> contractFiles() const;

@@ -288,9 +288,9 @@ ReviewState computeState(const std::vector<ReviewEvent> &events, const Signature
         case EventKind::Applied:
             if (s.stage != Stage::Approved) {
                 s.notes.insert(e.hash, QStringLiteral("written back although the proposal is %1").arg(stageLabel(s.stage)));
-            }
-            else if (!objection.isEmpty())
+            } else if (!objection.isEmpty()) {
                 s.notes.insert(e.hash, objection);
+            }
             s.applied = true;
             s.appliedData = e.data;
             break;

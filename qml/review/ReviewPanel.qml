@@ -326,7 +326,7 @@ Pane {
                                         elide: Text.ElideRight
                                     }
                                     // Who signed it: a mark per vote (and on any other event whose
-                                        // signature is not right), the key's fingerprint on hover.
+                                    // signature is not right), the key's fingerprint on hover.
                                     Label {
                                         id: signatureMark
                                         objectName: "signatureMark"

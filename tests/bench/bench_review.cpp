@@ -137,13 +137,8 @@ int signedAgainstUnsigned(int n)
     t.restart();
     const SignatureChecks checks = context.checkAll(log.events);
     const double checkMs = double(t.nsecsElapsed()) / 1e6;
-    t.restart();
-    for (const ReviewEvent &e : log.events)
-        e.canonicalBytes();
-    const double canonicalMs = double(t.nsecsElapsed()) / 1e6;
     bench::row("  of which: policies + allowed_signers", contextMs, "ms");
     bench::row("  of which: signature checks (all cores)", checkMs, "ms");
-    bench::row("  (canonical bytes again, one core)", canonicalMs, "ms");
     return 0;
 }
 

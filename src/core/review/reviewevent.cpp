@@ -83,6 +83,8 @@ QJsonObject ReviewEvent::toJson() const
 
 QByteArray ReviewEvent::canonicalBytes() const
 {
+    if (!read.isEmpty() && !readBytes.isEmpty())
+        return readBytes;
     // QJsonObject keeps its keys sorted, so the compact form is canonical for what Qt parsed.
     return QJsonDocument(read.isEmpty() ? toJson() : read).toJson(QJsonDocument::Compact);
 }
@@ -96,6 +98,7 @@ void ReviewEvent::seal()
 {
     parents.sort();
     read = {};
+    readBytes = {};
     hash = computeHash(*this);
 }
 
@@ -159,6 +162,7 @@ std::optional<ReviewEvent> parseEvent(const QByteArray &text, QString *error)
     e.read = o;
     e.read.remove(QStringLiteral("hash"));
     e.read.remove(QStringLiteral("signature"));
+    e.readBytes = e.canonicalBytes();
     return e;
 }
 

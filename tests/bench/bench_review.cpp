@@ -127,7 +127,7 @@ int signedAgainstUnsigned(int n)
     bench::row("sign each event (ssh-keygen, a process each)", signing, "ms");
     bench::row("load + verify + replay, unsigned", unsignedMs, "ms");
     bench::row("load + verify + replay, signed (libsodium)", signedMs, "ms");
-    bench::row("  ratio signed / unsigned", signedMs / std::max(unsignedMs, 1e-3), "x", 3.0);
+    bench::row("  ratio signed / unsigned", signedMs / std::max(unsignedMs, 1e-3), "x", n >= 1000 ? 3.0 : -1); // the target is for 1,000
     // Where the signed time goes.
     const ReviewService service(signedRoot);
     t.restart();

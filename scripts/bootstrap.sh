@@ -14,7 +14,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-declarative-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev-tools
   libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libsqlite3-dev qtkeychain-qt6-dev libqt6keychain1
-  libjemalloc-dev
+  libjemalloc-dev libsodium-dev libsodium23 openssh-client
   qt6-qpa-plugins libqt6svg6
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript

@@ -43,6 +43,7 @@ Pane {
         version: panel.version
         identityEmail: AppSettings.identityEmail
         identityName: AppSettings.identityName
+        signingKey: AppSettings.signingKey
     }
 
     Connections {
@@ -291,6 +292,11 @@ Pane {
                                 required property string hash
                                 required property string note
                                 required property int depth
+                                required property bool isVote
+                                required property string signature
+                                required property string signatureLabel
+                                required property string signatureKey
+                                required property string signatureReason
                                 width: thread.width - x
                                 x: entry.depth * 28
                                 spacing: 2
@@ -318,6 +324,24 @@ Pane {
                                              : entry.kind === "rejected" ? Theme.error : Theme.textMuted
                                         font.pointSize: Theme.fontBody
                                         elide: Text.ElideRight
+                                    }
+                                    // Who signed it: a mark per vote (and on any other event whose
+                                    // signature is not right), the key's fingerprint on hover.
+                                    Label {
+                                        id: signatureMark
+                                        objectName: "signatureMark"
+                                        visible: entry.isVote || entry.signature === "bad" || entry.signature === "unknown-key"
+                                        text: (entry.signature === "good" ? "\u2713 " : entry.signature === "bad" ? "\u2717 " : "") + entry.signatureLabel
+                                        color: entry.signature === "good" ? Theme.ok
+                                             : entry.signature === "bad" ? Theme.error
+                                             : entry.signature === "unknown-key" || reviewModel.signaturesRequired ? Theme.warning
+                                             : Theme.textMuted
+                                        font.pointSize: Theme.fontSmall
+                                        HoverHandler { id: signatureHover }
+                                        ToolTip.visible: signatureHover.hovered
+                                        ToolTip.delay: 300
+                                        ToolTip.text: (entry.signatureKey.length > 0 ? entry.signatureKey : qsTr("not signed"))
+                                                      + (entry.signatureReason.length > 0 ? "\n" + entry.signatureReason : "")
                                     }
                                     Label {
                                         visible: entry.depth === 0 && reviewModel.verified

@@ -96,6 +96,12 @@ Pane {
                 color: Theme.textMuted
                 text: qsTr("Your name and e-mail sign comments and votes on contract proposals. By default they come from git config.")
             }
+            SigningStatus {
+                id: signingStatus
+                keyFile: AppSettings.signingKey
+                email: AppSettings.identityEmail
+                sources: AppController.sources
+            }
             GridLayout {
                 columns: 2
                 columnSpacing: Theme.margin
@@ -111,6 +117,34 @@ Pane {
                     text: AppSettings.identityEmail
                     onEditingFinished: AppSettings.identityEmail = text
                 }
+                Label { text: qsTr("Signing key"); color: Theme.text }
+                TextField {
+                    objectName: "signingKeyField"
+                    Layout.preferredWidth: 360
+                    text: AppSettings.signingKey
+                    placeholderText: signingStatus.resolvedKey.length > 0 ? signingStatus.resolvedKey : qsTr("~/.ssh/id_ed25519.pub")
+                    onEditingFinished: AppSettings.signingKey = text
+                }
+                Label { text: qsTr("Fingerprint"); color: Theme.text }
+                Label {
+                    objectName: "signingKeyFingerprint"
+                    text: signingStatus.fingerprint.length > 0 ? signingStatus.fingerprint : qsTr("none")
+                    color: signingStatus.fingerprint.length > 0 ? Theme.text : Theme.textMuted
+                    font.family: "monospace"
+                }
+            }
+            Label {
+                objectName: "signingKeyStatus"
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: signingStatus.summary
+                color: signingStatus.listed ? Theme.ok : Theme.warning
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Theme.textMuted
+                text: qsTr("Votes are SSH-signed (ssh-keygen; keys held by ssh-agent work, give the .pub file). Where a mesh requires signatures, its reviews/allowed_signers must list the key for your e-mail.")
             }
 
             Section { text: qsTr("Appearance") }

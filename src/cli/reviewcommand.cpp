@@ -34,8 +34,10 @@ const char *const kDescription =
     "  add-reviewer ID@VERSION EMAIL  (author) require one more approval\n"
     "  withdraw ID@VERSION          (author) withdraw the proposal\n"
     "  apply ID@VERSION             write an approved proposal back (done by the last approval)\n"
-    "  verify                       check every review's hash chain\n\n"
+    "  verify                       check every review's hash chain and signatures\n\n"
     "Identity: --as EMAIL (--name NAME), else git config user.email/user.name of the source folder.\n"
+    "Signing: --sign-key FILE (a private key, or a .pub whose key ssh-agent holds), else git config\n"
+    "user.signingkey when gpg.format is ssh. Who may sign for whom: reviews/allowed_signers.\n"
     "Exit: 0 done, 1 verify found broken events (or a vote did not count), 2 bad usage or refused.";
 
 QString gitConfig(const QString &folder, const QString &key)
@@ -101,8 +103,10 @@ void printState(QTextStream &out, const ReviewState &s, bool detailed)
     }
     out << "\nEvents:\n";
     for (const ReviewEvent &e : s.events) {
+        const SignatureCheck check = s.signatures.of(e.hash);
         out << "  " << e.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) << "  " << e.hash.left(8) << "  "
-            << kindName(e.kind) << "  " << (e.authorName.isEmpty() ? e.author : e.authorName);
+            << kindName(e.kind) << "  " << (e.authorName.isEmpty() ? e.author : e.authorName) << "  ["
+            << signatureStatusName(check.status) << (check.fingerprint.isEmpty() ? QString() : QStringLiteral(" ") + check.fingerprint) << "]";
         if (!e.field.isEmpty())
             out << "  on " << e.field;
         if (!e.replyTo.isEmpty())
@@ -132,18 +136,38 @@ std::optional<sql::Connection> syncedCache(const QString &cachePath, const QStri
     }
 }
 
+/// Signature problems of one proposal's events, naming each event's file: a bad signature always, and
+/// any event that is not good-signed where signatures are required.
+QStringList signatureProblems(const ReviewState &s, const EventLog &log, const QString &root)
+{
+    QStringList out;
+    const QString folder = QDir(root).relativeFilePath(log.folder);
+    for (const ReviewEvent &e : s.events) {
+        const SignatureCheck c = s.signatures.of(e.hash);
+        if (c.status == SignatureStatus::Good || (!s.signatures.required && c.status != SignatureStatus::Bad))
+            continue;
+        out << QStringLiteral("%1/%2: %3 signature: %4").arg(folder, e.fileName(), signatureStatusName(c.status), c.reason);
+    }
+    return out;
+}
+
 int verifyAll(const ReviewService &service, bool json, QTextStream &out)
 {
     QJsonArray problems;
     int events = 0;
     const std::vector<ProposalKey> keys = service.store().proposals();
     QStringList lines;
+    const SigningContext &signing = service.signing();
+    lines << signing.signers.errors;
+    if (signing.required && !signing.hasSignersFile)
+        lines << QStringLiteral("%1: signatures are required (%2) but the file is missing").arg(signing.signers.file, signing.requiredBy);
     for (const ProposalKey &k : keys) {
         EventLog log;
         const ReviewState s = service.state(k, &log);
         events += int(log.events.size());
         for (const Problem &p : log.problems)
             lines << p.toString();
+        lines << signatureProblems(s, log, service.store().root());
         if (log.problems.empty() && !s.applied && !s.proposalFile.isEmpty() && service.fileHash(s.proposalFile) != s.documentHash
             && !isFinal(s.stage))
             lines << QStringLiteral("%1: warning: changed since it was last submitted; votes wait for the author to submit it again")
@@ -156,13 +180,30 @@ int verifyAll(const ReviewService &service, bool json, QTextStream &out)
         problems.append(l);
         broken += l.contains(QLatin1String(": warning: ")) ? 0 : 1;
     }
+    // Who may sign is itself history: every change to allowed_signers, with the commit that made it.
+    const std::optional<std::vector<SignersChange>> changes = allowedSignersHistory(service.store().root());
+    QJsonArray changeArray;
+    if (changes) {
+        for (const SignersChange &c : *changes)
+            changeArray.append(QJsonObject{{QStringLiteral("commit"), c.commit}, {QStringLiteral("date"), c.date},
+                                           {QStringLiteral("author"), c.author}, {QStringLiteral("subject"), c.subject}});
+    }
     if (json) {
         out << QJsonDocument(QJsonObject{{QStringLiteral("proposals"), int(keys.size())},
                                          {QStringLiteral("events"), events},
                                          {QStringLiteral("ok"), broken == 0},
+                                         {QStringLiteral("signaturesRequired"), signing.required},
+                                         {QStringLiteral("allowedSignersChanges"), changes ? QJsonValue(changeArray) : QJsonValue()},
                                          {QStringLiteral("problems"), problems}})
                    .toJson(QJsonDocument::Indented);
     } else {
+        if (changes) {
+            out << signing.signers.file << " changed in " << changes->size() << (changes->size() == 1 ? " commit" : " commits")
+                << (changes->empty() ? "\n" : ":\n");
+            for (const SignersChange &c : *changes)
+                out << "  " << c.toString() << "\n";
+        }
+        out << "signatures " << (signing.required ? "required by " + signing.requiredBy : QStringLiteral("not required")) << "\n";
         for (const QString &l : std::as_const(lines))
             out << l << "\n";
         out << (broken == 0 ? "ok: " : "BROKEN: ") << keys.size() << " proposals, " << events << " events verified";
@@ -192,7 +233,8 @@ int reviewCommand(const QStringList &arguments)
     const QCommandLineOption reviewer(QStringLiteral("reviewer"), QStringLiteral("propose: one more required reviewer; repeatable."), QStringLiteral("EMAIL"));
     const QCommandLineOption at(QStringLiteral("at"), QStringLiteral("Event time, ISO 8601 UTC (default: now); for imports and tests."), QStringLiteral("TIME"));
     const QCommandLineOption noApply(QStringLiteral("no-apply"), QStringLiteral("approve: do not write the contract back when this is the last approval."));
-    parser.addOptions({as, name, message, field, replyTo, draft, version, reviewer, at, noApply});
+    const QCommandLineOption signKey(QStringLiteral("sign-key"), QStringLiteral("Sign events with this SSH key (default: git config user.signingkey when gpg.format is ssh)."), QStringLiteral("FILE"));
+    parser.addOptions({as, name, message, field, replyTo, draft, version, reviewer, at, noApply, signKey});
     parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("list, show, propose, comment, approve, reject, request-changes, submit, add-reviewer, withdraw, apply, verify"));
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -217,6 +259,7 @@ int reviewCommand(const QStringList &arguments)
     const QString source = QFileInfo(sources.front()).absoluteFilePath();
     const bool json = parser.isSet(common.json);
     ReviewService service(source);
+    service.setSigningKey(configuredSigningKey(source, parser.value(signKey)));
     const QString action = args.front();
 
     if (action == u"list") {
@@ -290,19 +333,20 @@ int reviewCommand(const QStringList &arguments)
         if (action == u"show") {
             EventLog log;
             const ReviewState s = service.state(*key, &log);
+            QStringList problems;
+            for (const Problem &p : log.problems)
+                problems << p.toString();
+            problems << signatureProblems(s, log, service.store().root());
             if (json) {
                 QJsonObject o = s.toJson();
-                QJsonArray problems;
-                for (const Problem &p : log.problems)
-                    problems.append(p.toString());
-                o.insert(QStringLiteral("problems"), problems);
+                o.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems));
                 out << QJsonDocument(o).toJson(QJsonDocument::Indented);
             } else {
                 printState(out, s, true);
-                for (const Problem &p : log.problems)
-                    out << "BROKEN: " << p.toString() << "\n";
+                for (const QString &p : std::as_const(problems))
+                    out << "BROKEN: " << p << "\n";
             }
-            return log.problems.empty() ? Success : Found;
+            return problems.empty() ? Success : Found;
         }
         const QString text = parser.isSet(message) ? parser.value(message) : args.mid(2).join(QLatin1Char(' '));
         std::optional<EventKind> kind;
@@ -345,8 +389,10 @@ int reviewCommand(const QStringList &arguments)
             result = service.record(*key, *kind, who, kind == EventKind::ReviewerAdded ? parser.value(message) : text, &error,
                                     data, parser.value(field), parser.value(replyTo), time, db ? &*db : nullptr);
         }
-        if ((kind && result && mayApply && result->stage == Stage::Approved && !result->applied) || action == u"apply")
-            result = service.apply(*key, who, &error, db ? &*db : nullptr, time);
+        if ((kind && result && mayApply && result->stage == Stage::Approved && !result->applied) || action == u"apply") {
+            // Refused before apply writes the contract files, not after (its event must be signed too).
+            result = service.canSign(&error) ? service.apply(*key, who, &error, db ? &*db : nullptr, time) : std::nullopt;
+        }
     }
     if (!result) {
         err << "meshscope review " << action << ": " << error << Qt::endl;

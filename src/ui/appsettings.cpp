@@ -122,6 +122,18 @@ void AppSettings::setIdentityEmail(const QString &email)
     Q_EMIT identityChanged();
 }
 
+QString AppSettings::signingKey() const
+{
+    return m_settings.value(QStringLiteral("identity/signingKey")).toString();
+}
+void AppSettings::setSigningKey(const QString &key)
+{
+    if (key == signingKey())
+        return;
+    m_settings.setValue(QStringLiteral("identity/signingKey"), key.trimmed());
+    Q_EMIT identityChanged();
+}
+
 QStringList AppSettings::sources() const { return m_settings.value(QStringLiteral("sync/sources")).toStringList(); }
 void AppSettings::setSources(const QStringList &sources)
 {

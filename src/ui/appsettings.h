@@ -20,6 +20,9 @@ class AppSettings : public QObject {
     Q_PROPERTY(QUrl exportFolder READ exportFolder WRITE setExportFolder NOTIFY exportFolderChanged)
     Q_PROPERTY(QString identityName READ identityName WRITE setIdentityName NOTIFY identityChanged)
     Q_PROPERTY(QString identityEmail READ identityEmail WRITE setIdentityEmail NOTIFY identityChanged)
+    /// The SSH key review events are signed with: a private key or a .pub whose key ssh-agent holds.
+    /// Empty: git's user.signingkey when gpg.format is ssh (resolved where the review is written).
+    Q_PROPERTY(QString signingKey READ signingKey WRITE setSigningKey NOTIFY identityChanged)
     /// Folders, files or catalog URLs to sync; empty means the bundled sample mesh.
     Q_PROPERTY(QStringList sources READ sources WRITE setSources NOTIFY sourcesChanged)
 
@@ -41,6 +44,8 @@ public:
     void setIdentityName(const QString &name);
     QString identityEmail() const;
     void setIdentityEmail(const QString &email);
+    QString signingKey() const;
+    void setSigningKey(const QString &key);
     QStringList sources() const;
     void setSources(const QStringList &sources);
     QUrl exportFolder() const;

@@ -207,6 +207,7 @@ private Q_SLOTS:
 
         m_mesh = g_home->filePath(QStringLiteral("mesh"));
         testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
+        testsupport::setSignaturesRequired(m_mesh, false); // proposals here are made without a signing key
 
         m_settings = std::make_unique<AppSettings>();
         // Proposals are signed; git config is not read in a temporary HOME.

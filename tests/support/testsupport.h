@@ -46,4 +46,23 @@ inline void copyTree(const QString &from, const QString &to)
     }
 }
 
+/// Turns the sample mesh's `require_signatures: true` (policies/global.yaml) on or off in a copy. Tests
+/// that write review events without signing keys, about something other than signatures, turn it off
+/// in their copy; tst_review_signatures covers the required case.
+inline void setSignaturesRequired(const QString &meshRoot, bool required)
+{
+    QFile f(meshRoot + QStringLiteral("/policies/global.yaml"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(f.fileName()));
+    QByteArray text = f.readAll();
+    f.close();
+    const QByteArray on = "require_signatures: true", off = "require_signatures: false";
+    if (!text.contains(required ? off : on) && !text.contains(required ? on : off))
+        qFatal("%s says nothing about require_signatures", qPrintable(f.fileName()));
+    text.replace(required ? off : on, required ? on : off);
+    f.setPermissions(f.permissions() | QFileDevice::WriteOwner);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size())
+        qFatal("cannot write %s", qPrintable(f.fileName()));
+}
+
 } // namespace testsupport

@@ -65,6 +65,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_mesh = m_dir.filePath(QStringLiteral("mesh"));
         testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
+        testsupport::setSignaturesRequired(m_mesh, false); // proposals here are made without a signing key
         m_cache = m_dir.filePath(QStringLiteral("cache.sqlite"));
         SyncEngine(m_cache).run({m_mesh});
     }

@@ -79,6 +79,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         const QString root = tmp.filePath(QStringLiteral("mesh"));
         testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), root);
+        testsupport::setSignaturesRequired(root, false); // votes here are cast without a signing key
         ReviewModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSources({root});

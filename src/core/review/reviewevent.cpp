@@ -83,6 +83,8 @@ QJsonObject ReviewEvent::toJson() const
 
 QByteArray ReviewEvent::canonicalBytes() const
 {
+    if (!read.isEmpty() && !readBytes.isEmpty())
+        return readBytes;
     // QJsonObject keeps its keys sorted, so the compact form is canonical for what Qt parsed.
     return QJsonDocument(read.isEmpty() ? toJson() : read).toJson(QJsonDocument::Compact);
 }
@@ -96,6 +98,7 @@ void ReviewEvent::seal()
 {
     parents.sort();
     read = {};
+    readBytes = {};
     hash = computeHash(*this);
 }
 
@@ -108,6 +111,8 @@ QByteArray ReviewEvent::fileText() const
 {
     QJsonObject o = toJson();
     o.insert(QStringLiteral("hash"), hash);
+    if (!signature.isEmpty())
+        o.insert(QStringLiteral("signature"), signature);
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -150,8 +155,14 @@ std::optional<ReviewEvent> parseEvent(const QByteArray &text, QString *error)
     e.replyTo = o.value(QStringLiteral("replyTo")).toString();
     e.data = o.value(QStringLiteral("data")).toObject();
     e.hash = o.value(QStringLiteral("hash")).toString();
+    // A signature that is not text is kept as given, so it fails to verify rather than vanish.
+    const QJsonValue signature = o.value(QStringLiteral("signature"));
+    e.signature = signature.isString() || signature.isUndefined() ? signature.toString()
+                                                                   : QString::fromUtf8(QJsonDocument(QJsonArray{signature}).toJson());
     e.read = o;
     e.read.remove(QStringLiteral("hash"));
+    e.read.remove(QStringLiteral("signature"));
+    e.readBytes = e.canonicalBytes();
     return e;
 }
 

@@ -52,7 +52,11 @@ struct ReviewEvent {
     QJsonObject data; ///< kind-specific: see reviewservice.h
 
     QString hash; ///< SHA-256 hex of canonicalBytes(); set by seal() or when read
-    QJsonObject read; ///< the object as read from its file (hash left out); what a read event's hash covers
+    /// OpenSSH SSHSIG (armored) over canonicalBytes(), namespace "meshscope-review"; empty when unsigned.
+    /// Like the hash it sits beside the signed content, not in it (see reviewsigning.h).
+    QString signature;
+    QJsonObject read; ///< the object as read from its file (hash and signature left out); what a read event's hash covers
+    QByteArray readBytes; ///< canonicalBytes() of `read`, computed once when read (hash and signature check both use them)
 
     /// Everything but the hash, as compact JSON with sorted keys: the bytes that are hashed. For an
     /// event read from a file these are the file's own keys, so an added key changes the hash too.

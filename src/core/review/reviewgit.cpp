@@ -1,5 +1,6 @@
 #include "reviewgit.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSet>
 
@@ -15,6 +16,30 @@ std::optional<QString> git(const QString &folder, const QStringList &arguments)
     if (!p.waitForStarted(3000) || !p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return std::nullopt;
     return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+std::optional<QByteArray> gitShow(const QString &folder, const QString &object)
+{
+    QProcess p;
+    p.setWorkingDirectory(folder);
+    p.start(QStringLiteral("git"), {QStringLiteral("show"), object});
+    if (!p.waitForStarted(3000) || !p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return std::nullopt;
+    return p.readAllStandardOutput();
+}
+
+/// Whether a modification only added, replaced or removed the signature: the hashed content and the
+/// stated hash are the same, so history was not edited (the signature is checked on its own, and a
+/// removed one makes the event unsigned). Lets the authors of events written before a mesh required
+/// signatures sign them afterwards.
+bool signatureOnly(const std::optional<QByteArray> &before, const std::optional<QByteArray> &after)
+{
+    if (!before || !after)
+        return false;
+    QString error;
+    const std::optional<ReviewEvent> a = parseEvent(*before, &error);
+    const std::optional<ReviewEvent> b = parseEvent(*after, &error);
+    return a && b && a->hash == b->hash && a->canonicalBytes() == b->canonicalBytes();
 }
 
 } // namespace
@@ -45,6 +70,10 @@ std::vector<Problem> historyRewrites(const QString &sourceRoot)
             }
             const QString status = line.section(QLatin1Char('\t'), 0, 0);
             const QString path = line.section(QLatin1Char('\t'), 1);
+            if (status.startsWith(QLatin1Char('M'))
+                && signatureOnly(gitShow(sourceRoot, QStringLiteral("%1^:./%2").arg(commit, path)),
+                                 gitShow(sourceRoot, QStringLiteral("%1:./%2").arg(commit, path))))
+                continue;
             report(path, status.startsWith(QLatin1Char('D')) ? QStringLiteral("deleted in commit %1 (review events are never removed)").arg(commit)
                                                              : QStringLiteral("modified in commit %1 (review events are never edited)").arg(commit));
         }
@@ -62,8 +91,12 @@ std::vector<Problem> historyRewrites(const QString &sourceRoot)
                 path = path.mid(pre.size());
             if (code.contains(QLatin1Char('D')))
                 report(path, QStringLiteral("deleted from the working tree (review events are never removed)"));
-            else if (code.contains(QLatin1Char('M')))
-                report(path, QStringLiteral("modified in the working tree (review events are never edited)"));
+            else if (code.contains(QLatin1Char('M'))) {
+                QFile file(sourceRoot + QLatin1Char('/') + path);
+                const std::optional<QByteArray> now = file.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(file.readAll()) : std::nullopt;
+                if (!signatureOnly(gitShow(sourceRoot, QStringLiteral("HEAD:./%1").arg(path)), now))
+                    report(path, QStringLiteral("modified in the working tree (review events are never edited)"));
+            }
         }
     }
     return out;

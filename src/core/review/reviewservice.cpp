@@ -90,7 +90,76 @@ std::optional<int> policyNoticeDays(sql::Connection &db)
     return std::nullopt;
 }
 
-ReviewService::ReviewService(QString sourceRoot) : m_store(sourceRoot), m_root(m_store.root()) {}
+struct ReviewService::Signing {
+    QString root;
+    QString keyFile;
+    std::optional<SigningContext> context;
+
+    const SigningContext &get()
+    {
+        if (!context)
+            context = loadSigningContext(root);
+        return *context;
+    }
+
+    /// Signs a sealed event before it is written; refuses what a mesh that requires signatures would
+    /// not count, so nobody records a vote that silently does nothing.
+    bool sign(ReviewEvent &e, QString *error)
+    {
+        if (!canSign(error))
+            return false;
+        const SigningContext &c = get();
+        if (keyFile.isEmpty())
+            return true; // unsigned, where that is allowed
+        const std::optional<QString> signature = signBytes(e.canonicalBytes(), keyFile, error);
+        if (!signature)
+            return false;
+        e.signature = *signature;
+        const SignatureCheck check = c.check(e);
+        if (c.required && check.status != SignatureStatus::Good) {
+            *error = QStringLiteral("signatures are required and this one would not count: %1; the mesh's %2 must list the key "
+                                    "for %3 (changed through a reviewed proposal)")
+                         .arg(check.reason, c.signers.file, e.author);
+            return false;
+        }
+        return true;
+    }
+
+    bool canSign(QString *error)
+    {
+        const SigningContext &c = get();
+        if (keyFile.isEmpty() && c.required) {
+            *error = QStringLiteral("signatures are required (%1: spec.reviews.require_signatures) and no signing key is set; "
+                                    "give --sign-key ~/.ssh/id_ed25519.pub, or run 'git config gpg.format ssh' and "
+                                    "'git config user.signingkey ~/.ssh/id_ed25519.pub' (ssh-agent keys work)")
+                         .arg(c.requiredBy);
+            return false;
+        }
+        return true;
+    }
+};
+
+ReviewService::ReviewService(QString sourceRoot)
+    : m_store(sourceRoot), m_root(m_store.root()), m_signing(std::make_shared<Signing>())
+{
+    m_signing->root = m_root;
+    m_store.setSealHook([signing = m_signing](ReviewEvent &e, QString *error) { return signing->sign(e, error); });
+}
+
+void ReviewService::setSigningKey(const QString &keyFile)
+{
+    m_signing->keyFile = keyFile;
+}
+
+const SigningContext &ReviewService::signing() const
+{
+    return m_signing->get();
+}
+
+bool ReviewService::canSign(QString *error) const
+{
+    return m_signing->canSign(error);
+}
 
 QString ReviewService::absolute(const QString &relativePath) const
 {
@@ -164,7 +233,8 @@ std::optional<ContractFile> ReviewService::activeContract(const QString &contrac
 ReviewState ReviewService::state(const ProposalKey &key, EventLog *log) const
 {
     EventLog loaded = m_store.load(key.contractId, key.version);
-    ReviewState s = computeState(loaded.events);
+    const SignatureChecks checks = signing().checkAll(loaded.events);
+    ReviewState s = computeState(loaded.events, &checks);
     if (log)
         *log = std::move(loaded);
     return s;
@@ -363,6 +433,7 @@ std::optional<ReviewState> ReviewService::record(const ProposalKey &key, EventKi
                 return std::nullopt;
             }
             data.insert(QStringLiteral("breaking"), breakingChanges(report.diff));
+            data.insert(QStringLiteral("needsGovernance"), breakingChanges(report.diff) > 0 || changesSensitiveData(report.diff));
         }
     }
 

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "cache/sqlite.h"
+#include "reviewsigning.h"
 #include "reviewstate.h"
 #include "reviewstore.h"
 #include "model/entities.h"
 
 #include <QDate>
 
+#include <memory>
 #include <optional>
 
 /// The review workflow over one mesh folder: propose, vote, comment, submit, withdraw, and the
@@ -42,6 +44,15 @@ public:
     explicit ReviewService(QString sourceRoot);
 
     const ReviewStore &store() const { return m_store; }
+
+    /// The key every event this service writes is signed with (see configuredSigningKey()); empty:
+    /// unsigned, which a mesh that requires signatures refuses.
+    void setSigningKey(const QString &keyFile);
+    /// What the mesh says about signatures (read once, on first use).
+    const SigningContext &signing() const;
+    /// false with `error` when the mesh requires signatures and no signing key is set: a caller checks
+    /// before work that must not be half done (apply writes the contract files before its event).
+    bool canSign(QString *error) const;
 
     /// Every contract document under the source (review folders and hidden folders left out).
     std::vector<ContractFile> contractFiles() const;
@@ -87,6 +98,9 @@ private:
 
     ReviewStore m_store;
     QString m_root;
+    /// Shared with the store's seal hook (which signs), so a copied service stays valid.
+    struct Signing;
+    std::shared_ptr<Signing> m_signing;
 };
 
 /// The notice period of breaking changes in the governance policies of the cache

@@ -25,10 +25,60 @@ void evaluate(ReviewState &s)
         changesRequested = changesRequested || (counts && v.vote == u"changes-requested");
         allApproved = allApproved && counts && v.vote == u"approved";
     }
+    // A proposal nobody can show its author made is not approved, whatever its votes say.
+    allApproved = allApproved && s.untrusted.isEmpty();
     s.stage = rejected ? Stage::Rejected
               : changesRequested ? Stage::ChangesRequested
               : allApproved ? Stage::Approved
                             : Stage::InReview;
+}
+
+/// Why an event's act does not count for its signature; empty when it counts.
+QString signatureObjection(const ReviewState &s, const ReviewEvent &e)
+{
+    if (s.signatures.counts(e.hash))
+        return {};
+    const SignatureCheck c = s.signatures.of(e.hash);
+    if (c.status == SignatureStatus::Bad)
+        return QStringLiteral("its signature is bad (%1); it does not count").arg(c.reason);
+    return QStringLiteral("signatures are required and it is %1 (%2); it does not count")
+        .arg(signatureStatusName(c.status), c.reason);
+}
+
+/// Replaces the required approvers by a submission's: a revision is diffed again and may need others.
+/// Votes already cast stay on slots that remain (the revision made them stale), and reviewers the
+/// author added stay required.
+void reviseApprovers(ReviewState &s, const ReviewEvent &e)
+{
+    const QJsonValue approvers = e.data.value(QStringLiteral("approvers"));
+    if (approvers.isArray()) {
+        std::vector<SlotVote> slots;
+        for (const QJsonValue &slot : approvers.toArray()) {
+            SlotVote v{ApproverSlot::fromJson(slot.toObject()), {}, {}, {}, {}, {}, false};
+            for (const SlotVote &old : std::as_const(s.slots)) {
+                if (old.slot.id == v.slot.id) {
+                    const ApproverSlot slotNow = v.slot;
+                    v = old;
+                    v.slot = slotNow;
+                }
+            }
+            slots.push_back(v);
+        }
+        for (const SlotVote &old : std::as_const(s.slots)) {
+            bool kept = false;
+            for (const SlotVote &v : slots)
+                kept = kept || v.slot.id == old.slot.id;
+            if (!kept && old.slot.id.startsWith(QLatin1String("added:")))
+                slots.push_back(old);
+        }
+        s.slots = std::move(slots);
+    }
+    if (e.data.contains(QStringLiteral("breaking")))
+        s.breaking = e.data.value(QStringLiteral("breaking")).toInt();
+    if (e.data.contains(QStringLiteral("needsGovernance")))
+        s.breakingOrSensitive = e.data.value(QStringLiteral("needsGovernance")).toBool();
+    else if (e.data.contains(QStringLiteral("breaking")))
+        s.breakingOrSensitive = s.breakingOrSensitive || s.breaking > 0;
 }
 
 void vote(ReviewState &s, const ReviewEvent &e)
@@ -44,6 +94,10 @@ void vote(ReviewState &s, const ReviewEvent &e)
     }
     if (!s.isReviewer(e.author)) {
         s.notes.insert(e.hash, QStringLiteral("%1 is not a listed reviewer; kept as a comment").arg(e.author));
+        return;
+    }
+    if (const QString objection = signatureObjection(s, e); !objection.isEmpty()) {
+        s.notes.insert(e.hash, objection);
         return;
     }
     const QString votedOn = dataText(e, "documentHash");
@@ -133,12 +187,21 @@ bool ReviewState::isReviewer(const QString &email) const
     return false;
 }
 
-ReviewState computeState(const std::vector<ReviewEvent> &events)
+ReviewState computeState(const std::vector<ReviewEvent> &events, const SignatureChecks *signatures)
 {
     ReviewState s;
     s.events = events;
+    if (signatures)
+        s.signatures = *signatures;
     for (const ReviewEvent &e : events) {
         const bool byAuthor = sameIdentity(e.author, s.author);
+        // Acts only the author may do count only when the author signed them (where that is required).
+        const QString objection = signatureObjection(s, e);
+        const bool authorAct = e.kind == EventKind::Submitted || e.kind == EventKind::ReviewerAdded || e.kind == EventKind::Withdrawn;
+        if (authorAct && byAuthor && !objection.isEmpty()) {
+            s.notes.insert(e.hash, objection);
+            continue;
+        }
         switch (e.kind) {
         case EventKind::Proposed:
             s.contractId = e.contractId;
@@ -156,6 +219,10 @@ ReviewState computeState(const std::vector<ReviewEvent> &events)
             for (const QJsonValue &slot : e.data.value(QStringLiteral("approvers")).toArray())
                 s.slots.push_back({ApproverSlot::fromJson(slot.toObject()), {}, {}, {}, {}, {}, false});
             s.stage = e.data.value(QStringLiteral("draft")).toBool() ? Stage::Draft : Stage::InReview;
+            if (!objection.isEmpty()) {
+                s.untrusted = QStringLiteral("the proposal: ") + objection;
+                s.notes.insert(e.hash, objection);
+            }
             break;
         case EventKind::Submitted: {
             if (!byAuthor) {
@@ -170,6 +237,7 @@ ReviewState computeState(const std::vector<ReviewEvent> &events)
             const bool revised = !revision.isEmpty() && revision != s.documentHash;
             if (revised)
                 s.documentHash = revision;
+            reviseApprovers(s, e);
             // Requested changes are answered by a submission: their authors review again. Approvals
             // stay unless the document itself changed.
             for (SlotVote &v : s.slots) {
@@ -201,6 +269,8 @@ ReviewState computeState(const std::vector<ReviewEvent> &events)
             break;
         }
         case EventKind::Commented:
+            if (!objection.isEmpty() && s.signatures.of(e.hash).status == SignatureStatus::Bad)
+                s.notes.insert(e.hash, objection);
             break;
         case EventKind::Approved:
         case EventKind::ChangesRequested:
@@ -218,6 +288,8 @@ ReviewState computeState(const std::vector<ReviewEvent> &events)
         case EventKind::Applied:
             if (s.stage != Stage::Approved) {
                 s.notes.insert(e.hash, QStringLiteral("written back although the proposal is %1").arg(stageLabel(s.stage)));
+            } else if (!objection.isEmpty()) {
+                s.notes.insert(e.hash, objection);
             }
             s.applied = true;
             s.appliedData = e.data;
@@ -250,6 +322,13 @@ QJsonObject ReviewState::toJson() const
         o.insert(QStringLiteral("file"), e.fileName());
         if (notes.contains(e.hash))
             o.insert(QStringLiteral("note"), notes.value(e.hash));
+        const SignatureCheck check = signatures.of(e.hash);
+        QJsonObject signature{{QStringLiteral("status"), signatureStatusName(check.status)}};
+        if (!check.fingerprint.isEmpty())
+            signature.insert(QStringLiteral("key"), check.fingerprint);
+        if (check.status != SignatureStatus::Good && !check.reason.isEmpty())
+            signature.insert(QStringLiteral("reason"), check.reason);
+        o.insert(QStringLiteral("signature"), signature);
         eventArray.append(o);
     }
     return {{QStringLiteral("contract"), contractId},
@@ -264,6 +343,8 @@ QJsonObject ReviewState::toJson() const
             {QStringLiteral("requiredVersion"), requiredVersion},
             {QStringLiteral("breaking"), breaking},
             {QStringLiteral("approvals"), approvals()},
+            {QStringLiteral("signaturesRequired"), signatures.required},
+            {QStringLiteral("untrusted"), untrusted.isEmpty() ? QJsonValue() : QJsonValue(untrusted)},
             {QStringLiteral("required"), required()},
             {QStringLiteral("approvers"), slotArray},
             {QStringLiteral("events"), eventArray}};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reviewevent.h"
+#include "signaturecheck.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -68,6 +69,11 @@ struct ReviewState {
     /// Events that did not do what their kind says, and why: "x@y is not a listed reviewer; their
     /// approval is kept as a comment". By event hash.
     QHash<QString, QString> notes;
+    /// The signature of every event, and whether the mesh requires them (empty when not checked).
+    SignatureChecks signatures;
+    /// Why the proposal itself cannot be trusted (its proposal event is not good-signed by its author
+    /// where signatures are required, or badly signed); it then never reaches approved.
+    QString untrusted;
 
     int approvals() const; ///< slots with a counting approval
     int required() const { return int(slots.size()); }
@@ -76,8 +82,9 @@ struct ReviewState {
     QJsonObject toJson() const;
 };
 
-/// Replays `events` (already in order, as EventLog gives them) through the state machine.
-ReviewState computeState(const std::vector<ReviewEvent> &events);
+/// Replays `events` (already in order, as EventLog gives them) through the state machine. With
+/// `signatures`, an act whose signature does not count (SignatureChecks::counts) is kept as a comment.
+ReviewState computeState(const std::vector<ReviewEvent> &events, const SignatureChecks *signatures = nullptr);
 
 /// Whether two identities are the same person: e-mails compare case-insensitively.
 bool sameIdentity(const QString &a, const QString &b);

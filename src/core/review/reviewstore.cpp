@@ -301,6 +301,9 @@ bool ReviewStore::append(ReviewEvent &event, QString *error) const
         *error = QStringLiteral("%1 %2: %3").arg(event.contractId, event.version, bad);
         return false;
     }
+    // Signed after the checks that may refuse it, over the sealed (final) bytes.
+    if (m_sealHook && !m_sealHook(event, error))
+        return false;
     QString why;
     const QString relative = relativeFolderOf(event.contractId, event.version, &why);
     if (relative.isEmpty() || !io::makeFoldersInside(m_root, relative, &why)) {

@@ -2,6 +2,7 @@
 
 #include "reviewevent.h"
 
+#include <functional>
 #include <vector>
 
 /// The review events of one mesh folder: `reviews/<contract-id>/<version>/NNNN-<kind>-<hash>.json`.
@@ -50,11 +51,17 @@ public:
     /// Refuses (false, `error`) when the history does not verify: nobody builds on a broken chain.
     bool append(ReviewEvent &event, QString *error) const;
 
+    /// Called by append() with the sealed event just before it is written (parents, seq, time and hash
+    /// final): it may set `event.signature`, or refuse (false, `error`) and nothing is written.
+    using SealHook = std::function<bool(ReviewEvent &event, QString *error)>;
+    void setSealHook(SealHook hook) { m_sealHook = std::move(hook); }
+
     /// Folder name of the reviews inside a source root.
     static QString reviewsFolderName() { return QStringLiteral("reviews"); }
 
 private:
     QString m_root;
+    SealHook m_sealHook;
 };
 
 } // namespace meshscope::review

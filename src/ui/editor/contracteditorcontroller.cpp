@@ -1,5 +1,7 @@
 #include "editor/contracteditorcontroller.h"
 
+#include "appsettings.h"
+
 #include "cache/cachefile.h"
 #include "contracts/cachedcontract.h"
 #include "contracts/diffreport.h"
@@ -681,6 +683,9 @@ bool ContractEditorController::writeProposal()
     try {
         sql::Connection db = cache::openCache(m_cachePath, /*readOnly=*/true);
         review::ReviewService service(sourceRootOf(m_filePath));
+        // Signed with the key of Settings → Identity (else git's user.signingkey), as votes are.
+        service.setSigningKey(review::configuredSigningKey(sourceRootOf(m_filePath),
+                                                           AppSettings::instance() ? AppSettings::instance()->signingKey() : QString()));
         review::ProposeOptions options;
         options.version = version();
         state = service.propose(copy, {m_identityEmail, m_identityName}, db, options, &error);

@@ -25,6 +25,17 @@ QString kindLabel(EventKind kind)
     return {};
 }
 
+QString signatureLabel(SignatureStatus status)
+{
+    switch (status) {
+    case SignatureStatus::Good: return QObject::tr("verified");
+    case SignatureStatus::Unsigned: return QObject::tr("unsigned");
+    case SignatureStatus::UnknownKey: return QObject::tr("unknown key");
+    case SignatureStatus::Bad: return QObject::tr("forged");
+    }
+    return {};
+}
+
 } // namespace
 
 ReviewModel::ReviewModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -54,6 +65,13 @@ QVariant ReviewModel::data(const QModelIndex &index, int role) const
     case DepthRole: return row.depth;
     case NoteRole: return m_state.notes.value(e.hash);
     case IsVoteRole: return isVote(e.kind);
+    case SignatureRole: return signatureStatusName(m_state.signatures.of(e.hash).status);
+    case SignatureLabelRole: return signatureLabel(m_state.signatures.of(e.hash).status);
+    case SignatureKeyRole: return m_state.signatures.of(e.hash).fingerprint;
+    case SignatureReasonRole: {
+        const SignatureCheck c = m_state.signatures.of(e.hash);
+        return c.status == SignatureStatus::Good ? QString() : c.reason;
+    }
     }
     return {};
 }
@@ -63,7 +81,9 @@ QHash<int, QByteArray> ReviewModel::roleNames() const
     return {{KindRole, "kind"},         {KindLabelRole, "kindLabel"}, {AuthorRole, "author"},
             {AuthorNameRole, "authorName"}, {TimeRole, "time"},       {TextRole, "text"},
             {FieldRole, "field"},       {HashRole, "hash"},           {ReplyToRole, "replyTo"},
-            {DepthRole, "depth"},       {NoteRole, "note"},           {IsVoteRole, "isVote"}};
+            {DepthRole, "depth"},       {NoteRole, "note"},           {IsVoteRole, "isVote"},
+            {SignatureRole, "signature"}, {SignatureLabelRole, "signatureLabel"}, {SignatureKeyRole, "signatureKey"},
+            {SignatureReasonRole, "signatureReason"}};
 }
 
 void ReviewModel::setSources(const QStringList &sources)
@@ -108,6 +128,14 @@ void ReviewModel::setIdentityEmail(const QString &email)
     m_identity.email = email;
     Q_EMIT identityChanged();
     Q_EMIT stateChanged(); // canVote and isAuthor depend on who is looking
+}
+
+void ReviewModel::setSigningKey(const QString &key)
+{
+    if (key == m_signingKey)
+        return;
+    m_signingKey = key;
+    Q_EMIT identityChanged();
 }
 
 void ReviewModel::setIdentityName(const QString &name)
@@ -226,6 +254,16 @@ bool ReviewModel::act(EventKind kind, const QString &text, const QString &field,
         return false;
     }
     ReviewService service(m_root);
+    const QString signingKey = configuredSigningKey(m_root, m_signingKey);
+    if (signingKey.isEmpty() && service.signing().required) {
+        setError(tr("This mesh accepts only signed reviews (%1) and no signing key is set. Choose your SSH key "
+                    "(e.g. ~/.ssh/id_ed25519.pub; keys in ssh-agent work) in Settings → Identity, or run "
+                    "'git config --global gpg.format ssh' and 'git config --global user.signingkey ~/.ssh/id_ed25519.pub'. "
+                    "The mesh's reviews/allowed_signers must list it for %2.")
+                     .arg(service.signing().requiredBy, m_identity.email));
+        return false;
+    }
+    service.setSigningKey(signingKey);
     const ProposalKey key{m_state.contractId, m_state.version};
     QString error;
     std::optional<ReviewState> result = service.record(key, kind, m_identity, text, &error, {}, field, replyTo);

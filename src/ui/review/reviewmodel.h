@@ -22,6 +22,11 @@ class ReviewModel : public QAbstractListModel {
     Q_PROPERTY(QString cachePath READ cachePath WRITE setCachePath NOTIFY inputChanged)
     Q_PROPERTY(QString identityEmail READ identityEmail WRITE setIdentityEmail NOTIFY identityChanged)
     Q_PROPERTY(QString identityName READ identityName WRITE setIdentityName NOTIFY identityChanged)
+    /// The SSH key events are signed with (Settings → Identity; empty: git's user.signingkey when
+    /// gpg.format is ssh, else unsigned).
+    Q_PROPERTY(QString signingKey READ signingKey WRITE setSigningKey NOTIFY identityChanged)
+    /// The mesh's policy requires signed events (spec.reviews.require_signatures).
+    Q_PROPERTY(bool signaturesRequired READ signaturesRequired NOTIFY stateChanged)
 
     Q_PROPERTY(bool available READ available NOTIFY stateChanged)
     Q_PROPERTY(QString resolvedVersion READ resolvedVersion NOTIFY stateChanged)
@@ -58,6 +63,10 @@ public:
         DepthRole,                   ///< 0, or 1 for a reply (shown indented under its question)
         NoteRole,                    ///< why a vote did not count, or empty
         IsVoteRole,
+        SignatureRole,               ///< good, unsigned, unknown-key, bad
+        SignatureLabelRole,          ///< for people: "verified", "unsigned", "unknown key", "forged"
+        SignatureKeyRole,            ///< the signing key's fingerprint, "SHA256:..." (empty when unsigned)
+        SignatureReasonRole,         ///< why it is not verified, or empty
     };
     Q_ENUM(Roles)
 
@@ -79,6 +88,9 @@ public:
     void setIdentityEmail(const QString &email);
     QString identityName() const { return m_identity.name; }
     void setIdentityName(const QString &name);
+    QString signingKey() const { return m_signingKey; }
+    void setSigningKey(const QString &key);
+    bool signaturesRequired() const { return m_state.signatures.required; }
 
     bool available() const { return !m_state.events.empty(); }
     QString resolvedVersion() const { return m_state.version; }
@@ -128,6 +140,7 @@ private:
     QString m_version;
     QString m_cachePath;
     meshscope::review::Identity m_identity;
+    QString m_signingKey;
 
     QString m_root; ///< the source holding the proposal
     meshscope::review::ReviewState m_state;

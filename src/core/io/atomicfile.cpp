@@ -1,5 +1,6 @@
 #include "atomicfile.h"
 
+#include "posixio.h"
 #include "safepath.h"
 
 #include <QFile>
@@ -18,6 +19,9 @@ namespace meshscope::io {
 
 namespace {
 
+using posix::errnoText;
+using posix::writeAll;
+
 WriteHook g_hook = nullptr;
 std::atomic_int g_counter{0};
 
@@ -27,25 +31,7 @@ void reach(WriteStage stage)
         g_hook(stage);
 }
 
-bool writeAll(int fd, const char *data, qint64 size)
-{
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size_t(size));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        data += n;
-        size -= n;
-    }
-    return true;
-}
 
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
 
 } // namespace
 

@@ -1,5 +1,7 @@
 #include "safepath.h"
 
+#include "posixio.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,33 +18,17 @@ namespace meshscope::io {
 
 namespace {
 
+using posix::errnoText;
+using posix::writeAll;
+
 /// Longest file name (in UTF-8 bytes) Linux file systems take.
 constexpr qsizetype kMaxNameBytes = 255;
-
-QString errnoText()
-{
-    return QString::fromLocal8Bit(std::strerror(errno));
-}
 
 bool isInside(const QString &path, const QString &root)
 {
     return path == root || path.startsWith(root.endsWith(u'/') ? root : root + u'/');
 }
 
-bool writeAll(int fd, const char *data, qint64 size)
-{
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size_t(size));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        data += n;
-        size -= n;
-    }
-    return true;
-}
 
 bool removeTree(const QString &path, const QByteArray &encoded, QString *error)
 {

@@ -1,7 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import QtQml.Models
 import Meshscope
@@ -136,18 +135,16 @@ RowLayout {
         onRejected: exporter.clear()
     }
 
-    FileDialog {
+    SaveFileDialog {
         id: saveDialog
+        objectName: "exportSaveDialog"
         title: qsTr("Export %1").arg(exporter.suggestedName)
-        fileMode: FileDialog.SaveFile
-        currentFolder: AppSettings.exportFolder
-        selectedFile: String(AppSettings.exportFolder) !== ""
-                      ? AppSettings.exportFolder + "/" + exporter.suggestedName : exporter.suggestedName
-        nameFilters: [root.nameFilter(exporter.format)]
-        defaultSuffix: exporter.format
-        onAccepted: {
-            AppSettings.exportFolder = exporter.folderOf(selectedFile)
-            exporter.save(selectedFile)
+        folder: AppSettings.exportFolder
+        fileName: exporter.suggestedName
+        types: [{ label: root.nameFilter(exporter.format), suffix: exporter.format }]
+        onSaveRequested: (path) => {
+            AppSettings.exportFolder = SavePaths.fileUrl(SavePaths.folderOf(path))
+            exporter.save(path)
         }
     }
 

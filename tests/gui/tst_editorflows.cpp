@@ -13,6 +13,7 @@
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "editor/contracteditorcontroller.h"
+#include "editor/formmodel.h"
 #include "gui.h"
 #include "screenshotcheck.h"
 #include "testsupport.h"
@@ -20,6 +21,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -375,6 +377,67 @@ private Q_SLOTS:
         click(item(QStringLiteral("editorClose"))); // nothing unsaved: closes at once
         QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
         QVERIFY(!isOpen(leave));
+    }
+
+    /// Renaming in the form: a property's name (which also titles its group heading) and a schema object's
+    /// name (which titles every group under it) are typed over key by key. Each keystroke used to rebuild
+    /// the form, so the field lost focus after the first letter ("o" was all that was kept) and the form
+    /// jumped to the top. The whole word lands in the field and the YAML, the field keeps the focus, the
+    /// form stays where it was scrolled to, and one Ctrl+Z takes the whole rename back.
+    void typingAWholeWordIntoAFormFieldKeepsFocus()
+    {
+        const QString id = QStringLiteral("orders.order_events");
+        openInEditor(id);
+        QQuickItem *list = item(QStringLiteral("editorForm"));
+        QVERIFY(list);
+        FormModel *form = editor()->form();
+        const auto pathOfName = [form](const QString &value) {
+            for (int r = 0; r < form->rowCount(); ++r) {
+                const auto *row = form->row(r);
+                if (row->value == value && !row->path.isEmpty() && row->path.last() == u"name" && row->path.size() > 2)
+                    return row->path.join(u'.');
+            }
+            return QString();
+        };
+        const QString objectName = form->row(form->rowOfPath(QStringLiteral("schema.0.name")))->value;
+        QVERIFY(!objectName.isEmpty());
+        const QList<std::pair<QString, QString>> renames{{pathOfName(QStringLiteral("order_id")), QStringLiteral("order_ref")},
+                                                         {QStringLiteral("schema.0.name"), QStringLiteral("order_changes")}};
+        for (const auto &[path, word] : renames) {
+            QVERIFY2(path.startsWith(u"schema.0."), qPrintable(path));
+            // Scrolled well down the form, as a user would be to reach a property.
+            const int row = form->rowOfPath(path);
+            QVERIFY(row > 0);
+            QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, row), Q_ARG(int, 1 /* ListView.Center */));
+            QQuickItem *field = nullptr;
+            QTRY_VERIFY((field = formField(path)) != nullptr);
+            const QString old = text(field);
+            QVERIFY(!old.isEmpty());
+            const QPointer<QQuickItem> alive(field);
+            click(field);
+            QTRY_VERIFY(field->hasActiveFocus());
+            const qreal scrolled = list->property("contentY").toReal();
+            const QString oldLine = QStringLiteral("name: %1\n").arg(old);
+            const int oldCount = editor()->text().count(oldLine);
+            QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+            typeText(word);
+
+            // The same delegate: not destroyed and rebuilt under the typing.
+            QVERIFY2(alive && formField(path) == field, "the field was rebuilt while typing");
+            QCOMPARE(text(field), word);
+            QVERIFY(field->hasActiveFocus());
+            QCOMPARE(list->property("contentY").toReal(), scrolled);
+            QVERIFY2(editor()->text().contains(QStringLiteral("name: %1\n").arg(word)), qPrintable(editor()->text()));
+            QCOMPARE(editor()->text().count(oldLine), oldCount - 1);
+
+            // One undo step for the whole word, from the keyboard in the field.
+            QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
+            QTRY_COMPARE(text(formField(path)), old);
+            QCOMPARE(editor()->text().count(oldLine), oldCount);
+        }
+        QVERIFY(!editor()->dirty());
+        click(item(QStringLiteral("editorClose")));
+        QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
     }
 
     /// Flow 2: "New…" opens the template picker, filtering and clicking an output port opens the editor

@@ -27,6 +27,25 @@ for module in $imports; do
   package="qml6-module-$(tr 'A-Z.' 'a-z-' <<<"$module")"
   grep -q "\b$package\b" <<<"$depends" || fail "QML import $module needs $package in Depends"
 done
+# Qt's own QML in those modules imports further modules at run time, which no import of ours shows
+# (QtQuick.Dialogs' fallback file dialog imports Qt.labs.folderlistmodel; without it Save… crashed).
+# For every qml6-module-* in Depends installed here, each module its .qml files import must be in Depends:
+# the package owning the module's qmldir, or (not installed here) the package named after the module.
+for package in $(tr ',' '\n' <<<"$depends" | awk '$1 ~ /^qml6-module-/ {print $1}'); do
+  files="$(dpkg -L "$package" 2>/dev/null | grep '/qt6/qml/.*\.qml$' || true)"
+  [[ -n "$files" ]] || continue
+  qmlroot="$(head -n1 <<<"$files" | sed 's#\(.*/qt6/qml\)/.*#\1#')"
+  for module in $(xargs grep -hoE '^import (Qt[A-Za-z.]*)' <<<"$files" | awk '{print $2}' | sort -u); do
+    qmldir="$qmlroot/${module//.//}/qmldir"
+    if [[ -e "$qmldir" ]]; then
+      needed="$(dpkg -S "$qmldir" 2>/dev/null | cut -d: -f1 | head -n1)"
+    else
+      needed="qml6-module-$(tr 'A-Z.' 'a-z-' <<<"$module")"
+    fi
+    [[ -z "$needed" ]] && continue
+    grep -q "\b$needed\b" <<<"$depends" || fail "$package imports $module at run time: $needed must be in Depends"
+  done
+done
 
 root="$work/root"
 dpkg-deb -x "$deb" "$root"

@@ -164,6 +164,12 @@ QVariantList CouncilController::actions() const
     return list;
 }
 
+QString CouncilController::minutesFileName() const
+{
+    const QDate day = m_meeting.started.isValid() ? m_meeting.started.toLocalTime().date() : QDate::currentDate();
+    return QStringLiteral("council-minutes-%1.pdf").arg(day.toString(Qt::ISODate));
+}
+
 void CouncilController::setCurrent(int row)
 {
     row = std::clamp(row, 0, std::max(0, m_agenda.rowCount() - 1));

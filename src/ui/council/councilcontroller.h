@@ -24,6 +24,8 @@ class CouncilController : public QObject {
     Q_PROPERTY(int decidedCount READ decidedCount NOTIFY meetingChanged)
     /// Where the meeting record is saved (in the mesh folder, so it is shared with the mesh).
     Q_PROPERTY(QString meetingFile READ meetingFile NOTIFY meetingChanged)
+    /// The suggested name of the minutes' file: `council-minutes-YYYY-MM-DD.pdf` for the meeting's day.
+    Q_PROPERTY(QString minutesFileName READ minutesFileName NOTIFY meetingChanged)
     /// The last thing that happened that the user should know: saved, exported, or an error.
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(int current READ current WRITE setCurrent NOTIFY currentChanged)
@@ -47,6 +49,7 @@ public:
     QVariantList actions() const;
     int decidedCount() const { return int(m_meeting.decisions.size()); }
     QString meetingFile() const { return m_meetingFile; }
+    QString minutesFileName() const;
     QString message() const { return m_message; }
     int current() const { return m_current; }
     void setCurrent(int row);

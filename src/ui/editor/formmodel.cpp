@@ -17,9 +17,12 @@ QString kindName(FormRow::Kind kind)
     return {};
 }
 
+/// Rows of the same shape keep their delegates. A heading's label is not part of the shape: it repeats a
+/// value (a property's group is titled by its name), so renaming must not recreate the form while typing.
 bool sameShape(const FormRow &a, const FormRow &b)
 {
-    return a.kind == b.kind && a.path == b.path && a.label == b.label && a.depth == b.depth && a.adds == b.adds;
+    return a.kind == b.kind && a.path == b.path && a.depth == b.depth && a.adds == b.adds
+           && a.objectIndex == b.objectIndex;
 }
 
 } // namespace
@@ -72,10 +75,12 @@ void FormModel::setRows(std::vector<FormRow> rows)
     if (same) {
         for (size_t i = 0; i < rows.size(); ++i) {
             const bool changed = rows[i].value != m_rows[i].value || rows[i].options != m_rows[i].options
-                                 || rows[i].present != m_rows[i].present || rows[i].line != m_rows[i].line;
+                                 || rows[i].present != m_rows[i].present || rows[i].line != m_rows[i].line
+                                 || rows[i].label != m_rows[i].label || rows[i].section != m_rows[i].section;
             m_rows[i] = std::move(rows[i]);
             if (changed)
-                Q_EMIT dataChanged(index(int(i)), index(int(i)), {ValueRole, OptionsRole, PresentRole, LineRole});
+                Q_EMIT dataChanged(index(int(i)), index(int(i)),
+                                   {ValueRole, OptionsRole, PresentRole, LineRole, LabelRole, Qt::DisplayRole, SectionRole});
         }
         return;
     }

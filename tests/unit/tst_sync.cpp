@@ -196,6 +196,23 @@ private Q_SLOTS:
         QCOMPARE(count(m_cache, "SELECT count(*) FROM products WHERE id='orders' AND domain_id='finance'"), 1);
     }
 
+    void unchangedResyncWithDuplicatesRecordsNoChange()
+    {
+        // A refused duplicate is read again on every sync (in case the first definition goes away); its
+        // entities were recorded as "added" each time although nothing was added (issue 18, item 2).
+        write(m_source + "/contracts/zz-copy.odcs.yaml", contract("orders.events", "1.0.0", "amount"));
+        write(m_source + "/products/zz-copy.odps.yaml", product("orders", "finance", "x"));
+        SyncEngine(m_cache).run({m_source});
+        const qint64 feedBefore = count(m_cache, "SELECT count(*) FROM change_feed");
+        for (int round = 0; round < 2; ++round) {
+            const SyncReport again = SyncEngine(m_cache).run({m_source});
+            QCOMPARE(again.filesParsed, 2); // the two refused copies, read again
+            QCOMPARE(again.added + again.changed + again.removed, 0);
+        }
+        QCOMPARE(count(m_cache, "SELECT count(*) FROM change_feed"), feedBefore);
+        QCOMPARE(count(m_cache, "SELECT count(*) FROM products WHERE id='orders' AND domain_id='orders'"), 1);
+    }
+
     void brokenEditKeepsTheLastGoodVersion()
     {
         SyncEngine(m_cache).run({m_source});

@@ -394,14 +394,24 @@ void CacheWriter::addSearchRow(qint64 documentId, const QString &kind, const QSt
 bool CacheWriter::entityExists(const EntityKey &key)
 {
     const QString &kind = key.first;
+    if (kind == u"contract") {
+        // "id@version", split at the last '@' so that the lookup uses the (id, version) key, not a scan.
+        const qsizetype at = key.second.lastIndexOf(QLatin1Char('@'));
+        sql::Statement &s = statement("SELECT 1 FROM contracts WHERE id = ? AND version = ?");
+        s.bind(1, at < 0 ? key.second : key.second.left(at)).bind(2, at < 0 ? QString() : key.second.mid(at + 1));
+        const bool found = s.step();
+        s.reset();
+        return found;
+    }
     const char *sqlText = kind == u"product"    ? "SELECT 1 FROM products WHERE id = ?"
-        : kind == u"contract"                   ? "SELECT 1 FROM contracts WHERE id || '@' || version = ?"
         : kind == u"policy"                     ? "SELECT 1 FROM policies WHERE id = ?"
         : kind == u"dataset"                    ? "SELECT 1 FROM datasets WHERE id = ?"
                                                 : "SELECT 1 FROM domains WHERE id = ?";
     sql::Statement &s = statement(sqlText);
     s.bind(1, key.second);
-    return s.step();
+    const bool found = s.step();
+    s.reset();
+    return found;
 }
 
 bool CacheWriter::isEmpty()

@@ -18,14 +18,16 @@ struct ChangeFeedCollector {
     std::vector<std::pair<cache::EntityKey, QString>> added;
 
     /// A document being written yields `key`: a change when the entity was there before, else an addition.
-    /// Domains and datasets are named by many documents, so they count as added only when the cache has
-    /// none yet. `makeData()` gives the new image; it is called only for a change (a cold sync builds none).
+    /// Called before the document is written (its old version already removed), so an entity the cache
+    /// still holds comes from another document: a domain or dataset many documents name, or the first
+    /// definition of an id this document only repeats (a refused duplicate, read again on every sync).
+    /// Neither is an addition. `makeData()` gives the new image; it is called only for a change.
     template <typename MakeData>
     void noteNew(cache::CacheWriter &writer, const cache::EntityKey &key, const QString &domainId, MakeData &&makeData)
     {
         if (before.count(key))
             after[key] = {makeData(), domainId};
-        else if ((key.first != u"domain" && key.first != u"dataset") || !writer.entityExists(key))
+        else if (!writer.entityExists(key))
             added.push_back({key, domainId});
     }
     /// Writes the feed rows and counts them into `report`. An entity reported twice counts once.

@@ -211,6 +211,13 @@ private Q_SLOTS:
         }
         QCOMPARE(count(m_cache, "SELECT count(*) FROM change_feed"), feedBefore);
         QCOMPARE(count(m_cache, "SELECT count(*) FROM products WHERE id='orders' AND domain_id='orders'"), 1);
+
+        // Editing the first definition keeps it the one that counts (first by path), reported as a change.
+        write(m_source + "/products/orders.odps.yaml", product("orders", "orders", "orders.events", "Edited."));
+        const SyncReport edited = SyncEngine(m_cache).run({m_source});
+        QCOMPARE(edited.changed, 1);
+        QCOMPARE(edited.added + edited.removed, 0);
+        QCOMPARE(count(m_cache, "SELECT count(*) FROM products WHERE id='orders' AND domain_id='orders'"), 1);
     }
 
     void brokenEditKeepsTheLastGoodVersion()

@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Meshscope
 import Meshscope.Backend
@@ -76,7 +77,6 @@ AreaPage {
                     onClicked: presentation.open()
                 }
                 Button {
-                    objectName: "exportMinutes"
                     text: qsTr("Export minutes…")
                     onClicked: exportDialog.open()
                 }
@@ -100,11 +100,9 @@ AreaPage {
             TabBar {
                 id: tabs
                 Layout.fillWidth: true
-                // Item (its decision and actions) · Meeting (attendees, notes: once, not under every item) · Minutes
-                currentIndex: view.showMinutes ? 2 : 0
-                onCurrentIndexChanged: view.showMinutes = currentIndex === 2
+                currentIndex: view.showMinutes ? 1 : 0
+                onCurrentIndexChanged: view.showMinutes = currentIndex === 1
                 TabButton { text: qsTr("Item") }
-                TabButton { objectName: "meetingTab"; text: qsTr("Meeting") }
                 TabButton { text: qsTr("Minutes preview") }
             }
             BusyIndicator {
@@ -118,7 +116,6 @@ AreaPage {
                 visible: council.agenda.count > 0 // no empty evidence box and buttons while the agenda is built
                 currentIndex: tabs.currentIndex
                 AgendaItemPanel { controller: council; objectName: "agendaItemPanel" }
-                MeetingPanel { controller: council; objectName: "meetingPanel" }
                 MinutesPreview { controller: council }
             }
             Label {
@@ -131,16 +128,15 @@ AreaPage {
         }
     }
 
-    SaveFileDialog {
+    FileDialog {
         id: exportDialog
-        objectName: "minutesSaveDialog"
         title: qsTr("Export the minutes")
-        folder: AppSettings.exportFolder
-        fileName: council.minutesFileName
-        types: [{ label: qsTr("PDF (*.pdf)"), suffix: "pdf" }, { label: qsTr("Markdown (*.md)"), suffix: "md" }]
-        onSaveRequested: (path) => {
-            AppSettings.exportFolder = SavePaths.fileUrl(SavePaths.folderOf(path))
-            council.exportMinutes(SavePaths.fileUrl(path))
+        fileMode: FileDialog.SaveFile
+        currentFolder: AppSettings.exportFolder
+        nameFilters: [qsTr("PDF (*.pdf)"), qsTr("Markdown (*.md)")]
+        onAccepted: {
+            AppSettings.exportFolder = currentFolder
+            council.exportMinutes(selectedFile)
         }
     }
 

@@ -250,6 +250,9 @@ private Q_SLOTS:
         QVERIFY(md.contains(QStringLiteral("Loyalty \\*points\\* ledger")));
         QVERIFY(md.contains(QStringLiteral("Not decided.")));
         QVERIFY(md.contains(QStringLiteral("| Add a contract | Priya | 2026-12-06 |")));
+        // The action names the item it was added under (item 2, as numbered under Decisions).
+        QVERIFY2(md.contains(QStringLiteral("| 2. Loyalty \\*points\\* ledger | Add a contract | Priya | 2026-12-06 |")),
+                 qPrintable(md));
     }
 };
 

@@ -68,10 +68,16 @@ QString minutesMarkdown(const Meeting &m, const std::function<QString(const QStr
     if (m.actions.empty())
         md += QStringLiteral("*None.*\n");
     else {
-        md += QStringLiteral("| Action | Owner | Due |\n|---|---|---|\n");
+        // Each action names the agenda item it was added under, as numbered in the decisions above.
+        md += QStringLiteral("| Item | Action | Owner | Due |\n|---|---|---|---|\n");
         for (const ActionItem &a : m.actions) {
-            md += QStringLiteral("| %1 | %2 | %3 |\n")
-                      .arg(escaped(a.text), escaped(a.owner),
+            QString item = QStringLiteral("Meeting");
+            for (size_t i = 0; i < m.agenda.size(); ++i) {
+                if (!a.itemKey.isEmpty() && m.agenda[i].key == a.itemKey)
+                    item = QStringLiteral("%1. %2").arg(i + 1).arg(escaped(m.agenda[i].title));
+            }
+            md += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
+                      .arg(item, escaped(a.text), escaped(a.owner),
                            a.due.isValid() ? a.due.toString(Qt::ISODate) : QStringLiteral("—"));
         }
     }

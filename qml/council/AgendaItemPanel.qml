@@ -125,8 +125,9 @@ ScrollView {
             TextField {
                 id: actionDue
                 Layout.preferredWidth: 150
-                placeholderText: qsTr("Due YYYY-MM-DD")
-                validator: RegularExpressionValidator { regularExpression: /^$|^\d{4}-\d{2}-\d{2}$/ }
+                objectName: "actionDue"
+                // A date or words ("next week", "friday"): the controller says what it cannot read.
+                placeholderText: qsTr("Due: date, next week…")
             }
             Button {
                 objectName: "addActionItem"

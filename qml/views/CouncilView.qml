@@ -122,11 +122,12 @@ AreaPage {
                 MinutesPreview { controller: council }
             }
             Label {
+                objectName: "councilMessage"
                 Layout.fillWidth: true
                 visible: council.message !== ""
                 text: council.message
                 color: Theme.textMuted
-                elide: Text.ElideMiddle
+                wrapMode: Text.WordWrap // whether a vote reached the review, or why not: read in full
             }
         }
     }

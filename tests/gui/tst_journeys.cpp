@@ -7,6 +7,8 @@
 #include "appsettings.h"
 #include "council/agendamodel.h"
 #include "council/councilcontroller.h"
+#include "review/reviewservice.h"
+#include "testsupport.h"
 #include "windowdriver.h"
 
 #include <QDate>
@@ -135,6 +137,38 @@ private Q_SLOTS:
         QVERIFY2(md.mid(one, two - one).contains(QStringLiteral("**Approved**")), qPrintable(md));
         QVERIFY2(!md.mid(two, md.indexOf(QStringLiteral("### 3. "), two) - two).contains(QStringLiteral("**Approved**")),
                  qPrintable(md));
+    }
+
+    /// Approve on a proposal is the council's vote in its review (it stayed "Governance council — waiting"):
+    /// refused with the reason while no key may sign for the council, recorded once one is listed for it.
+    void theCouncilsApprovalIsItsVoteInTheReview()
+    {
+        CouncilController *c = council();
+        QCOMPARE(c->agenda()->data(c->agenda()->index(0), AgendaModel::KindRole).toString(), QStringLiteral("proposal"));
+        const meshscope::review::ProposalKey proposal{QStringLiteral("orders.order_events"), QStringLiteral("2.0.0")};
+        const QString councilId = QStringLiteral("data-governance@northwind.example");
+        const auto councilVote = [&] {
+            for (const meshscope::review::SlotVote &s : meshscope::review::ReviewService(m_w.mesh()).state(proposal).slots)
+                if (s.slot.id == u"governance")
+                    return s.vote;
+            return QStringLiteral("no council slot");
+        };
+        QCOMPARE(councilVote(), QString());
+
+        AppSettings::instance()->setSigningKey({});
+        QVERIFY(m_w.click(agendaRow(0)));
+        QTRY_COMPARE(c->current(), 0);
+        QVERIFY(m_w.click(m_w.item(QStringLiteral("decide-reject"))));
+        QTRY_VERIFY2(c->message().contains(QStringLiteral("signing key")), qPrintable(c->message()));
+        QVERIFY(shown(m_w.item(QStringLiteral("councilMessage"))));
+        QCOMPARE(councilVote(), QString());
+
+        const QString key = testsupport::makeSshKey(homePath() + QStringLiteral("/keys/council"));
+        testsupport::listSigningKey(m_w.mesh(), councilId, key);
+        AppSettings::instance()->setSigningKey(key);
+        QVERIFY(m_w.click(m_w.item(QStringLiteral("decide-approve"))));
+        QTRY_COMPARE_WITH_TIMEOUT(councilVote(), QStringLiteral("approved"), 20000);
+        QTRY_VERIFY2(c->message().contains(QStringLiteral("recorded")), qPrintable(c->message()));
     }
 
     /// An action added under item 2 is shown under item 2 only and the minutes name item 2; attendees and

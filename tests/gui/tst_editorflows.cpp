@@ -17,6 +17,7 @@
 #include "gui.h"
 #include "screenshotcheck.h"
 #include "testsupport.h"
+#include "windowdriver.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,7 +37,10 @@ namespace {
 
 /// HOME, XDG folders and the runtime dir of this process: the user's real settings, cache and
 /// autosaves are never touched.
-QTemporaryDir *g_home = nullptr;
+QString inHome(const QString &name)
+{
+    return windowdriver::homePath() + u'/' + name;
+}
 
 QString text(QObject *o)
 {
@@ -183,31 +187,17 @@ class TestEditorFlows : public QObject {
     }
 
 public:
-    static void initMain()
-    {
-        g_home = new QTemporaryDir;
-        for (const char *var : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
-            const QString dir = g_home->filePath(QString::fromLatin1(var).toLower());
-            QDir().mkpath(dir);
-            qputenv(var, QFile::encodeName(dir));
-        }
-        const QString runtime = g_home->filePath(QStringLiteral("runtime"));
-        QDir().mkpath(runtime);
-        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    /// HOME, the XDG folders and the runtime dir in a temporary folder, as gui.journeys has them.
+    static void initMain() { windowdriver::isolateHome(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QCoreApplication::setOrganizationName(QStringLiteral("Meshscope"));
         QCoreApplication::setApplicationName(QStringLiteral("meshscope"));
-        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).startsWith(g_home->path()));
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).startsWith(windowdriver::homePath()));
 
-        m_mesh = g_home->filePath(QStringLiteral("mesh"));
+        m_mesh = inHome(QStringLiteral("mesh"));
         testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
         testsupport::setSignaturesRequired(m_mesh, false); // proposals here are made without a signing key
 
@@ -215,7 +205,7 @@ private Q_SLOTS:
         // Proposals are signed; git config is not read in a temporary HOME.
         m_settings->setIdentityEmail(QStringLiteral("tess.tester@northwind.example"));
         m_settings->setIdentityName(QStringLiteral("Tess Tester"));
-        m_app = std::make_unique<AppController>(g_home->filePath(QStringLiteral("cache.sqlite")), QStringList{m_mesh},
+        m_app = std::make_unique<AppController>(inHome(QStringLiteral("cache.sqlite")), QStringList{m_mesh},
                                                 QStringLiteral("contracts"), QString());
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
         m_engine = std::make_unique<QQmlApplicationEngine>();

@@ -1,7 +1,7 @@
 #pragma once
 // Drives the real window in process: Main.qml loaded by the app's own loadMainWindow on a synced copy of
 // the sample mesh in a temporary HOME, and keys and clicks sent to the QQuickWindow. For interaction tests
-// (tst_journeys); tst_editorflows has its own copy of these steps.
+// (tst_journeys); tst_editorflows isolates its HOME through it too.
 #include <QList>
 #include <QObject>
 #include <QPoint>

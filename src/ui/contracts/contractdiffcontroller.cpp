@@ -180,6 +180,17 @@ void ContractDiffController::open(const QString &ref)
     compare(pair.oldVersion, pair.newVersion);
 }
 
+void ContractDiffController::runOffGuiThread(std::function<void()> work)
+{
+    QThread *thread = QThread::create(std::move(work));
+    m_threads << thread;
+    connect(thread, &QThread::finished, this, [this, thread] {
+        m_threads.removeOne(thread);
+        thread->deleteLater();
+    });
+    thread->start();
+}
+
 void ContractDiffController::loadSingleText()
 {
     const quint64 generation = m_generation;
@@ -187,7 +198,7 @@ void ContractDiffController::loadSingleText()
     if (++m_pending == 1)
         Q_EMIT loadingChanged();
     QPointer<ContractDiffController> self(this);
-    QThread *thread = QThread::create([self, generation, path, id, version] {
+    runOffGuiThread([self, generation, path, id, version] {
         QString text;
         try {
             sql::Connection db = cache::openCache(path, /*readOnly=*/true);
@@ -210,12 +221,6 @@ void ContractDiffController::loadSingleText()
             },
             Qt::QueuedConnection);
     });
-    m_threads << thread;
-    connect(thread, &QThread::finished, this, [this, thread] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-    });
-    thread->start();
 }
 
 void ContractDiffController::compare(const QString &oldVersion, const QString &newVersion)
@@ -234,7 +239,7 @@ void ContractDiffController::start()
         Q_EMIT loadingChanged();
     const QString path = m_cachePath, id = m_contractId, oldVersion = m_oldVersion, newVersion = m_newVersion;
     QPointer<ContractDiffController> self(this);
-    QThread *thread = QThread::create([self, generation, path, id, oldVersion, newVersion] {
+    runOffGuiThread([self, generation, path, id, oldVersion, newVersion] {
         std::shared_ptr<VersionDiff> diff;
         QString error;
         try {
@@ -255,12 +260,6 @@ void ContractDiffController::start()
             },
             Qt::QueuedConnection);
     });
-    m_threads << thread;
-    connect(thread, &QThread::finished, this, [this, thread] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-    });
-    thread->start();
 }
 
 QString ContractDiffController::summaryOf(const VersionDiff &diff)

@@ -5,6 +5,8 @@
 #include "contracts/linediffmodel.h"
 
 #include <QObject>
+
+#include <functional>
 #include <QQmlEngine>
 
 #include <memory>
@@ -112,6 +114,8 @@ Q_SIGNALS:
 private:
     void start();
     void loadSingleText(); ///< the one version's document, off the GUI thread
+    /// Runs `work` on a thread of its own, joined in the destructor (the work posts its result back).
+    void runOffGuiThread(std::function<void()> work);
     void apply(quint64 generation, std::shared_ptr<const meshscope::diff::VersionDiff> diff, const QString &error);
     static QString summaryOf(const meshscope::diff::VersionDiff &diff);
 

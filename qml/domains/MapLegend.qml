@@ -31,7 +31,8 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         anchors.leftMargin: Theme.spacing * 1.5
         anchors.rightMargin: Theme.spacing * 1.5
-        spacing: Theme.margin * 1.5
+        // Rows close together; groups apart by their trailing spacers.
+        spacing: Theme.spacing / 2
         // Product health: each verdict with what it means, in the words of its one definition
         // (domainmap/producthealth), the same the Quality area shows.
         Label {
@@ -39,6 +40,7 @@ Rectangle {
             color: Theme.textMuted
             font.pointSize: Theme.fontSmall
             font.bold: true
+            rightPadding: Theme.spacing
         }
         Repeater {
             model: ["healthy", "at-risk", "unhealthy", "unknown"]
@@ -61,8 +63,10 @@ Rectangle {
                     color: Theme.textMuted
                     font.pointSize: Theme.fontSmall
                 }
+                Item { implicitWidth: Theme.margin }
             }
         }
+        Item { width: rows.width; height: 1 } // domain types on a line of their own
         RowLayout {
             spacing: Theme.spacing
             Label { text: qsTr("Domain type"); color: Theme.textMuted; font.pointSize: Theme.fontSmall; font.bold: true }

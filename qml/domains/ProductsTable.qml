@@ -14,7 +14,7 @@ ColumnLayout {
     signal openProduct(string productId)
 
     // Name and owner share what the fixed health and consumer columns leave.
-    readonly property var widths: [0.33, 0.29, 0.17, 0.21]
+    readonly property var widths: [0.31, 0.26, 0.22, 0.21]
 
     spacing: 0
 

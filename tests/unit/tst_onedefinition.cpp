@@ -9,6 +9,7 @@
 #include "domainmap/productpage.h"
 #include "domains/domainmapcontroller.h"
 #include "domains/domainproductsmodel.h"
+#include "quality/qualityproductmodel.h"
 #include "quality/qualitysnapshot.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
@@ -82,6 +83,23 @@ private Q_SLOTS:
                 payments[h] += map.domains[size_t(d)].healthCounts[h];
         }
         QVERIFY(payments[size_t(Health::Healthy)] < 6);
+    }
+
+    /// Where Quality shows a verdict (the dot of its product list, the product's badge) it is the map's.
+    void qualityShowsTheMapsVerdict()
+    {
+        const std::shared_ptr<const quality::Snapshot> snapshot = quality::computeSnapshot(m_cache, {});
+        QualityProductModel list;
+        list.setSnapshot(snapshot);
+        QCOMPARE(list.rowCount(), int(snapshot->rows.size()));
+        sql::Connection db = cache::openCache(m_cache, true);
+        const DomainMap map = buildDomainMap(db);
+        for (int r = 0; r < list.rowCount(); ++r) {
+            const QString id = list.index(r).data(QualityProductModel::ProductIdRole).toString();
+            const MapProduct &p = map.products[size_t(map.productOf(id))];
+            QCOMPARE(list.index(r).data(QualityProductModel::HealthRole).toString(), healthName(p.health.health));
+            QCOMPARE(list.index(r).data(QualityProductModel::HealthSummaryRole).toString(), p.health.summary());
+        }
     }
 
     /// Payment Transactions: the Domains table's consumer count is the number its page lists.

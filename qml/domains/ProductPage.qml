@@ -103,6 +103,29 @@ ScrollView {
                 Value { text: page.p.specFormat || "" }
                 Key { text: qsTr("Tags") }
                 Value { text: page.p.tags && page.p.tags.length > 0 ? page.p.tags.join(", ") : qsTr("none") }
+                // The map's verdict and every signal behind it (one definition, as in Quality).
+                Key { text: qsTr("Health") }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.columnSpan: 3
+                    spacing: Theme.spacing
+                    readonly property var health: page.p.health || ({})
+                    Rectangle {
+                        implicitWidth: 10; implicitHeight: 10; radius: 5
+                        color: parent.health.health === "healthy" ? Theme.ok : parent.health.health === "at-risk" ? Theme.warning
+                             : parent.health.health === "unhealthy" ? Theme.error : Theme.textMuted
+                    }
+                    Label {
+                        objectName: "productHealth"
+                        Layout.fillWidth: true
+                        text: page.controller.healthPending ? qsTr("being assessed…")
+                              : (parent.health.label || "") + (parent.health.signals && parent.health.signals.length > 0
+                                 ? " — " + parent.health.signals.map(s => s.text).join(" · ") : "")
+                        color: Theme.text
+                        font.pointSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                    }
+                }
             }
         }
 

@@ -85,35 +85,102 @@ private Q_SLOTS:
         QVERIFY(domain("marketing").owners.contains("chloe.martin@northwind.example"));
     }
 
-    void healthFollowsContractAndOwner()
+    void healthFollowsQualitysEvaluation()
     {
-        QCOMPARE(product("customer-segments").health.health, Health::Healthy);
-        QCOMPARE(product("customer-segments").health.score, 1.0);
-        // No owner anywhere in its document.
-        QCOMPARE(product("email-engagement").health.health, Health::AtRisk);
-        QCOMPARE(product("email-engagement").health.problems, QStringList{"owner"});
-        // Output port names no contract the cache holds.
-        QCOMPARE(product("order-status-stream").health.health, Health::AtRisk);
-        QCOMPARE(product("order-status-stream").health.problems, QStringList{"contract"});
-        const auto &counts = domain("marketing").healthCounts;
-        QCOMPARE(counts[size_t(Health::Healthy)] + counts[size_t(Health::AtRisk)], 5);
-        QCOMPARE(counts[size_t(Health::AtRisk)], 2); // email-engagement, product-recommendations
+        // The map's verdict is the Quality area's evaluation (governance, SLOs, checks) run through the
+        // one assessor: the same facts give the same verdict.
+        const MeshEvaluation evaluation = evaluateMesh(m_db, {}, 1);
+        const QHash<QString, HealthAssessment> expected = assessHealth(evaluation);
+        QVERIFY(m_map.healthAssessed);
+        for (const MapProduct &p : m_map.products) {
+            QVERIFY2(expected.contains(p.id), qPrintable(p.id));
+            QCOMPARE(healthName(p.health.health), healthName(expected.value(p.id).health));
+            QCOMPARE(p.health.problems, expected.value(p.id).problems);
+            QCOMPARE(int(p.health.signals.size()), 3); // slos, checks, governance: each with or without data
+        }
+        // Documents missing what governance asks for (an owner; a contract on the output port) are
+        // never healthy, and governance is named among the problems.
+        QVERIFY(product("email-engagement").health.health != Health::Healthy);
+        QVERIFY(product("email-engagement").health.problems.contains("governance"));
+        QVERIFY(product("order-status-stream").health.health != Health::Healthy);
+        QVERIFY(product("order-status-stream").health.problems.contains("governance"));
+        // Every domain's counts add up to its own products.
+        for (const MapDomain &d : m_map.domains) {
+            int sum = 0;
+            for (int c : d.healthCounts)
+                sum += c;
+            QCOMPARE(sum, int(d.products.size()));
+        }
+    }
+
+    void healthWithoutEvidenceIsNoData()
+    {
+        // Governance in order but nothing observed: no data, never healthy by default.
+        ProductFacts facts;
+        facts.productId = "p";
+        facts.governanceScore = 100;
+        const HealthAssessment none = HealthAssessor().assess(facts);
+        QCOMPARE(none.health, Health::Unknown);
+        QCOMPARE(healthLabel(none.health), QString("No data"));
+        QVERIFY(none.problems.isEmpty());
+        QVERIFY(none.summary().contains("SLOs: no data"));
+        // What is known to be wrong still shows without evidence.
+        facts.governanceScore = 46;
+        facts.governanceErrors = 5;
+        QCOMPARE(HealthAssessor().assess(facts).health, Health::Unhealthy);
+        // Evidence, all good: healthy. A failing check: at risk. A missed SLO: unhealthy.
+        facts.governanceScore = 96;
+        facts.governanceErrors = 0;
+        facts.governanceWarnings = 2;
+        facts.checks = 4;
+        QCOMPARE(HealthAssessor().assess(facts).health, Health::Healthy);
+        facts.failingChecks = 1;
+        QCOMPARE(HealthAssessor().assess(facts).health, Health::AtRisk);
+        QCOMPARE(HealthAssessor().assess(facts).problems, QStringList{"checks"});
+        facts.sloStatus = slo::Status::Missed;
+        facts.missedSlos = QStringList{"freshness"};
+        const HealthAssessment missed = HealthAssessor().assess(facts);
+        QCOMPARE(missed.health, Health::Unhealthy);
+        QVERIFY(missed.summary().contains("SLOs missed: freshness"));
+        // Governance below the Quality area's 90 target, or with an error: at risk.
+        facts = {};
+        facts.checks = 1;
+        facts.governanceScore = 90;
+        facts.governanceErrors = 1;
+        QCOMPARE(HealthAssessor().assess(facts).health, Health::AtRisk);
     }
 
     void healthTakesRegisteredSignals()
     {
         HealthAssessor assessor;
-        assessor.registerSignal({"slo", 2.0, [](const ProductFacts &f) -> std::optional<double> {
+        assessor.registerSignal({"custom", [](const ProductFacts &f) {
                                      if (f.productId == "customer-segments")
-                                         return 0.0;
-                                     return std::nullopt; // no SLO evidence: does not count
-                                 }});
-        const DomainMap map = buildDomainMap(m_db, assessor);
+                                         return SignalVerdict{"custom", Health::Unhealthy, "custom says no"};
+                                     return SignalVerdict{"custom", Health::Unknown, "no data"}; // does not count
+                                 }, /*evidence=*/false});
+        const DomainMap map = buildDomainMap(m_db, HealthPass::Assess, assessor);
         const MapProduct &segments = map.products[size_t(map.productOf("customer-segments"))];
-        QCOMPARE(segments.health.health, Health::AtRisk);
-        QCOMPARE(segments.health.score, 0.5);
-        QCOMPARE(segments.health.problems, QStringList{"slo"});
-        QCOMPARE(map.products[size_t(map.productOf("order-events"))].health.health, Health::Healthy);
+        QCOMPARE(segments.health.health, Health::Unhealthy);
+        QVERIFY(segments.health.problems.contains("custom"));
+        for (const MapProduct &p : map.products) {
+            if (p.id != "customer-segments")
+                QCOMPARE(p.health.health, product(p.id).health.health);
+        }
+    }
+
+    void healthLaterLeavesTheMapUnassessedUntilApplied()
+    {
+        DomainMap later = buildDomainMap(m_db, HealthPass::Later);
+        QVERIFY(!later.healthAssessed);
+        for (const MapProduct &p : later.products)
+            QCOMPARE(p.health.health, Health::Unknown);
+        QCOMPARE(int(later.products.size()), int(m_map.products.size()));
+        applyHealth(later, assessMeshHealth(m_db));
+        QVERIFY(later.healthAssessed);
+        for (size_t i = 0; i < later.products.size(); ++i)
+            QCOMPARE(later.products[i].health.health, m_map.products[i].health.health);
+        for (size_t d = 0; d < later.domains.size(); ++d)
+            QVERIFY(later.domains[d].healthCounts == m_map.domains[d].healthCounts);
     }
 
     void crossDomainEdgesAggregateProductEdges()

@@ -181,7 +181,7 @@ void loadNeighbours(sql::Connection &db, ProductPage &page, const DomainMap *map
             page.upstream.push_back(neighbour(d.from, d.via));
         if (d.from == page.product.id) {
             page.downstream.push_back(neighbour(d.to, d.via));
-            if (d.via & int(EdgeVia::Port))
+            if (isConsumption(d.via))
                 page.consumers.push_back(page.downstream.back());
         }
     }
@@ -261,6 +261,11 @@ ProductPage loadProductPage(sql::Connection &db, const QString &id, const Domain
     loadContracts(db, page);
     attachResults(db, page);
     loadNeighbours(db, page, map);
+    const int self = map ? map->productOf(id) : -1;
+    if (self >= 0)
+        page.health = map->products[size_t(self)].health; // Unknown until the map's health is assessed
+    else
+        page.health = assessMeshHealth(db).value(id);
     return page;
 }
 
@@ -305,6 +310,7 @@ QJsonObject toJson(const ProductPage &page)
     o.insert("downstream", neighboursJson(page.downstream));
     o.insert("consumers", neighboursJson(page.consumers));
     o.insert("datasets", QJsonArray::fromStringList(page.datasets));
+    o.insert("health", toJson(page.health));
     return o;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/sqlite.h"
+#include "domainmap/producthealth.h"
 #include "model/entities.h"
 
 #include <QDateTime>
@@ -80,10 +81,12 @@ struct ProductPage {
     std::vector<PageNeighbour> downstream;
     std::vector<PageNeighbour> consumers; ///< downstream products that read it through an input port
     QStringList datasets;                 ///< lineage datasets the product owns
+    HealthAssessment health;              ///< the map's verdict and its signals (producthealth.h)
 };
 
 /// Loads the page of product `id`; `found` is false when the cache has no such product.
-/// With a built `map`, neighbours come from it instead of re-deriving every dependency.
+/// With a built `map`, neighbours and health come from it instead of re-deriving every dependency and
+/// re-evaluating the mesh.
 ProductPage loadProductPage(sql::Connection &db, const QString &id, const DomainMap *map = nullptr);
 
 QJsonObject toJson(const ProductPage &page);

@@ -197,7 +197,7 @@ QString impactedNodesCsv(sql::Connection &db, const QString &id)
         throw ExportError{QStringLiteral("--view lineage needs --select ID (the node to start from)")};
     // The level of the id given: a column, a product, else a dataset.
     const lineage::Level level = id.contains(u'#') ? lineage::Level::Column
-        : (domainmap::buildDomainMap(db).productOf(id) >= 0 ? lineage::Level::Product : lineage::Level::Dataset);
+        : (domainmap::buildDomainMap(db, domainmap::HealthPass::Later).productOf(id) >= 0 ? lineage::Level::Product : lineage::Level::Dataset);
     const lineage::LineageGraph graph = lineage::loadGraph(db, level);
     QString error;
     const std::vector<int> seeds = lineage::resolveNodes(graph, id, &error);

@@ -222,6 +222,12 @@ private Q_SLOTS:
         m_w.key(Qt::Key_Return);
         QTRY_COMPARE(c->attendees(), QStringList{QStringLiteral("Maria Keller")});
         QVERIFY(headed(m_w.item(QStringLiteral("meetingPanel")), QStringLiteral("Notes")));
+        // The minutes preview is a read-only TextEdit now (a Label laid rich-text tables out too short, and
+        // the heading after the action table was drawn over its last row); it shows the action.
+        QVERIFY(m_w.click(m_w.button(QStringLiteral("Minutes preview"))));
+        QQuickItem *minutes = nullptr;
+        QTRY_VERIFY((minutes = m_w.item(QStringLiteral("minutesPreviewText"))) && shown(minutes));
+        QTRY_VERIFY(text(minutes).contains(QStringLiteral("Ask for a migration plan")));
         QVERIFY(m_w.click(m_w.button(QStringLiteral("Item"))));
     }
 

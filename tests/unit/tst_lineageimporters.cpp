@@ -536,6 +536,50 @@ private Q_SLOTS:
         QVERIFY(r.qualityResults.empty());
     }
 
+    /// Every diagnostic about an element of a JSON document names that element's line and column:
+    /// run_results' results, the events of Marquez's {"events": [...]} answer, DataHub MCE items.
+    void jsonElementDiagnosticsCarryTheirPlace()
+    {
+        {
+            ImportResult r;
+            importers::importDbtRunResults(js("{'metadata': {'generated_at': '2024-05-01T10:00:00Z'},\n"
+                                              " 'results': [\n"
+                                              "  {'unique_id': 'model.a.b', 'status': 'success'},\n"
+                                              "  7,\n"
+                                              "     {'status': 'success', 'note': '[{'},\n"
+                                              "  {'unique_id': 'model.a.c', 'status': 'success'}]}"),
+                                           "run_results.json", r);
+            const QString all = allDiagnostics(r);
+            QVERIFY2(all.contains("run_results.json:4:3: warning: result 2 is number"), qPrintable(all));
+            QVERIFY2(all.contains("run_results.json:5:6: warning: result 3 has no unique_id"), qPrintable(all));
+            QCOMPARE(r.runs.size(), size_t(4)); // the two good results, a START and an end each
+        }
+        {
+            ImportResult r;
+            importers::importOpenLineage(js("{'events': [\n"
+                                            "  {'eventType': 'START', 'eventTime': '2024-05-01T10:00:00Z',\n"
+                                            "   'run': {'runId': 'r'}, 'job': {'namespace': 'n', 'name': 'j'}},\n"
+                                            "  {'eventType': 'COMPLETE', 'eventTime': 'soon',\n"
+                                            "   'run': {'runId': 'r'}, 'job': {'namespace': 'n', 'name': 'j'}}\n"
+                                            "]}"),
+                                         "marquez.json", r);
+            const QString all = allDiagnostics(r);
+            QVERIFY2(all.contains("marquez.json:4: warning: event 2: eventTime 'soon'"), qPrintable(all));
+        }
+        {
+            ImportResult r;
+            importers::importDatahubMce(js("[\n"
+                                           "  {'entityUrn': 'urn:li:corpuser:x', 'aspectName': 'a', 'aspect': {'value': 'x'}},\n"
+                                           "  'text'\n"
+                                           "]"),
+                                        "mce.json", r);
+            const QString all = allDiagnostics(r);
+            QVERIFY2(all.contains("mce.json:2:3: warning: item 0 (a of urn:li:corpuser:x): aspect value is not JSON"),
+                     qPrintable(all));
+            QVERIFY2(all.contains("mce.json:3:3: warning: item 1 is string"), qPrintable(all));
+        }
+    }
+
     void malformedOpenLineageReportsLineAndColumn()
     {
         const ImportResult r = importDocument("bad.json", "[\n  {\"eventType\": \"START\",\n    \"run\": {runId: 1}}\n]");

@@ -169,7 +169,9 @@ ScrollView {
                       { title: qsTr("Required"), key: "required", width: 0.09 }, { title: qsTr("PII"), key: "pii", width: 0.06 },
                       { title: qsTr("Classification"), key: "classification", width: 0.13 },
                       { title: qsTr("Object"), key: "object", width: 0.14 }, { title: qsTr("From"), key: "source", width: 0.24 }]
-            format: (row, key) => key === "required" || key === "pii" ? page.yesNo(row[key]) : row[key]
+            // PII is yes, no, or not stated (null): a field without a `pii` key is not classified.
+            format: (row, key) => key === "pii" ? (row.pii === true ? qsTr("yes") : row.pii === false ? qsTr("no") : qsTr("not stated"))
+                                : key === "required" ? page.yesNo(row[key]) : row[key]
         }
         InfoTable {
             Layout.fillWidth: true

@@ -36,7 +36,8 @@ void addProperties(ProductPage &page, const QString &contractId, const QString &
     for (const ContractProperty &p : props) {
         const QString name = prefix.isEmpty() ? p.name : prefix + QLatin1Char('.') + p.name;
         page.fields.push_back({contractId, object, name, p.logicalType.isEmpty() ? p.physicalType : p.logicalType,
-                               p.required, p.pii, p.classification, p.description});
+                               p.required, p.pii || p.piiStated ? stated(p.pii) : Stated::NotStated,
+                               p.classification, p.description});
         for (const QualityRule &q : p.quality)
             page.checks.push_back({contractId, q.name.isEmpty() ? q.metric : q.name,
                                    q.element.isEmpty() ? object + QLatin1Char('.') + name : q.element, q.dimension,
@@ -286,7 +287,10 @@ QJsonObject toJson(const ProductPage &page)
     QJsonArray fields;
     for (const PageField &f : page.fields)
         fields << QJsonObject{{"source", f.source}, {"object", f.object}, {"name", f.name}, {"type", f.type},
-                              {"required", f.required}, {"pii", f.pii}, {"classification", f.classification},
+                              {"required", f.required},
+                              // true, false, or null when the document does not say
+                              {"pii", f.pii == Stated::NotStated ? QJsonValue() : QJsonValue(f.pii == Stated::Yes)},
+                              {"classification", f.classification},
                               {"description", f.description}};
     o.insert("schemaFields", fields);
     QJsonArray slos;

@@ -38,7 +38,7 @@ struct PageField {
     QString name;   ///< "a.b" for nested properties
     QString type;
     bool required = false;
-    bool pii = false;
+    Stated pii = Stated::NotStated; ///< yes, no, or the document does not say
     QString classification;
     QString description;
 };

@@ -362,7 +362,10 @@ QString productPage(const Site &site, const ProductPage &pg, int productIndex)
                           QStringLiteral("Description")});
         for (const PageField &f : pg.fields)
             b += row({e(f.source), e(f.object), e(f.name), e(f.type), f.required ? QStringLiteral("yes") : QString(),
-                      f.pii ? QStringLiteral("PII") : QString(), e(f.classification),
+                      f.pii == Stated::Yes ? QStringLiteral("PII")
+                          : f.pii == Stated::No ? QStringLiteral("no")
+                                                : QStringLiteral("not stated"),
+                      e(f.classification),
                       QStringLiteral("<span class=\"text\">%1</span>").arg(e(f.description))});
         b += kTableEnd;
     }

@@ -206,6 +206,10 @@ ScrollView {
                     heading: modelData.heading
                     rows: page.p[modelData.key] || []
                     columns: [{ title: qsTr("Product"), key: "name", width: 0.6, link: true }, { title: qsTr("Domain"), key: "domainId", width: 0.4 }]
+                    // A product an input port names that the mesh does not hold: shown, said so, not linked.
+                    format: (row, key) => !row.unresolved ? row[key]
+                                          : key === "name" ? qsTr("%1 (not in the mesh)").arg(row.name)
+                                          : qsTr("input port %1").arg(row.port)
                     onLinkActivated: (row, key) => page.controller.openProduct(row.id)
                 }
             }

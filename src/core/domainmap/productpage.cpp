@@ -154,6 +154,32 @@ void attachResults(sql::Connection &db, ProductPage &page)
     }
 }
 
+/// Input ports naming a source product that neither a product id nor a published contract id resolves
+/// (as domainmap/productedges resolves them): listed upstream as unresolved, once per name.
+void addUnresolvedSources(sql::Connection &db, ProductPage &page)
+{
+    sql::Statement known = db.prepare("SELECT 1 FROM products WHERE id = ?1 UNION ALL "
+                                      "SELECT 1 FROM ports WHERE direction = 'output' AND contract_id = ?1 LIMIT 1");
+    QSet<QString> listed;
+    for (const PageNeighbour &n : page.upstream)
+        listed.insert(n.id);
+    for (const Port &port : page.product.inputPorts) {
+        const QString &ref = port.sourceProductId;
+        if (ref.isEmpty() || listed.contains(ref))
+            continue;
+        known.bind(1, ref);
+        const bool found = known.step();
+        known.reset();
+        if (found)
+            continue;
+        listed.insert(ref);
+        PageNeighbour n{ref, ref, {}, int(EdgeVia::Port)};
+        n.unresolved = true;
+        n.port = port.name.isEmpty() ? port.id : port.name;
+        page.upstream.push_back(n);
+    }
+}
+
 void loadNeighbours(sql::Connection &db, ProductPage &page, const DomainMap *map)
 {
     std::vector<ProductDependency> deps;
@@ -186,6 +212,7 @@ void loadNeighbours(sql::Connection &db, ProductPage &page, const DomainMap *map
                 page.consumers.push_back(page.downstream.back());
         }
     }
+    addUnresolvedSources(db, page);
 }
 
 QJsonArray neighboursJson(const std::vector<PageNeighbour> &list)
@@ -197,7 +224,12 @@ QJsonArray neighboursJson(const std::vector<PageNeighbour> &list)
             via << QStringLiteral("port");
         if (n.via & int(EdgeVia::Lineage))
             via << QStringLiteral("lineage");
-        a << QJsonObject{{"id", n.id}, {"name", n.name}, {"domainId", n.domainId}, {"via", via}};
+        QJsonObject o{{"id", n.id}, {"name", n.name}, {"domainId", n.domainId}, {"via", via}};
+        if (n.unresolved) {
+            o.insert("unresolved", true);
+            o.insert("port", n.port);
+        }
+        a << o;
     }
     return a;
 }

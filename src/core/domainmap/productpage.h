@@ -20,6 +20,10 @@ struct PageNeighbour {
     QString name;
     QString domainId;
     int via = 0; ///< EdgeVia bits
+    /// An input port names this product, and the mesh has no such product (nor a published contract of
+    /// that id): shown as a reference that does not resolve, never dropped.
+    bool unresolved = false;
+    QString port; ///< unresolved: the input port that names it
 };
 
 struct PageContract {

@@ -465,6 +465,36 @@ private Q_SLOTS:
         QCOMPARE(g.score, std::max(0.0, 100.0 - 10.0 * g.errors - 2.0 * g.warnings));
     }
 
+    /// A cache written before PII became a tri-state stored absent keys and `pii: false` alike: migration
+    /// 3 has its manifests read again at the next sync, although their text did not change.
+    void anOlderCacheReadsItsManifestsAgain()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("mesh")));
+        QFile file(dir.filePath("mesh/deliveries.manifest.yaml"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("apiVersion: datamesh.example.com/v1\n"
+                   "kind: DataProduct\n"
+                   "metadata: {name: deliveries, domain: fulfillment, owner: team@example.com}\n"
+                   "spec:\n"
+                   "  schema:\n"
+                   "    fields:\n"
+                   "      - {name: recipient_phone, type: string}\n");
+        file.close();
+        const QString cache = dir.filePath("cache.sqlite");
+        QVERIFY(SyncEngine(cache).run({dir.filePath("mesh")}).fatalError.isEmpty());
+        {
+            // As the previous schema left it: version 2, nothing waiting to be read again.
+            sql::Connection db = cache::openCache(cache);
+            db.exec("UPDATE documents SET needs_reimport = 0; PRAGMA user_version = 2;");
+        }
+        const SyncReport again = SyncEngine(cache).run({dir.filePath("mesh")});
+        QVERIFY2(again.fatalError.isEmpty(), qPrintable(again.fatalError));
+        QCOMPARE(again.filesParsed, 1);
+        const SyncReport third = SyncEngine(cache).run({dir.filePath("mesh")});
+        QCOMPARE(third.filesParsed, 0); // once only
+    }
+
     void theSampleMeshShowsWhatItBreaksOnPurpose()
     {
         QTemporaryDir dir;

@@ -299,6 +299,28 @@ private Q_SLOTS:
         }
     }
 
+    /// A hostile chain of 100,000 ephemeral models is walked without recursion: the model at its end
+    /// reads the table at its start.
+    void dbtLongEphemeralChainIsWalkedWithoutRecursion()
+    {
+        const int n = 100000;
+        QByteArray nodes = "  \"nodes\": {\n    \"model.shop.raw\": {\"resource_type\": \"model\", \"name\": \"raw\", "
+                           "\"schema\": \"public\"},\n";
+        for (int i = 0; i < n; ++i) {
+            const QByteArray parent = i == 0 ? QByteArray("model.shop.raw") : "model.shop.e" + QByteArray::number(i - 1);
+            nodes += "    \"model.shop.e" + QByteArray::number(i) + "\": {\"resource_type\": \"model\", \"name\": \"e"
+                     + QByteArray::number(i) + "\", \"config\": {\"materialized\": \"ephemeral\"}, "
+                     "\"depends_on\": {\"nodes\": [\"" + parent + "\"]}},\n";
+        }
+        nodes += "    \"model.shop.mart\": {\"resource_type\": \"model\", \"name\": \"mart\", \"schema\": \"public\", "
+                 "\"depends_on\": {\"nodes\": [\"model.shop.e" + QByteArray::number(n - 1) + "\"]}}\n  }";
+        const ImportResult r = importDocument("m.json", manifest(nodes));
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.datasets.size(), size_t(2));
+        QVERIFY(hasEdge(r, "postgres://public.raw", "postgres://public.mart"));
+        QCOMPARE(r.lineageEdges.size(), size_t(1));
+    }
+
     void dbtWrongTypesAreSkippedWithWarnings()
     {
         const ImportResult r = importDocument("wrong.json", manifest(js("\n"

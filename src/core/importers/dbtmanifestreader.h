@@ -71,6 +71,8 @@ private:
     std::unordered_map<std::string, NodeRef> m_nodes;
     /// Ephemeral models: no table exists, so they are jobs, not datasets; the lineage passes through.
     std::unordered_map<std::string, const jsonsupport::Json *> m_ephemeral;
+    static constexpr size_t kMaxEphemeralSteps = 1000000; ///< ephemeral nodes walked through, per manifest
+    size_t m_ephemeralSteps = 0;
     std::unordered_map<size_t, std::string> m_firstNodeOfDataset; ///< dataset index -> the unique_id that made it
     std::vector<std::pair<size_t, jsonsupport::KeyQuery>> m_unplaced; ///< diagnostic index, where
     const char *m_section = "nodes"; ///< the section being read, for warnAbout()

@@ -192,7 +192,9 @@ ScrollView {
                       { title: qsTr("Required"), key: "required", width: 0.09 }, { title: qsTr("PII"), key: "pii", width: 0.06 },
                       { title: qsTr("Classification"), key: "classification", width: 0.13 },
                       { title: qsTr("Object"), key: "object", width: 0.14 }, { title: qsTr("From"), key: "source", width: 0.24 }]
-            format: (row, key) => key === "required" || key === "pii" ? page.yesNo(row[key]) : row[key]
+            // PII is yes, no, or not stated (null): a field without a `pii` key is not classified.
+            format: (row, key) => key === "pii" ? (row.pii === true ? qsTr("yes") : row.pii === false ? qsTr("no") : qsTr("not stated"))
+                                : key === "required" ? page.yesNo(row[key]) : row[key]
         }
         InfoTable {
             Layout.fillWidth: true
@@ -227,6 +229,10 @@ ScrollView {
                     heading: modelData.heading
                     rows: page.p[modelData.key] || []
                     columns: [{ title: qsTr("Product"), key: "name", width: 0.6, link: true }, { title: qsTr("Domain"), key: "domainId", width: 0.4 }]
+                    // A product an input port names that the mesh does not hold: shown, said so, not linked.
+                    format: (row, key) => !row.unresolved ? row[key]
+                                          : key === "name" ? qsTr("%1 (not in the mesh)").arg(row.name)
+                                          : qsTr("input port %1").arg(row.port)
                     onLinkActivated: (row, key) => page.controller.openProduct(row.id)
                 }
             }

@@ -201,6 +201,7 @@ OmState buildState()
     QMap<QString, QString> fqnByUniqueId;
     QMap<QString, QJsonObject> nodes;
     QSet<QString> registered;
+    QMap<QString, QJsonArray> ephemeralReads;
     for (const char *section : {"nodes", "sources"}) {
         const QJsonObject all = manifest.value(QLatin1String(section)).toObject();
         for (auto it = all.begin(); it != all.end(); ++it) {
@@ -208,6 +209,12 @@ OmState buildState()
             const QString type = node.value(QStringLiteral("resource_type")).toString();
             if (type != u"model" && type != u"seed" && type != u"source")
                 continue;
+            // An ephemeral model is no table in the warehouse, so OpenMetadata holds none for it; its
+            // lineage runs from what it reads to the models selecting from it.
+            if (node.value(QStringLiteral("config")).toObject().value(QStringLiteral("materialized")).toString() == u"ephemeral") {
+                ephemeralReads[it.key()] = node.value(QStringLiteral("depends_on")).toObject().value(QStringLiteral("nodes")).toArray();
+                continue;
+            }
             QJsonObject n = node;
             if (type == u"source")
                 n.insert(QStringLiteral("alias"), node.value(QStringLiteral("identifier")));
@@ -238,7 +245,12 @@ OmState buildState()
         tables.append(table);
 
         QSet<QString> seen;
-        for (const QJsonValue &dep : node.value(QStringLiteral("depends_on")).toObject().value(QStringLiteral("nodes")).toArray()) {
+        QJsonArray deps = node.value(QStringLiteral("depends_on")).toObject().value(QStringLiteral("nodes")).toArray();
+        for (qsizetype i = 0; i < deps.size(); ++i) {
+            for (const QJsonValue &through : ephemeralReads.value(deps.at(i).toString()))
+                deps.append(through); // the corpus has no cycles of ephemeral models
+        }
+        for (const QJsonValue &dep : deps) {
             const QString from = fqnByUniqueId.value(dep.toString());
             if (from.isEmpty() || seen.contains(from))
                 continue;

@@ -2,9 +2,14 @@
 #include "domainmap/domainmap.h"
 #include "domainmap/productpage.h"
 #include "domainmap/treemap.h"
+#include "export/htmlsite.h"
+#include "governance/governance.h"
+#include "governance/meshdata.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -326,6 +331,76 @@ private Q_SLOTS:
         QCOMPARE(json.value("id").toString(), QString("payment-transactions"));
         QVERIFY(!json.value("checks").toArray().isEmpty());
         QVERIFY(!json.value("schemaFields").toArray().isEmpty());
+    }
+
+    /// carrier-performance's ports read from product shipments (named under the port's `custom`; its
+    /// `sourceSystemId` is the warehouse system): Upstream lists shipments.
+    void portsAndUpstreamAgree()
+    {
+        const ProductPage page = loadProductPage(m_db, "carrier-performance", &m_map);
+        QVERIFY(page.found);
+        QCOMPARE(page.product.inputPorts.size(), 2);
+        for (const Port &port : page.product.inputPorts)
+            QCOMPARE(port.sourceProductId, QString("shipments"));
+        QCOMPARE(page.upstream.size(), size_t(1));
+        QCOMPARE(page.upstream.front().id, QString("shipments"));
+        QVERIFY(!page.upstream.front().unresolved);
+        QCOMPARE(loadProductPage(m_db, "carrier-performance").upstream.size(), size_t(1));
+    }
+
+    /// A port naming a product the mesh does not hold: an unresolved upstream reference on the page,
+    /// in its JSON and in the HTML export, and a governance warning; never dropped.
+    void portToAProductOutsideTheMeshIsUnresolved()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("mesh")));
+        QFile file(dir.filePath("mesh/reader.dps.yaml"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("dataProductSpecification: 0.0.1\n"
+                   "id: reader\n"
+                   "info: {title: Reader, owner: ops, status: active}\n"
+                   "inputPorts:\n"
+                   "  - id: in1\n"
+                   "    name: From the warehouse\n"
+                   "    sourceSystemId: warehouse\n"
+                   "  - id: in2\n"
+                   "    name: Itself\n"
+                   "    custom: {sourceDataProductId: reader}\n"
+                   "outputPorts:\n"
+                   "  - id: out\n"
+                   "    name: Out\n");
+        file.close();
+        const QString cache = dir.filePath("cache.sqlite");
+        const SyncReport r = SyncEngine(cache).run({dir.filePath("mesh")});
+        QVERIFY2(r.fatalError.isEmpty(), qPrintable(r.fatalError));
+        sql::Connection db = cache::openCache(cache);
+        const ProductPage page = loadProductPage(db, "reader");
+        QVERIFY(page.found);
+        QCOMPARE(page.upstream.size(), size_t(1)); // itself is no upstream, the warehouse is listed once
+        QCOMPARE(page.upstream.front().id, QString("warehouse"));
+        QVERIFY(page.upstream.front().unresolved);
+        QCOMPARE(page.upstream.front().port, QString("From the warehouse"));
+        const QJsonObject upstream = toJson(page).value("upstream").toArray().at(0).toObject();
+        QVERIFY(upstream.value("unresolved").toBool());
+
+        QVERIFY(exporting::exportHtmlSite(db, dir.filePath("site")).ok);
+        QFile html(dir.filePath("site/products/reader.html"));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(html.readAll());
+        QVERIFY2(text.contains("warehouse <small>(not in the mesh; named by input port From the warehouse)"),
+                 qPrintable(text));
+
+        const governance::GovernanceReport report = governance::evaluateGovernance(governance::loadMeshData(db));
+        QCOMPARE(int(report.products.size()), 1);
+        int flagged = 0;
+        for (const governance::Violation &v : report.products[0].violations) {
+            if (v.rule == u"contracts.input_ports") {
+                QVERIFY(v.message.contains("'warehouse'"));
+                QCOMPARE(v.severity, governance::Severity::Warning);
+                ++flagged;
+            }
+        }
+        QCOMPARE(flagged, 1);
     }
 
     void unknownProductIsNotFound()

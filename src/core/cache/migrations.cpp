@@ -188,6 +188,17 @@ CREATE INDEX datasets_product ON datasets(product_id, id);
 CREATE INDEX contracts_data_product ON contracts(json_extract(data, '$.dataProduct'));
 )SQL";
 
+// Migration 3: no new column, but what some importers store changed meaning: a manifest field's `pii`
+// is true, false or absent (absent used to read as false), contract properties say whether PII was
+// stated, ephemeral dbt models are no datasets, DPS ports read products named under `custom`, and JSON
+// diagnostics name their line. The cached rows of those formats are read again at the next sync (their
+// stored text is unchanged, so the hash alone would skip them); until then they stay as they were.
+constexpr const char *kMigration3 = R"SQL(
+UPDATE documents SET needs_reimport = 1
+ WHERE format IN ('manifest', 'odcs', 'dcs', 'dps', 'odps', 'dbt-manifest', 'dbt-run-results', 'openlineage',
+                  'datahub-mce');
+)SQL";
+
 struct Migration {
     int version;
     const char *sql;
@@ -196,6 +207,7 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {1, kMigration1},
     {2, kMigration2},
+    {3, kMigration3},
 };
 
 } // namespace

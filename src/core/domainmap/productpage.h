@@ -21,6 +21,10 @@ struct PageNeighbour {
     QString name;
     QString domainId;
     int via = 0; ///< EdgeVia bits
+    /// An input port names this product, and the mesh has no such product (nor a published contract of
+    /// that id): shown as a reference that does not resolve, never dropped.
+    bool unresolved = false;
+    QString port; ///< unresolved: the input port that names it
 };
 
 struct PageContract {
@@ -39,7 +43,7 @@ struct PageField {
     QString name;   ///< "a.b" for nested properties
     QString type;
     bool required = false;
-    bool pii = false;
+    Stated pii = Stated::NotStated; ///< yes, no, or the document does not say
     QString classification;
     QString description;
 };

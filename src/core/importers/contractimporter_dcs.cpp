@@ -166,7 +166,9 @@ struct DcsReader {
         p.tags = ctx.texts(field, "tags", place);
         p.examples = ctx.texts(field, "examples", place, true) + ctx.texts(field, "example", place, true);
         p.constraints = contracts::readConstraints(field, place, ctx);
-        p.pii = contracts::isPii(contracts::statedPii(field, place, ctx), p.tags, p.classification);
+        const std::optional<bool> statedPii = contracts::statedPii(field, place, ctx);
+        p.piiStated = statedPii.has_value();
+        p.pii = contracts::isPii(statedPii, p.tags, p.classification);
         p.quality = contracts::readQuality(field, path, place, ctx);
         const QStringList references = ctx.texts(field, "references", place);
         if (!references.isEmpty())

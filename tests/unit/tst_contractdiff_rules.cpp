@@ -102,6 +102,26 @@ const std::vector<Case> &cases()
          "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\nterms:\n  noticePeriod: P6M\n",
          {"non-breaking changed notice-period-changed terms.noticePeriod"}},
 
+        // A field referencing a definition keeps its own name; the definition's name and domain name
+        // the definition, not the field (issue 18). Adding the $ref changes what the field inherits.
+        {"dcs field starts referencing a definition",
+         "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\n"
+         "models:\n  t:\n    fields:\n      my_field:\n        type: string\n        description: Mine\n",
+         "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\n"
+         "models:\n  t:\n    fields:\n      my_field:\n        $ref: '#/definitions/my_definition'\n"
+         "        description: Mine\n"
+         "definitions:\n  my_definition:\n    name: my_definition\n    domain: sales\n    type: string\n"
+         "    description: The definition's words\n",
+         {"info added other-field-changed schema.t.properties.my_field.$ref"}},
+        {"dcs definition renamed behind the same ref",
+         "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\n"
+         "models:\n  t:\n    fields:\n      my_field:\n        $ref: '#/definitions/my_definition'\n"
+         "definitions:\n  my_definition:\n    name: my_definition\n    domain: sales\n    type: string\n",
+         "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\n"
+         "models:\n  t:\n    fields:\n      my_field:\n        $ref: '#/definitions/my_definition'\n"
+         "definitions:\n  my_definition:\n    name: order_reference\n    domain: checkout\n    type: string\n",
+         {}},
+
         // --- schema objects
         {"object added", "schema:\n  - name: t\n", "schema:\n  - name: t\n  - name: u\n",
          {"non-breaking added object-added schema.u"}},

@@ -217,6 +217,13 @@ const std::vector<Case> &cases()
          {"breaking changed property-became-pii schema.t.properties.a.pii"}},
         {"no longer pii", PROP("        pii: true\n"), PROP("        pii: false\n"),
          {"non-breaking changed property-no-longer-pii schema.t.properties.a.pii"}},
+        // A classification is a confidentiality level, not a statement about personal data (issue 18):
+        // sensitive -> restricted is a classification change only, never a PII one.
+        {"classification is not pii", PROP("        classification: sensitive\n"),
+         PROP("        classification: restricted\n"),
+         {"info changed classification-changed schema.t.properties.a.classification"}},
+        {"classification pii is not pii", PROP("        classification: PII\n"), PROP("        classification: internal\n"),
+         {"info changed classification-changed schema.t.properties.a.classification"}},
         {"critical data element", PROP(""), PROP("        criticalDataElement: true\n"),
          {"info changed critical-data-element-changed schema.t.properties.a.criticalDataElement"}},
         {"examples", PROP("        examples: [x, y]\n"), PROP("        examples: [x, z]\n"),

@@ -625,14 +625,33 @@ private Q_SLOTS:
             "      - {name: tagged, tags: ['pii:email']}\n"
             "      - {name: classified, classification: PII}\n"
             "      - {name: overruled, classification: sensitive, pii: false}\n"
-            "      - {name: confidential, classification: confidential}\n");
+            "      - {name: confidential, classification: confidential}\n"
+            "      - {name: sensitive, classification: sensitive}\n"
+            "      - {name: sensitiveButFlagged, classification: sensitive, pii: true}\n");
         const SchemaObject &t = r.contracts.front().schema.front();
         QVERIFY(propertyAt(t, QStringLiteral("flagged"))->pii);
         QVERIFY(propertyAt(t, QStringLiteral("custom"))->pii);
         QVERIFY(propertyAt(t, QStringLiteral("tagged"))->pii);
-        QVERIFY(propertyAt(t, QStringLiteral("classified"))->pii);
+        // Issue 18: a classification is a confidentiality level, never a PII statement, whatever it
+        // says (this asserted the opposite before; only a flag, a tag or a custom property sets PII).
+        QVERIFY(!propertyAt(t, QStringLiteral("classified"))->pii);
         QVERIFY(!propertyAt(t, QStringLiteral("overruled"))->pii);
         QVERIFY(!propertyAt(t, QStringLiteral("confidential"))->pii);
+        QVERIFY(!propertyAt(t, QStringLiteral("sensitive"))->pii);
+        QVERIFY(propertyAt(t, QStringLiteral("sensitiveButFlagged"))->pii);
+
+        // The same rule for DCS fields.
+        const ImportResult dcs = importText(
+            "dataContractSpecification: 1.1.0\nid: c2\ninfo: {title: T, version: 1.0.0}\nmodels:\n  t:\n    fields:\n"
+            "      sensitive: {type: string, classification: sensitive}\n"
+            "      restricted: {type: string, classification: restricted}\n"
+            "      flagged: {type: string, classification: sensitive, pii: true}\n"
+            "      tagged: {type: string, tags: [pii]}\n");
+        const SchemaObject &m = dcs.contracts.front().schema.front();
+        QVERIFY(!propertyAt(m, QStringLiteral("sensitive"))->pii);
+        QVERIFY(!propertyAt(m, QStringLiteral("restricted"))->pii);
+        QVERIFY(propertyAt(m, QStringLiteral("flagged"))->pii);
+        QVERIFY(propertyAt(m, QStringLiteral("tagged"))->pii);
     }
 
     /// Issue 18: a DCS field with `$ref` keeps its own name; it inherits the definition's type-level

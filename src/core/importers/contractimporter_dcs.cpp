@@ -171,7 +171,7 @@ struct DcsReader {
         p.tags = ctx.texts(field, "tags", place);
         p.examples = ctx.texts(field, "examples", place, true) + ctx.texts(field, "example", place, true);
         p.constraints = contracts::readConstraints(field, place, ctx);
-        p.pii = contracts::isPii(contracts::statedPii(field, place, ctx), p.tags, p.classification);
+        p.pii = contracts::isPii(contracts::statedPii(field, place, ctx), p.tags);
         p.quality = contracts::readQuality(field, path, place, ctx);
         const QStringList references = ctx.texts(field, "references", place);
         if (!references.isEmpty())

@@ -266,6 +266,45 @@ const std::vector<Case> &cases()
         {"sla strengthened", "slaProperties:\n  - property: latency\n    value: 2\n    unit: h\n",
          "slaProperties:\n  - property: latency\n    value: 30m\n",
          {"non-breaking changed sla-strengthened slaProperties.latency.value"}},
+        // Units (issue 18): every spelling is read, values compare across units.
+        {"sla percent spellings",
+         "slaProperties:\n  - property: availability\n    value: 99.9\n    unit: percent\n"
+         "  - property: uptime\n    value: 99.5\n    unit: pct\n"
+         "  - property: completeness\n    value: 98 percent\n",
+         "slaProperties:\n  - property: availability\n    value: 99.0\n    unit: '%'\n"
+         "  - property: uptime\n    value: 0.99\n"
+         "  - property: completeness\n    value: 99\n    unit: Percent\n",
+         {"breaking changed sla-weakened slaProperties.availability.value",
+          "breaking changed sla-weakened slaProperties.uptime.value",
+          "non-breaking changed sla-strengthened slaProperties.completeness.value"}},
+        {"sla restated in other units",
+         "slaProperties:\n  - property: latency\n    value: 24h\n  - property: retention\n    value: 1\n    unit: year\n"
+         "  - property: frequency\n    value: 1\n    unit: week\n  - property: availability\n    value: 99.9\n"
+         "    unit: percent\n  - property: timeToRepair\n    value: 90\n    unit: min\n"
+         "  - property: freshness\n    value: 2 months\n",
+         "slaProperties:\n  - property: latency\n    value: 1\n    unit: d\n  - property: retention\n    value: P1Y\n"
+         "  - property: frequency\n    value: 7 days\n  - property: availability\n    value: 99.9%\n"
+         "  - property: timeToRepair\n    value: 1h 30m\n  - property: freshness\n    value: 60\n    unit: days\n",
+         {}},
+        {"sla directions across units",
+         "slaProperties:\n  - property: latency\n    value: PT4H\n  - property: freshness\n    value: 2\n    unit: d\n"
+         "  - property: retention\n    value: P1Y\n  - property: frequency\n    value: 1\n    unit: day\n"
+         "  - property: timeToDetect\n    value: 30\n    unit: s\n",
+         "slaProperties:\n  - property: latency\n    value: 2h\n  - property: freshness\n    value: 24\n    unit: hours\n"
+         "  - property: retention\n    value: 6\n    unit: months\n  - property: frequency\n    value: PT12H\n"
+         "  - property: timeToDetect\n    value: 45000\n    unit: ms\n",
+         {"non-breaking changed sla-strengthened slaProperties.latency.value",
+          "non-breaking changed sla-strengthened slaProperties.freshness.value",
+          "breaking changed sla-weakened slaProperties.retention.value",
+          "non-breaking changed sla-strengthened slaProperties.frequency.value",
+          "breaking changed sla-weakened slaProperties.timeToDetect.value"}},
+        {"sla units that cannot be compared",
+         "slaProperties:\n  - property: latency\n    value: 4\n    unit: percent\n"
+         "  - property: availability\n    value: 99.9\n    unit: h\n",
+         "slaProperties:\n  - property: latency\n    value: 2\n    unit: h\n"
+         "  - property: availability\n    value: 99\n    unit: '%'\n",
+         {"non-breaking changed sla-changed slaProperties.latency.value",
+          "non-breaking changed sla-changed slaProperties.availability.value"}},
         {"sla unranked", "slaProperties:\n  - property: timeOfAvailability\n    value: 09:00-08:00\n    element: t.a\n",
          "slaProperties:\n  - property: timeOfAvailability\n    value: 10:00-08:00\n    element: t.b\n",
          {"non-breaking changed sla-changed slaProperties.timeOfAvailability.value",

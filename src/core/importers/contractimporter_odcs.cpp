@@ -110,7 +110,7 @@ ContractProperty readProperty(const ytree::Node &node, const QString &name, cons
     p.constraints = contracts::readConstraints(node, place, ctx);
     const std::optional<bool> statedPii = contracts::statedPii(node, place, ctx);
     p.piiStated = statedPii.has_value();
-    p.pii = contracts::isPii(statedPii, p.tags, p.classification);
+    p.pii = contracts::isPii(statedPii, p.tags);
     p.quality = contracts::readQuality(node, path, place, ctx);
     readRelationships(node, path, place, object, ctx);
     readProperties(node, path, place, depth + 1, object, p.properties, ctx);

@@ -46,7 +46,10 @@ ScrollView {
             radius: Theme.radius
             color: Theme.surface
             border.color: Theme.border
-            ColumnLayout {
+            // Rows that come and go with the item sit in positioners (Column), not Layouts: Qt 6.4's layouts
+            // keep a destroyed child until their next polish, and a window resize before it crashed in
+            // QGridLayoutEngine (gui.journeys, at random under load).
+            Column {
                 id: evidence
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
@@ -61,7 +64,7 @@ ScrollView {
                     model: panel.item.evidence || []
                     delegate: Label {
                         required property string modelData
-                        Layout.fillWidth: true
+                        width: evidence.width
                         text: "• " + modelData
                         color: Theme.text
                         wrapMode: Text.WordWrap
@@ -94,27 +97,31 @@ ScrollView {
         }
 
         Label { text: qsTr("Action items on this item"); color: Theme.text; font.bold: true }
-        Repeater {
-            // This item's actions, each with its place in the meeting's list (what removeAction takes).
-            model: panel.controller.actions.map((a, i) => ({ text: a.text, owner: a.owner, due: a.due, item: a.item, at: i }))
-                                           .filter((a) => a.item === (panel.item.key || ""))
-            delegate: RowLayout {
-                id: actionRow
-                objectName: "itemAction"
-                required property var modelData
-                Layout.fillWidth: true
-                Label {
-                    Layout.fillWidth: true
-                    text: actionRow.modelData.text + " — " + (actionRow.modelData.owner || qsTr("no owner"))
-                          + (actionRow.modelData.due ? " · " + qsTr("due %1").arg(actionRow.modelData.due) : "")
-                    color: Theme.text
-                    wrapMode: Text.WordWrap
-                }
-                ToolButton {
-                    text: "✕"
-                    onClicked: panel.controller.removeAction(actionRow.modelData.at)
-                    ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Remove this action item")
+        Column {
+            id: actionList
+            Layout.fillWidth: true
+            Repeater {
+                // This item's actions, each with its place in the meeting's list (what removeAction takes).
+                model: panel.controller.actions.map((a, i) => ({ text: a.text, owner: a.owner, due: a.due, item: a.item, at: i }))
+                                               .filter((a) => a.item === (panel.item.key || ""))
+                delegate: RowLayout {
+                    id: actionRow
+                    objectName: "itemAction"
+                    required property var modelData
+                    width: actionList.width
+                    Label {
+                        Layout.fillWidth: true
+                        text: actionRow.modelData.text + " — " + (actionRow.modelData.owner || qsTr("no owner"))
+                              + (actionRow.modelData.due ? " · " + qsTr("due %1").arg(actionRow.modelData.due) : "")
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                    }
+                    ToolButton {
+                        text: "✕"
+                        onClicked: panel.controller.removeAction(actionRow.modelData.at)
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Remove this action item")
+                    }
                 }
             }
         }

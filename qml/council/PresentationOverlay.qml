@@ -109,17 +109,22 @@ Popup {
                 font.pixelSize: overlay.unit * 1.6
                 wrapMode: Text.WordWrap
             }
-            Repeater {
-                model: overlay.item.evidence || []
-                delegate: Label {
-                    required property string modelData
-                    Layout.fillWidth: true
-                    text: "•  " + modelData
-                    color: "#e6e6e6"
-                    font.pixelSize: overlay.unit * 1.25
-                    wrapMode: Text.WordWrap
-                    maximumLineCount: 3
-                    elide: Text.ElideRight
+            // A positioner, not the layout, holds rows that change with the item (see AgendaItemPanel).
+            Column {
+                id: evidenceRows
+                Layout.fillWidth: true
+                Repeater {
+                    model: overlay.item.evidence || []
+                    delegate: Label {
+                        required property string modelData
+                        width: evidenceRows.width
+                        text: "•  " + modelData
+                        color: "#e6e6e6"
+                        font.pixelSize: overlay.unit * 1.25
+                        wrapMode: Text.WordWrap
+                        maximumLineCount: 3
+                        elide: Text.ElideRight
+                    }
                 }
             }
             Item { Layout.fillHeight: true }

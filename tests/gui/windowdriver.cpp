@@ -113,6 +113,10 @@ bool Window::start(const QString &area, int width, int height, QString *error)
         *error = QStringLiteral("the window was not shown");
         return false;
     }
+    // The platform's first geometry may arrive after the window is exposed; a journey starts on a settled
+    // window, as a user's does. (A resize during a journey is tested on purpose, not left to timing.)
+    (void)QTest::qWaitFor([&] { return m_window->width() == width && m_window->height() == height; }, 5000);
+    QTest::qWait(100);
     m_app->syncNow();
     QDeadlineTimer deadline(60000);
     while (m_app->syncing() && !deadline.hasExpired())

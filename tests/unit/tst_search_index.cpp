@@ -4,6 +4,7 @@
 #include "cache/cachefile.h"
 #include "cache/migrations.h"
 #include "cache/search.h"
+#include "contracts/contractdiffcontroller.h"
 #include "searchmodel.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
@@ -270,6 +271,40 @@ private Q_SLOTS:
         hit.matches = {{12, 8}, {21, 8}, {30, 99}}; // the last one runs past the end: shown unmarked
         QCOMPARE(SearchModel::snippetMarkup(hit),
                  QStringLiteral("&lt;img src=x&gt; <b>customer</b>_<b>profiles</b> &amp; more"));
+    }
+
+    // A table hit opens its contract at that object: the line diff is scrolled to the object's definition
+    // in the version shown, and the object is named; a contract with one version names it.
+    void aTableHitOpensTheContractAtItsObject()
+    {
+        const QString cachePath = freshCache(QStringLiteral("sample-open"));
+        QVERIFY(SyncEngine(cachePath).run({testsupport::source(QStringLiteral("resources/sample-mesh"))}).fatalError.isEmpty());
+        ContractDiffController controller;
+        controller.reload(cachePath);
+        QVERIFY(controller.waitForIdle());
+        controller.open(QStringLiteral("orders.order_events"));
+        controller.showObject(QStringLiteral("order_events"));
+        QVERIFY(controller.waitForIdle());
+        QCOMPARE(controller.newVersion(), QStringLiteral("2.0.0"));
+        QCOMPARE(controller.focusObject(), QStringLiteral("order_events"));
+        QVERIFY(controller.focusRow() >= 0);
+        const LineDiffModel &lines = *controller.lines();
+        const QModelIndex row = lines.index(controller.focusRow(), 0);
+        QCOMPARE(lines.data(row, LineDiffModel::NewNumberRole).toInt(), 37); // "  - name: order_events"
+        QVERIFY(lines.data(row, LineDiffModel::NewTextRole).toString().contains(QStringLiteral("name: order_events")));
+        QVERIFY2(controller.focusNote().contains(QStringLiteral("order_events"))
+                     && controller.focusNote().contains(QStringLiteral("37")),
+                 qPrintable(controller.focusNote()));
+        // The user picking a change lets the object go; opening another contract forgets it.
+        controller.selectChange(1);
+        QCOMPARE(controller.focusRow(), -1);
+        controller.open(QStringLiteral("customer.customer_360"));
+        QVERIFY(controller.waitForIdle());
+        QCOMPARE(controller.focusObject(), QString());
+        controller.showObject(QStringLiteral("customer_360"));
+        QVERIFY(!controller.hasDiff());
+        QCOMPARE(controller.focusRow(), -1);
+        QVERIFY2(controller.focusNote().contains(QStringLiteral("customer_360")), qPrintable(controller.focusNote()));
     }
 
     // A cache written before the index changed (schema 2) is reindexed when opened: the same search

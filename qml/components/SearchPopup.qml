@@ -49,6 +49,7 @@ Popup {
 
         TextField {
             id: field
+            objectName: "searchField"
             Layout.fillWidth: true
             Layout.margins: Theme.spacing
             placeholderText: qsTr("Search products, contracts, tables, datasets, columns, domains, owners, tags")
@@ -82,6 +83,7 @@ Popup {
             }
             delegate: ItemDelegate {
                 id: hit
+                objectName: "searchHit"
                 required property int index
                 required property string kind
                 required property string entityId

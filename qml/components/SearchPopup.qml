@@ -91,8 +91,13 @@ Popup {
                 required property string snippet
                 required property string snippetMarkup
                 required property string object
+                required property string origin
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
+                // Where the hit comes from: the documents that define it, and how many.
+                ToolTip.visible: hovered && origin !== ""
+                ToolTip.text: origin
+                ToolTip.delay: 500
                 onClicked: popup.activate(index)
                 contentItem: ColumnLayout {
                     spacing: 1

@@ -87,6 +87,9 @@ int searchCommand(const QStringList &arguments)
             for (const auto &[start, length] : h.matches)
                 matches.append(QJsonArray{start, length});
             hit.insert(QStringLiteral("matches"), matches);
+            // Where it comes from: the defining documents (at most 5) and how many there are.
+            hit.insert(QStringLiteral("documents"), QJsonArray::fromStringList(h.documents));
+            hit.insert(QStringLiteral("documentCount"), h.documentCount);
             array.append(hit);
         }
         out << QJsonDocument(QJsonObject{{QStringLiteral("hits"), array}}).toJson(QJsonDocument::Indented);

@@ -56,6 +56,7 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
     case SnippetRole: return h.snippet;
     case ObjectRole: return h.object;
     case SnippetMarkupRole: return snippetMarkup(h);
+    case OriginRole: return origin(h);
     default: return {};
     }
 }
@@ -64,7 +65,19 @@ QHash<int, QByteArray> SearchModel::roleNames() const
 {
     return {{KindRole, "kind"}, {KindLabelRole, "kindLabel"}, {EntityIdRole, "entityId"},
             {TitleRole, "title"}, {SnippetRole, "snippet"}, {ObjectRole, "object"},
-            {SnippetMarkupRole, "snippetMarkup"}};
+            {SnippetMarkupRole, "snippetMarkup"}, {OriginRole, "origin"}};
+}
+
+QString SearchModel::origin(const meshscope::cache::SearchHit &hit)
+{
+    if (hit.documentCount <= 0)
+        return {};
+    if (hit.documentCount == 1 && !hit.documents.isEmpty())
+        return tr("From %1").arg(hit.documents.constFirst());
+    QString text = tr("From %n documents: ", nullptr, hit.documentCount) + hit.documents.join(QStringLiteral(", "));
+    if (hit.documentCount > hit.documents.size())
+        text += tr(" and %n more", nullptr, int(hit.documentCount - hit.documents.size()));
+    return text;
 }
 
 QString SearchModel::snippetMarkup(const meshscope::cache::SearchHit &hit)

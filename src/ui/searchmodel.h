@@ -26,6 +26,7 @@ public:
         SnippetRole,                 ///< matching text, plain
         ObjectRole,                  ///< a table's schema object name, "" for other kinds
         SnippetMarkupRole,           ///< the snippet as StyledText: escaped, the matches in <b>
+        OriginRole,                  ///< where it comes from: "From contracts/x.odcs.yaml", "From 3 documents: …"
     };
     Q_ENUM(Roles)
 
@@ -43,6 +44,8 @@ public:
     static QString kindLabel(const QString &kind);
     /// The hit's snippet for a StyledText label: the text escaped, each match in bold.
     static QString snippetMarkup(const meshscope::cache::SearchHit &hit);
+    /// The documents the hit comes from, as the hover says it.
+    static QString origin(const meshscope::cache::SearchHit &hit);
 
 Q_SIGNALS:
     void queryChanged();

@@ -263,6 +263,30 @@ private Q_SLOTS:
         QCOMPARE(hit->matches.size(), 2);
     }
 
+    // Where a hit comes from: the document that defines it, or how many do (a tag two documents share).
+    void hitsSayWhichDocumentsTheyComeFrom()
+    {
+        const QString mesh = m_dir.filePath(QStringLiteral("origin"));
+        write(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), QByteArray(kContract) + "tags: [lynxtag]\n");
+        write(mesh + QStringLiteral("/products/shipments.odps.yaml"), QByteArray(kProduct) + "tags: [lynxtag]\n");
+        const QString cachePath = freshCache(QStringLiteral("origin"));
+        QVERIFY(SyncEngine(cachePath).run({mesh}).fatalError.isEmpty());
+        sql::Connection db = cache::openCache(cachePath, /*readOnly=*/true);
+        const auto tables = cache::search(db, QStringLiteral("axolotl"));
+        const cache::SearchHit *table = find(tables, QStringLiteral("table"), QStringLiteral("shipments.parcels"));
+        QVERIFY(table);
+        QCOMPARE(table->documents, QStringList{QStringLiteral("contracts/parcels.odcs.yaml")});
+        QCOMPARE(table->documentCount, 1);
+        QCOMPARE(SearchModel::origin(*table), QStringLiteral("From contracts/parcels.odcs.yaml"));
+        const auto tags = cache::search(db, QStringLiteral("lynxtag"));
+        const cache::SearchHit *tag = find(tags, QStringLiteral("tag"), QStringLiteral("lynxtag"));
+        QVERIFY2(tag, qPrintable(describe(tags)));
+        QCOMPARE(tag->documentCount, 2);
+        QCOMPARE(tag->documents, (QStringList{QStringLiteral("contracts/parcels.odcs.yaml"),
+                                              QStringLiteral("products/shipments.odps.yaml")}));
+        QVERIFY2(SearchModel::origin(*tag).startsWith(QStringLiteral("From 2 documents")), qPrintable(SearchModel::origin(*tag)));
+    }
+
     // The window shows a snippet as StyledText: the document's text escaped, only the matches in bold.
     void snippetMarkupEscapesTextAndBoldsMatches()
     {

@@ -54,6 +54,28 @@ void setSnippet(SearchHit &hit, const QString &marked)
     }
 }
 
+/// Fills each hit's documents: the files whose rows made it (the same kind, id and object).
+void addDocuments(sql::Connection &db, std::vector<SearchHit> &hits)
+{
+    sql::Statement s = db.prepare(
+        "SELECT r.entity_id, d.path FROM search_rows r JOIN documents d ON d.id = r.document_id "
+        "WHERE r.entity_id = ? COLLATE NOCASE AND r.kind = ? AND coalesce(r.object, '') = ? ORDER BY d.path");
+    for (SearchHit &hit : hits) {
+        s.reset();
+        s.bind(1, hit.id).bind(2, hit.kind).bind(3, hit.object.isNull() ? QStringLiteral("") : hit.object);
+        QSet<QString> seen;
+        while (s.step()) {
+            const QString path = s.text(1);
+            if (s.text(0) != hit.id || seen.contains(path))
+                continue; // another case of the id, or a second row of one document
+            seen.insert(path);
+            if (hit.documents.size() < kMaxHitDocuments)
+                hit.documents << path;
+        }
+        hit.documentCount = int(seen.size());
+    }
+}
+
 } // namespace
 
 int kindRank(const QString &kind)
@@ -169,6 +191,7 @@ std::vector<SearchHit> search(sql::Connection &db, const QString &text, int limi
     }
     if (int(hits.size()) > limit)
         hits.resize(size_t(limit));
+    addDocuments(db, hits);
     return hits;
 }
 

@@ -18,7 +18,13 @@ struct SearchHit {
     QString snippet; ///< plain text around the match (no Markdown, no markers)
     QList<std::pair<int, int>> matches; ///< the matched words in snippet: (start, length) in UTF-16 units
     double score = 0; ///< lower is better
+    /// Where it comes from: the documents (paths inside their source) that define it, at most
+    /// kMaxHitDocuments of them, and how many there are in all (a tag or an owner is often in several).
+    QStringList documents;
+    int documentCount = 0;
 };
+
+inline constexpr int kMaxHitDocuments = 5;
 
 /// Turns what a user typed into an FTS5 query: every word must match, the last as a prefix
 /// (so "ord ev" finds "order_events" while typing). Returns empty when nothing searchable remains.

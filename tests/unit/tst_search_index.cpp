@@ -3,6 +3,7 @@
 // columns for an equal match; snippets as plain text with the matches marked apart from the text.
 #include "cache/cachefile.h"
 #include "cache/migrations.h"
+#include "cache/plaintext.h"
 #include "cache/search.h"
 #include "contracts/contractdiffcontroller.h"
 #include "searchmodel.h"
@@ -10,6 +11,7 @@
 #include "testsupport.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -285,6 +287,24 @@ private Q_SLOTS:
         QCOMPARE(tag->documents, (QStringList{QStringLiteral("contracts/parcels.odcs.yaml"),
                                               QStringLiteral("products/shipments.odps.yaml")}));
         QVERIFY2(SearchModel::origin(*tag).startsWith(QStringLiteral("From 2 documents")), qPrintable(SearchModel::origin(*tag)));
+    }
+
+    // Descriptions come from hostile documents: Markdown reduced to text keeps link and emphasis texts and
+    // snake_case names, and a long line of unclosed marks takes linear time.
+    void plainTextOfMarkdown()
+    {
+        QCOMPARE(cache::plainText(QStringLiteral("## Limitations\n\nNot for **billing** use; see [the runbook](https://x.example).\n"
+                                                 "- keeps `customer_id` and stg_crm__customers\n> quoted _text_\n\n---\n| a | b |\n|---|---|\n")),
+                 QStringLiteral("Limitations: Not for billing use; see the runbook. keeps customer_id and stg_crm__customers "
+                                "quoted text a b"));
+        QCOMPARE(cache::plainText(QStringLiteral("bell\x07 and \x02marker\x03")), QStringLiteral("bell and marker"));
+        QElapsedTimer timer;
+        timer.start();
+        for (const char *unit : {"[", "**a ", "_a ", "<a ", "![", "~~a ", "[a](", "# "}) {
+            const QString line = QString::fromLatin1(unit).repeated(200000 / int(qstrlen(unit)));
+            QVERIFY(!cache::plainText(line + QStringLiteral("\n") + line).isEmpty());
+        }
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
     // The window shows a snippet as StyledText: the document's text escaped, only the matches in bold.

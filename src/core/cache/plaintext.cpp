@@ -52,15 +52,17 @@ QString stripBlock(QString line)
 /// Inline syntax: links and images keep their text, emphasis and code marks go, HTML tags go.
 QString stripInline(QString text)
 {
-    static const QRegularExpression image(QStringLiteral("!\\[([^\\]]*)\\]\\([^)]*\\)"));
-    static const QRegularExpression link(QStringLiteral("\\[([^\\]]+)\\]\\([^)]*\\)"));
-    static const QRegularExpression refLink(QStringLiteral("\\[([^\\]]+)\\]\\[[^\\]]*\\]"));
-    static const QRegularExpression autoLink(QStringLiteral("<((?:https?|mailto|ftp):[^>\\s]+)>"));
-    static const QRegularExpression html(QStringLiteral("</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>"));
-    static const QRegularExpression strong(QStringLiteral("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1"));
+    // Every span is bounded (a few hundred characters), so a hostile line of a million unclosed
+    // brackets or stars costs linear time, not quadratic.
+    static const QRegularExpression image(QStringLiteral("!\\[([^\\]]{0,300})\\]\\([^)]{0,2000}\\)"));
+    static const QRegularExpression link(QStringLiteral("\\[([^\\]]{1,300})\\]\\([^)]{0,2000}\\)"));
+    static const QRegularExpression refLink(QStringLiteral("\\[([^\\]]{1,300})\\]\\[[^\\]]{0,300}\\]"));
+    static const QRegularExpression autoLink(QStringLiteral("<((?:https?|mailto|ftp):[^>\\s]{1,2000})>"));
+    static const QRegularExpression html(QStringLiteral("</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\\s[^<>]{0,300})?/?>"));
+    static const QRegularExpression strong(QStringLiteral("(\\*\\*|__)(?=\\S)(.{1,300}?)(?<=\\S)\\1"));
     // Single-mark emphasis only at word edges: snake_case names keep their underscores.
-    static const QRegularExpression em(QStringLiteral("(?<![\\w*])([*_])(?=\\S)(.+?)(?<=\\S)\\1(?![\\w*])"));
-    static const QRegularExpression strike(QStringLiteral("~~(?=\\S)(.+?)(?<=\\S)~~"));
+    static const QRegularExpression em(QStringLiteral("(?<![\\w*])([*_])(?=\\S)(.{1,300}?)(?<=\\S)\\1(?![\\w*])"));
+    static const QRegularExpression strike(QStringLiteral("~~(?=\\S)(.{1,300}?)(?<=\\S)~~"));
     static const QRegularExpression code(QStringLiteral("`+"));
     text.replace(image, QStringLiteral("\\1"));
     text.replace(link, QStringLiteral("\\1"));
@@ -89,11 +91,13 @@ QString plainText(const QString &markdown)
     normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QLatin1Char('\r'), QLatin1Char('\n'));
     QStringList lines;
     for (const QString &line : normalized.split(QLatin1Char('\n'))) {
-        const QString block = stripBlock(withoutControls(line));
+        // Inline marks line by line: emphasis or a link spanning two lines keeps its marks (rare), and
+        // no pattern ever scans past the end of a line.
+        const QString block = stripInline(stripBlock(withoutControls(line)));
         if (!block.trimmed().isEmpty())
             lines << block;
     }
-    return collapseSpaces(stripInline(lines.join(QLatin1Char(' '))));
+    return collapseSpaces(lines.join(QLatin1Char(' ')));
 }
 
 } // namespace meshscope::cache

@@ -133,7 +133,7 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: header.controller.hasDiff
         spacing: Theme.margin
-        Label {
+        ElidedLabel {
             objectName: "impactSummary"
             Layout.fillWidth: true
             text: header.controller.impact !== "" ? header.controller.impact

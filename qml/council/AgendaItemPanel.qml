@@ -5,8 +5,9 @@ import QtQuick.Layouts
 import Meshscope
 import Meshscope.Backend
 
-// The selected agenda item: why it is here, the evidence, and the council's decision on it; below,
-// who attends and the meeting's notes. Every change is saved at once.
+// The selected agenda item: why it is here, the evidence, the council's decision on it and the action
+// items added under it (who attends and the notes are the meeting's, in MeetingPanel). Every change is
+// saved at once.
 ScrollView {
     id: panel
 
@@ -92,13 +93,15 @@ ScrollView {
             DecisionBadge { decision: panel.item.decision || "" }
         }
 
-        Label { text: qsTr("Action items"); color: Theme.text; font.bold: true }
+        Label { text: qsTr("Action items on this item"); color: Theme.text; font.bold: true }
         Repeater {
-            model: panel.controller.actions
+            // This item's actions, each with its place in the meeting's list (what removeAction takes).
+            model: panel.controller.actions.map((a, i) => ({ text: a.text, owner: a.owner, due: a.due, item: a.item, at: i }))
+                                           .filter((a) => a.item === (panel.item.key || ""))
             delegate: RowLayout {
                 id: actionRow
+                objectName: "itemAction"
                 required property var modelData
-                required property int index
                 Layout.fillWidth: true
                 Label {
                     Layout.fillWidth: true
@@ -109,7 +112,7 @@ ScrollView {
                 }
                 ToolButton {
                     text: "✕"
-                    onClicked: panel.controller.removeAction(actionRow.index)
+                    onClicked: panel.controller.removeAction(actionRow.modelData.at)
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("Remove this action item")
                 }
@@ -117,13 +120,14 @@ ScrollView {
         }
         RowLayout {
             Layout.fillWidth: true
-            TextField { id: actionText; Layout.fillWidth: true; placeholderText: qsTr("Action") }
+            TextField { id: actionText; objectName: "actionText"; Layout.fillWidth: true; placeholderText: qsTr("Action") }
             TextField { id: actionOwner; Layout.preferredWidth: 160; placeholderText: qsTr("Owner") }
             TextField {
                 id: actionDue
                 Layout.preferredWidth: 150
-                placeholderText: qsTr("Due YYYY-MM-DD")
-                validator: RegularExpressionValidator { regularExpression: /^$|^\d{4}-\d{2}-\d{2}$/ }
+                objectName: "actionDue"
+                // A date or words ("next week", "friday"): the controller says what it cannot read.
+                placeholderText: qsTr("Due: date, next week…")
             }
             Button {
                 objectName: "addActionItem"
@@ -135,38 +139,6 @@ ScrollView {
                     }
                 }
             }
-        }
-
-        Label { text: qsTr("Attendees"); color: Theme.text; font.bold: true }
-        Flow {
-            Layout.fillWidth: true
-            spacing: Theme.spacing
-            Repeater {
-                model: panel.controller.attendees
-                delegate: Button {
-                    required property string modelData
-                    required property int index
-                    text: modelData + "  ✕"
-                    flat: true
-                    onClicked: panel.controller.removeAttendee(index)
-                }
-            }
-            TextField {
-                width: 220
-                placeholderText: qsTr("Add attendee, Enter")
-                onAccepted: { panel.controller.addAttendee(text); clear() }
-            }
-        }
-
-        Label { text: qsTr("Notes"); color: Theme.text; font.bold: true }
-        TextArea {
-            Layout.fillWidth: true
-            Layout.preferredHeight: 110
-            wrapMode: TextEdit.Wrap
-            placeholderText: qsTr("Meeting notes (saved as you type)")
-            text: panel.controller.notes
-            onTextChanged: if (text !== panel.controller.notes) panel.controller.notes = text
-            background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius }
         }
     }
 }

@@ -15,26 +15,28 @@ ListView {
     function keyAt(row) { return controller.agenda.data(controller.agenda.index(row, 0), AgendaModel.KeyRole) }
     function subjectAt(row) { return controller.agenda.data(controller.agenda.index(row, 0), AgendaModel.SubjectRole) }
 
+    // controller.current is the one current item: clicks and keys set it, and the list only follows it
+    // (never assigned here, so the binding holds). Setting currentIndex from the list broke the binding, and
+    // after presentation mode moved on, the list highlighted one item while the panel showed another.
     clip: true
     spacing: Theme.spacing
     model: controller.agenda
     currentIndex: controller.current
-    keyNavigationEnabled: true
+    keyNavigationEnabled: false
     focus: true
     ScrollBar.vertical: ScrollBar {}
-    onCurrentIndexChanged: controller.current = currentIndex
 
     Keys.onUpPressed: (event) => {
         if (event.modifiers & Qt.ControlModifier)
-            controller.moveItem(currentIndex, currentIndex - 1)
+            controller.moveItem(controller.current, controller.current - 1)
         else
-            decrementCurrentIndex()
+            controller.previous()
     }
     Keys.onDownPressed: (event) => {
         if (event.modifiers & Qt.ControlModifier)
-            controller.moveItem(currentIndex, currentIndex + 1)
+            controller.moveItem(controller.current, controller.current + 1)
         else
-            incrementCurrentIndex()
+            controller.next()
     }
 
     delegate: Rectangle {
@@ -47,16 +49,18 @@ ListView {
         required property string domain
         required property int minutes
         required property string decision
+        readonly property bool isCurrent: index === list.controller.current
 
+        objectName: "agendaRow"
         width: ListView.view.width
         implicitHeight: content.implicitHeight + Theme.spacing * 2
         radius: Theme.radius
-        color: ListView.isCurrentItem ? Theme.accentSoft : Theme.surface
-        border.color: ListView.isCurrentItem ? Theme.accent : Theme.border
+        color: row.isCurrent ? Theme.accentSoft : Theme.surface
+        border.color: row.isCurrent ? Theme.accent : Theme.border
 
         MouseArea {
             anchors.fill: parent
-            onClicked: { list.currentIndex = row.index; list.forceActiveFocus() }
+            onClicked: { list.controller.current = row.index; list.forceActiveFocus() }
         }
 
         RowLayout {

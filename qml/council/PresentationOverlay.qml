@@ -10,6 +10,7 @@ import Meshscope.Backend
 // Left/PgUp previous, 1 approve, 2 reject, 3 defer, Esc leave.
 Popup {
     id: overlay
+    objectName: "presentation"
 
     required property CouncilController controller
     readonly property var item: controller.currentItem

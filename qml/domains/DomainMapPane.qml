@@ -63,7 +63,7 @@ Rectangle {
                 context: () => ({ domain: pane.controller.focusedDomain })
                 grabItem: mapArea
                 imageName: pane.controller.focusedDomain !== "" ? "domains-" + pane.controller.focusedDomain : "domains"
-                ready: !pane.controller.loading && pane.controller.domainCount > 0
+                ready: !pane.controller.loading && !pane.controller.healthPending && pane.controller.domainCount > 0
             }
         }
         Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
@@ -142,6 +142,7 @@ Rectangle {
         MapLegend {
             Layout.fillWidth: true
             map: map
+            controller: pane.controller
         }
     }
 }

@@ -137,11 +137,12 @@ Rectangle {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: panel.info.health
-                              ? qsTr("%n product(s): ", "", panel.info.productCount)
-                                + qsTr("%1 healthy, %2 at risk, %3 unhealthy").arg(panel.info.health.healthy)
-                                  .arg(panel.info.health.atRisk).arg(panel.info.health.unhealthy)
-                              : ""
+                        text: !panel.info.health ? ""
+                              : qsTr("%n product(s): ", "", panel.info.productCount)
+                                + (panel.info.health.pending
+                                   ? qsTr("health being assessed…")
+                                   : qsTr("%1 healthy, %2 at risk, %3 unhealthy, %4 no data").arg(panel.info.health.healthy)
+                                     .arg(panel.info.health.atRisk).arg(panel.info.health.unhealthy).arg(panel.info.health.unknown))
                         color: Theme.text
                         font.pointSize: Theme.fontSmall
                         wrapMode: Text.Wrap

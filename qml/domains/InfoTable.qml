@@ -5,7 +5,9 @@ import QtQuick.Layouts
 import Meshscope
 
 // A small read-only table for the product page: a heading, column titles and rows of objects.
-// `columns`: [{title, key, width (share of the width)}]; a column with `link: true` is clickable.
+// `columns`: [{title, key, width (share of the width)}]; a column with `link: true` is clickable,
+// except in a row with `unresolved: true` (a reference to something the mesh does not hold), drawn in
+// the warning colour instead.
 ColumnLayout {
     id: table
 
@@ -72,6 +74,7 @@ ColumnLayout {
                     delegate: Label {
                         id: cell
                         required property var modelData
+                        readonly property bool isLink: modelData.link === true && line.modelData.unresolved !== true
                         readonly property string value: {
                             const v = table.format ? table.format(line.modelData, modelData.key) : line.modelData[modelData.key]
                             return v === undefined || v === null ? "" : String(v)
@@ -83,12 +86,13 @@ ColumnLayout {
                         verticalAlignment: Text.AlignVCenter
                         text: value
                         elide: Text.ElideRight
-                        color: modelData.link && value !== "" ? Theme.accent : Theme.text
+                        color: line.modelData.unresolved === true ? Theme.warning
+                             : isLink && value !== "" ? Theme.accent : Theme.text
                         font.pointSize: Theme.fontSmall
-                        font.underline: modelData.link === true && linkHover.hovered
-                        HoverHandler { id: linkHover; enabled: cell.modelData.link === true }
+                        font.underline: isLink && linkHover.hovered
+                        HoverHandler { id: linkHover; enabled: cell.isLink }
                         TapHandler {
-                            enabled: cell.modelData.link === true && cell.value !== ""
+                            enabled: cell.isLink && cell.value !== ""
                             onTapped: table.linkActivated(line.modelData, cell.modelData.key)
                         }
                         ToolTip.visible: cellHover.hovered && truncated

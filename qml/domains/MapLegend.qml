@@ -10,6 +10,7 @@ Rectangle {
     id: legend
 
     required property DomainMapItem map
+    required property DomainMapController controller
 
     implicitHeight: rows.implicitHeight + 2 * Theme.spacing
     color: "transparent"
@@ -30,14 +31,42 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         anchors.leftMargin: Theme.spacing * 1.5
         anchors.rightMargin: Theme.spacing * 1.5
-        spacing: Theme.margin * 1.5
-        RowLayout {
-            spacing: Theme.spacing
-            Label { text: qsTr("Product health"); color: Theme.textMuted; font.pointSize: Theme.fontSmall; font.bold: true }
-            Swatch { swatchColor: legend.map.dark, legend.map.healthColor("healthy"); label: qsTr("Contract and owner") }
-            Swatch { swatchColor: legend.map.dark, legend.map.healthColor("at-risk"); label: qsTr("One missing") }
-            Swatch { swatchColor: legend.map.dark, legend.map.healthColor("unhealthy"); label: qsTr("Both missing") }
+        // Rows close together; groups apart by their trailing spacers.
+        spacing: Theme.spacing / 2
+        // Product health: each verdict with what it means, in the words of its one definition
+        // (domainmap/producthealth), the same the Quality area shows.
+        Label {
+            text: legend.controller.healthPending ? qsTr("Product health (being assessed…)") : qsTr("Product health")
+            color: Theme.textMuted
+            font.pointSize: Theme.fontSmall
+            font.bold: true
+            rightPadding: Theme.spacing
         }
+        Repeater {
+            model: ["healthy", "at-risk", "unhealthy", "unknown"]
+            delegate: RowLayout {
+                id: entry
+                required property string modelData
+                spacing: 4
+                Rectangle {
+                    implicitWidth: 12; implicitHeight: 12; radius: 2
+                    color: legend.map.dark, legend.map.healthColor(entry.modelData)
+                }
+                Label {
+                    text: legend.controller.healthLabel(entry.modelData)
+                    color: Theme.text
+                    font.pointSize: Theme.fontSmall
+                    font.bold: true
+                }
+                Label {
+                    text: legend.controller.healthMeaning(entry.modelData)
+                    color: Theme.textMuted
+                    font.pointSize: Theme.fontSmall
+                }
+                Item { implicitWidth: Theme.margin }
+            }
+        }
+        Item { width: rows.width; height: 1 } // domain types on a line of their own
         RowLayout {
             spacing: Theme.spacing
             Label { text: qsTr("Domain type"); color: Theme.textMuted; font.pointSize: Theme.fontSmall; font.bold: true }

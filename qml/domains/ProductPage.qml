@@ -103,6 +103,29 @@ ScrollView {
                 Value { text: page.p.specFormat || "" }
                 Key { text: qsTr("Tags") }
                 Value { text: page.p.tags && page.p.tags.length > 0 ? page.p.tags.join(", ") : qsTr("none") }
+                // The map's verdict and every signal behind it (one definition, as in Quality).
+                Key { text: qsTr("Health") }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.columnSpan: 3
+                    spacing: Theme.spacing
+                    readonly property var health: page.p.health || ({})
+                    Rectangle {
+                        implicitWidth: 10; implicitHeight: 10; radius: 5
+                        color: parent.health.health === "healthy" ? Theme.ok : parent.health.health === "at-risk" ? Theme.warning
+                             : parent.health.health === "unhealthy" ? Theme.error : Theme.textMuted
+                    }
+                    Label {
+                        objectName: "productHealth"
+                        Layout.fillWidth: true
+                        text: page.controller.healthPending ? qsTr("being assessed…")
+                              : (parent.health.label || "") + (parent.health.signals && parent.health.signals.length > 0
+                                 ? " — " + parent.health.signals.map(s => s.text).join(" · ") : "")
+                        color: Theme.text
+                        font.pointSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                    }
+                }
             }
         }
 
@@ -169,7 +192,9 @@ ScrollView {
                       { title: qsTr("Required"), key: "required", width: 0.09 }, { title: qsTr("PII"), key: "pii", width: 0.06 },
                       { title: qsTr("Classification"), key: "classification", width: 0.13 },
                       { title: qsTr("Object"), key: "object", width: 0.14 }, { title: qsTr("From"), key: "source", width: 0.24 }]
-            format: (row, key) => key === "required" || key === "pii" ? page.yesNo(row[key]) : row[key]
+            // PII is yes, no, or not stated (null): a field without a `pii` key is not classified.
+            format: (row, key) => key === "pii" ? (row.pii === true ? qsTr("yes") : row.pii === false ? qsTr("no") : qsTr("not stated"))
+                                : key === "required" ? page.yesNo(row[key]) : row[key]
         }
         InfoTable {
             Layout.fillWidth: true
@@ -204,6 +229,10 @@ ScrollView {
                     heading: modelData.heading
                     rows: page.p[modelData.key] || []
                     columns: [{ title: qsTr("Product"), key: "name", width: 0.6, link: true }, { title: qsTr("Domain"), key: "domainId", width: 0.4 }]
+                    // A product an input port names that the mesh does not hold: shown, said so, not linked.
+                    format: (row, key) => !row.unresolved ? row[key]
+                                          : key === "name" ? qsTr("%1 (not in the mesh)").arg(row.name)
+                                          : qsTr("input port %1").arg(row.port)
                     onLinkActivated: (row, key) => page.controller.openProduct(row.id)
                 }
             }

@@ -14,7 +14,7 @@ ColumnLayout {
     signal openProduct(string productId)
 
     // Name and owner share what the fixed health and consumer columns leave.
-    readonly property var widths: [0.33, 0.29, 0.17, 0.21]
+    readonly property var widths: [0.31, 0.26, 0.22, 0.21]
 
     spacing: 0
 
@@ -60,6 +60,7 @@ ColumnLayout {
             required property int column
             required property string display
             required property string health
+            required property string healthLabel
             implicitHeight: 26
             color: row.row % 2 === 0 ? Theme.surface : Theme.background
             RowLayout {
@@ -70,11 +71,15 @@ ColumnLayout {
                 Rectangle {
                     visible: row.column === DomainProductsModel.HealthColumn
                     implicitWidth: 8; implicitHeight: 8; radius: 4
-                    color: row.health === "healthy" ? Theme.ok : row.health === "at-risk" ? Theme.warning : Theme.error
+                    // "No data" is grey, never a verdict's colour.
+                    color: row.health === "healthy" ? Theme.ok : row.health === "at-risk" ? Theme.warning
+                         : row.health === "unhealthy" ? Theme.error : Theme.textMuted
                 }
                 Label {
                     Layout.fillWidth: true
-                    text: row.column === DomainProductsModel.OwnerColumn && row.display === "" ? qsTr("(none)") : row.display
+                    text: row.column === DomainProductsModel.OwnerColumn && row.display === "" ? qsTr("(none)")
+                        : row.column === DomainProductsModel.HealthColumn ? row.healthLabel
+                        : row.display
                     elide: Text.ElideRight
                     color: row.column === DomainProductsModel.NameColumn ? Theme.accent : Theme.text
                     font.pointSize: Theme.fontSmall

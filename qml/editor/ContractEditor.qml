@@ -89,7 +89,7 @@ Item {
             ColumnLayout {
                 Layout.fillWidth: true
                 spacing: 0
-                Label {
+                ElidedLabel {
                     objectName: "editorTitle"
                     Layout.fillWidth: true
                     text: (root.editor.isNew ? qsTr("New contract %1") : qsTr("Editing %1")).arg(root.editor.contractId)
@@ -98,9 +98,9 @@ Item {
                     color: Theme.text
                     font.pointSize: Theme.fontHeading
                     font.bold: true
-                    elide: Text.ElideRight
+                    elide: Text.ElideMiddle // the id and version at both ends stay readable
                 }
-                Label {
+                ElidedLabel {
                     Layout.fillWidth: true
                     text: root.editor.savesAsProposal
                           ? (root.editor.dirty && root.editor.proposalVersion !== ""
@@ -245,20 +245,62 @@ Item {
         title: qsTr("Propose for review")
         standardButtons: Dialog.Ok | Dialog.Cancel
         width: 520
-        Label {
-            objectName: "proposeDialogText"
-            // The version is known once the edits are validated (debounced); saving waits for it anyway.
-            text: (root.editor.proposalVersion !== ""
-                   ? qsTr("Propose version %1 of %2 for review? The changes need at least version %3 (active: %4).")
-                     .arg(root.editor.proposalVersion).arg(root.editor.contractId)
-                     .arg(root.editor.requiredVersion).arg(root.editor.baseVersion)
-                   : qsTr("Propose the edits of %1 for review? (checking which version they need…)").arg(root.editor.contractId))
-                  + "\n" + qsTr("The proposal is written next to the active contract and its review starts.")
-            wrapMode: Text.Wrap
-            width: proposeDialog.availableWidth
-            font.pointSize: Theme.fontBody
+        // A proposal with errors would go to review broken, and one without the author's e-mail cannot be
+        // written: both are said here, before OK, and OK waits for them.
+        property bool askEmail: false
+        readonly property bool blocked: root.editor.errorCount > 0 || (askEmail && emailField.text.trim().indexOf("@") <= 0)
+        onAboutToShow: {
+            askEmail = AppSettings.identityEmail.trim() === ""
+            emailField.text = ""
         }
-        onAccepted: root.editor.save()
+        Component.onCompleted: standardButton(Dialog.Ok).enabled = Qt.binding(() => !proposeDialog.blocked)
+        ColumnLayout {
+            width: proposeDialog.availableWidth
+            spacing: Theme.spacing
+            Label {
+                objectName: "proposeDialogText"
+                Layout.fillWidth: true
+                // The version is known once the edits are validated (debounced); saving waits for it anyway.
+                text: (root.editor.proposalVersion !== ""
+                       ? qsTr("Propose version %1 of %2 for review? The changes need at least version %3 (active: %4).")
+                         .arg(root.editor.proposalVersion).arg(root.editor.contractId)
+                         .arg(root.editor.requiredVersion).arg(root.editor.baseVersion)
+                       : qsTr("Propose the edits of %1 for review? (checking which version they need…)").arg(root.editor.contractId))
+                      + "\n" + qsTr("The proposal is written next to the active contract and its review starts.")
+                wrapMode: Text.Wrap
+                font.pointSize: Theme.fontBody
+            }
+            Label {
+                objectName: "proposeDialogErrors"
+                Layout.fillWidth: true
+                visible: root.editor.errorCount > 0
+                text: qsTr("The contract has %n error(s), listed under Problems. Fix them before proposing: reviewers would be asked to approve a contract that does not validate.",
+                           "", root.editor.errorCount)
+                wrapMode: Text.Wrap
+                color: Theme.error
+                font.pointSize: Theme.fontBody
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: proposeDialog.askEmail
+                text: qsTr("Your e-mail names you as the proposal's author (it is kept in Settings → Identity):")
+                wrapMode: Text.Wrap
+                font.pointSize: Theme.fontBody
+            }
+            TextField {
+                id: emailField
+                objectName: "proposeDialogEmail"
+                Layout.fillWidth: true
+                visible: proposeDialog.askEmail
+                placeholderText: qsTr("you@example.com")
+                onAccepted: if (!proposeDialog.blocked) proposeDialog.accept()
+            }
+        }
+        onAccepted: {
+            if (askEmail)
+                AppSettings.identityEmail = emailField.text.trim()
+            root.editor.save()
+        }
     }
 
     Dialog {

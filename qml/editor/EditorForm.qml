@@ -24,6 +24,20 @@ Rectangle {
     border.color: Theme.border
     radius: Theme.radius
 
+    // Another document starts at its top: the list outlives the contracts it shows, and a new contract
+    // opened where the last one was scrolled to hid its id and domain.
+    property string shownFile
+    Connections {
+        target: form.editor
+        function onDocumentChanged() {
+            if (form.editor.filePath === form.shownFile)
+                return
+            form.shownFile = form.editor.filePath
+            list.currentIndex = -1
+            list.positionViewAtBeginning()
+        }
+    }
+
     ListView {
         id: list
         objectName: "editorForm"

@@ -98,11 +98,15 @@ Pane {
             visible: panel.hasNode && panel.node.upstreamTotal !== undefined
             columns: 3
             columnSpacing: Theme.spacing
+            // Direct neighbours shown of all direct neighbours; everything reachable is "in all".
             Label { text: qsTr("Upstream"); color: Theme.text }
             Label {
+                objectName: "upstreamCount"
                 Layout.fillWidth: true
                 color: Theme.textMuted
-                text: qsTr("%1 of %2 shown").arg(panel.node.upstreamShown).arg(panel.node.upstreamTotal)
+                wrapMode: Text.WordWrap
+                text: qsTr("%1 of %2 direct shown · %3 in all").arg(panel.node.upstreamShown).arg(panel.node.upstreamTotal)
+                      .arg(panel.node.upstreamAll)
             }
             Button {
                 text: panel.node.upstreamShown < panel.node.upstreamTotal ? qsTr("Expand") : qsTr("Collapse")
@@ -112,9 +116,12 @@ Pane {
             }
             Label { text: qsTr("Downstream"); color: Theme.text }
             Label {
+                objectName: "downstreamCount"
                 Layout.fillWidth: true
                 color: Theme.textMuted
-                text: qsTr("%1 of %2 shown").arg(panel.node.downstreamShown).arg(panel.node.downstreamTotal)
+                wrapMode: Text.WordWrap
+                text: qsTr("%1 of %2 direct shown · %3 in all").arg(panel.node.downstreamShown).arg(panel.node.downstreamTotal)
+                      .arg(panel.node.impactedCount)
             }
             Button {
                 text: panel.node.downstreamShown < panel.node.downstreamTotal ? qsTr("Expand") : qsTr("Collapse")

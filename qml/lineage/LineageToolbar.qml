@@ -125,10 +125,25 @@ GridLayout {
 
         TextField {
             id: find
+            objectName: "findInGraph"
             Layout.fillWidth: true
             Layout.minimumWidth: 120
             placeholderText: qsTr("Find in graph…")
             onAccepted: bar.searchRequested(text)
+            // How many shown nodes match, as the user types: Enter steps through them.
+            rightPadding: matchCount.visible ? matchCount.width + 2 * Theme.spacing : leftPadding
+            Label {
+                id: matchCount
+                objectName: "findMatchCount"
+                anchors.right: parent.right
+                anchors.rightMargin: Theme.spacing
+                anchors.verticalCenter: parent.verticalCenter
+                visible: find.text.trim() !== ""
+                readonly property int matches: { bar.controller.nodeCount; return bar.controller.countMatches(find.text) }
+                text: matches === 0 ? qsTr("no match") : qsTr("%n match(es)", "", matches)
+                color: matches === 0 ? Theme.error : Theme.textMuted
+                font.pointSize: Theme.fontSmall
+            }
         }
 
         Button {

@@ -104,6 +104,8 @@ Rectangle {
                 required property bool stale
                 required property int failingChecks
                 required property string freshness
+                required property string health
+                required property string healthSummary
 
                 width: ListView.view.width - 10
                 height: 44
@@ -119,7 +121,12 @@ Rectangle {
                     width: 10
                     height: 10
                     radius: 5
-                    color: row.sloStatus === "missed" ? Theme.error : row.sloStatus === "met" ? Theme.ok : Theme.border
+                    // The product's health, as the domain map colours it (one definition); grey: no data.
+                    color: row.health === "unhealthy" ? Theme.error : row.health === "at-risk" ? Theme.warning
+                         : row.health === "healthy" ? Theme.ok : Theme.border
+                    HoverHandler { id: dotHover }
+                    ToolTip.visible: dotHover.hovered
+                    ToolTip.text: row.healthSummary
                 }
                 ColumnLayout {
                     anchors.left: dot.right

@@ -40,6 +40,17 @@ ColumnLayout {
                 onClicked: productView.dashboard.select(productView.detail.domain)
             }
         }
+        // The verdict the domain map shows for this product (one definition: domainmap/producthealth).
+        StatusBadge {
+            readonly property var health: productView.detail.health || ({})
+            text: health.label || ""
+            visible: text !== ""
+            tone: health.health === "healthy" ? "ok" : health.health === "at-risk" ? "warning"
+                : health.health === "unhealthy" ? "error" : "neutral"
+            ToolTip.visible: healthHover.hovered
+            ToolTip.text: health.summary || ""
+            HoverHandler { id: healthHover }
+        }
         StatusBadge {
             text: qsTr("governance %1").arg(Math.round(productView.detail.score || 0))
             tone: productView.detail.passes ? "ok" : "error"

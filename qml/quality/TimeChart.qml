@@ -32,7 +32,8 @@ ChartView {
     DateTimeAxis {
         id: xAxis
         format: "MM-dd"
-        tickCount: 8
+        // As many dates as fit: a fixed 8 on a product's narrow chart cut every label to "11-…".
+        tickCount: Math.max(2, Math.min(8, Math.floor((chart.width - 40) / 60)))
         labelsColor: Theme.textMuted
         labelsFont.pointSize: Theme.fontSmall
         gridLineColor: Theme.border

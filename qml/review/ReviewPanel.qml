@@ -479,7 +479,16 @@ Pane {
                 enabled: composer.text.trim().length > 0 && reviewModel.verified
                 onClicked: panel.post()
             }
-            Item { Layout.fillWidth: true }
+            Label {
+                objectName: "voteHint"
+                Layout.fillWidth: true
+                visible: reviewModel.voteHint !== ""
+                text: reviewModel.voteHint
+                wrapMode: Text.WordWrap
+                color: Theme.textMuted
+                font.pointSize: Theme.fontSmall
+            }
+            Item { Layout.fillWidth: true; visible: reviewModel.voteHint === "" }
             Button {
                 visible: reviewModel.isAuthor && (reviewModel.stage === "draft" || reviewModel.stage === "changes-requested")
                 text: qsTr("Submit for review")
@@ -505,9 +514,12 @@ Pane {
                 onClicked: if (reviewModel.reject(composer.text)) composer.clear()
             }
             Button {
+                objectName: "approveButton"
                 visible: reviewModel.canVote
-                highlighted: true
-                text: qsTr("Approve")
+                highlighted: reviewModel.myVote !== "approved"
+                // One approval per revision: once given, the button says so instead of adding another.
+                enabled: reviewModel.myVote !== "approved"
+                text: reviewModel.myVote === "approved" ? qsTr("Approved ✓") : qsTr("Approve")
                 onClicked: if (reviewModel.approve(composer.text)) composer.clear()
             }
         }

@@ -247,7 +247,7 @@ AreaPage {
             Label {
                 objectName: "diffMessage"
                 Layout.fillWidth: true
-                Layout.fillHeight: true
+                Layout.fillHeight: controller.singleText === ""
                 visible: !controller.hasDiff
                 text: controller.loading ? qsTr("Comparing…") : controller.message
                 color: Theme.textMuted
@@ -255,6 +255,22 @@ AreaPage {
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignVCenter
+            }
+            // A contract with one version is still read here: its document, as the cache holds it.
+            ScrollView {
+                objectName: "singleVersionText"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: !controller.hasDiff && controller.singleText !== ""
+                TextArea {
+                    readOnly: true
+                    selectByMouse: true
+                    text: controller.singleText
+                    font.family: "monospace"
+                    font.pointSize: Theme.fontBody
+                    color: Theme.text
+                    background: Rectangle { color: Theme.surface; border.color: Theme.border; radius: Theme.radius }
+                }
             }
         }
     }

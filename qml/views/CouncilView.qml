@@ -1,7 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Meshscope
 import Meshscope.Backend
@@ -77,6 +76,7 @@ AreaPage {
                     onClicked: presentation.open()
                 }
                 Button {
+                    objectName: "exportMinutes"
                     text: qsTr("Export minutes…")
                     onClicked: exportDialog.open()
                 }
@@ -100,9 +100,11 @@ AreaPage {
             TabBar {
                 id: tabs
                 Layout.fillWidth: true
-                currentIndex: view.showMinutes ? 1 : 0
-                onCurrentIndexChanged: view.showMinutes = currentIndex === 1
+                // Item (its decision and actions) · Meeting (attendees, notes: once, not under every item) · Minutes
+                currentIndex: view.showMinutes ? 2 : 0
+                onCurrentIndexChanged: view.showMinutes = currentIndex === 2
                 TabButton { text: qsTr("Item") }
+                TabButton { objectName: "meetingTab"; text: qsTr("Meeting") }
                 TabButton { text: qsTr("Minutes preview") }
             }
             BusyIndicator {
@@ -116,27 +118,30 @@ AreaPage {
                 visible: council.agenda.count > 0 // no empty evidence box and buttons while the agenda is built
                 currentIndex: tabs.currentIndex
                 AgendaItemPanel { controller: council; objectName: "agendaItemPanel" }
+                MeetingPanel { controller: council; objectName: "meetingPanel" }
                 MinutesPreview { controller: council }
             }
             Label {
+                objectName: "councilMessage"
                 Layout.fillWidth: true
                 visible: council.message !== ""
                 text: council.message
                 color: Theme.textMuted
-                elide: Text.ElideMiddle
+                wrapMode: Text.WordWrap // whether a vote reached the review, or why not: read in full
             }
         }
     }
 
-    FileDialog {
+    SaveFileDialog {
         id: exportDialog
+        objectName: "minutesSaveDialog"
         title: qsTr("Export the minutes")
-        fileMode: FileDialog.SaveFile
-        currentFolder: AppSettings.exportFolder
-        nameFilters: [qsTr("PDF (*.pdf)"), qsTr("Markdown (*.md)")]
-        onAccepted: {
-            AppSettings.exportFolder = currentFolder
-            council.exportMinutes(selectedFile)
+        folder: AppSettings.exportFolder
+        fileName: council.minutesFileName
+        types: [{ label: qsTr("PDF (*.pdf)"), suffix: "pdf" }, { label: qsTr("Markdown (*.md)"), suffix: "md" }]
+        onSaveRequested: (path) => {
+            AppSettings.exportFolder = SavePaths.fileUrl(SavePaths.folderOf(path))
+            council.exportMinutes(SavePaths.fileUrl(path))
         }
     }
 

@@ -23,18 +23,18 @@ AreaPage {
                 : qsTr("Which domains exist, what each publishes, who owns it and how healthy it is")
     icon: "domains"
     stats: pageOpen || domainFocused ? []
-                                     : [["domains", qsTr("Domains")], ["products", qsTr("Data products")], ["contracts", qsTr("Contracts")]]
+                                     : [["domains", qsTr("Domains")], ["products", qsTr("Data products")], ["contractIds", qsTr("Contracts")]]
     emptyHeading: qsTr("The domain map is not built yet")
     emptyBody: qsTr("Press Ctrl+K to search the mesh by name, owner or tag.")
 
     DomainMapController { id: controller }
 
-    // Screenshots wait while the map loads.
+    // Screenshots wait while the map loads and until its health is in.
     Binding {
         target: view.ApplicationWindow.window
         property: "busy"
-        value: controller.loading
-        when: view.ApplicationWindow.window !== null && controller.loading
+        value: controller.loading || controller.healthPending
+        when: view.ApplicationWindow.window !== null && (controller.loading || controller.healthPending)
         restoreMode: Binding.RestoreBindingOrValue
     }
 

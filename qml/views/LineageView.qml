@@ -121,6 +121,16 @@ AreaPage {
                         }
                     }
                     onNodeDoubleClicked: (id) => lineage.openNode(id)
+                    // The node under the pointer in words: its badges and what its "+N" pills mean.
+                    HoverHandler { id: canvasHover }
+                    ToolTip.visible: canvasHover.hovered && canvas.hoverHint !== ""
+                    ToolTip.delay: 500
+                    ToolTip.text: canvas.hoverHint
+                    readonly property string hoverHint: {
+                        lineage.selectedId // re-read when the picture's styles change
+                        const p = canvasHover.point.position
+                        return canvasHover.hovered ? lineage.nodeHint(canvas.nodeAt(p.x, p.y)) : ""
+                    }
                     Keys.onEscapePressed: { page.pathMode = false; lineage.selectedId = "" }
                     // Alt+arrows walk the graph: left/right to an upstream/downstream neighbour, up/down in the column.
                     Keys.onPressed: (event) => {
@@ -198,8 +208,14 @@ AreaPage {
                     anchors.horizontalCenter: parent.horizontalCenter
                     anchors.topMargin: Theme.spacing
                     visible: text !== "" || page.pathMode
+                    width: Math.min(implicitWidth, parent.width - 2 * Theme.spacing)
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
                     color: Theme.textMuted
-                    text: page.pathMode ? qsTr("Click a second node to highlight the paths between them (Esc cancels)") : ""
+                    // With boxes drawn, the controller's message explains them (e.g. a column with no column
+                    // lineage); without, the centred label above says it.
+                    text: page.pathMode ? qsTr("Click a second node to highlight the paths between them (Esc cancels)")
+                                        : (lineage.nodeCount > 0 ? lineage.message : "")
                 }
             }
 

@@ -46,8 +46,8 @@ int syncCommand(const QStringList &arguments)
         const CacheCounts &c = report.counts;
         out << "files " << report.filesSeen << " (parsed " << report.filesParsed << ", unchanged "
             << report.filesUnchanged << ", removed " << report.filesRemoved << ")\n"
-            << "cache: " << c.domains << " domains, " << c.products << " products, " << c.contracts
-            << " contracts, " << c.datasets << " datasets, " << c.columns << " columns, " << c.lineageEdges
+            << "cache: " << c.domains << " domains, " << c.products << " products, " << c.contractIds
+            << " contracts (" << c.contracts << " versions), " << c.datasets << " datasets, " << c.columns << " columns, " << c.lineageEdges
             << " lineage edges, " << c.qualityResults << " quality results\n"
             << "changes: " << report.added << " added, " << report.changed << " changed, " << report.removed
             << " removed\n";

@@ -17,6 +17,7 @@
 #include "gui.h"
 #include "screenshotcheck.h"
 #include "testsupport.h"
+#include "windowdriver.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,7 +37,10 @@ namespace {
 
 /// HOME, XDG folders and the runtime dir of this process: the user's real settings, cache and
 /// autosaves are never touched.
-QTemporaryDir *g_home = nullptr;
+QString inHome(const QString &name)
+{
+    return windowdriver::homePath() + u'/' + name;
+}
 
 QString text(QObject *o)
 {
@@ -183,31 +187,17 @@ class TestEditorFlows : public QObject {
     }
 
 public:
-    static void initMain()
-    {
-        g_home = new QTemporaryDir;
-        for (const char *var : {"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
-            const QString dir = g_home->filePath(QString::fromLatin1(var).toLower());
-            QDir().mkpath(dir);
-            qputenv(var, QFile::encodeName(dir));
-        }
-        const QString runtime = g_home->filePath(QStringLiteral("runtime"));
-        QDir().mkpath(runtime);
-        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        QStandardPaths::setTestModeEnabled(true);
-    }
+    /// HOME, the XDG folders and the runtime dir in a temporary folder, as gui.journeys has them.
+    static void initMain() { windowdriver::isolateHome(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QCoreApplication::setOrganizationName(QStringLiteral("Meshscope"));
         QCoreApplication::setApplicationName(QStringLiteral("meshscope"));
-        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).startsWith(g_home->path()));
+        QVERIFY(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).startsWith(windowdriver::homePath()));
 
-        m_mesh = g_home->filePath(QStringLiteral("mesh"));
+        m_mesh = inHome(QStringLiteral("mesh"));
         testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
         testsupport::setSignaturesRequired(m_mesh, false); // proposals here are made without a signing key
 
@@ -215,7 +205,7 @@ private Q_SLOTS:
         // Proposals are signed; git config is not read in a temporary HOME.
         m_settings->setIdentityEmail(QStringLiteral("tess.tester@northwind.example"));
         m_settings->setIdentityName(QStringLiteral("Tess Tester"));
-        m_app = std::make_unique<AppController>(g_home->filePath(QStringLiteral("cache.sqlite")), QStringList{m_mesh},
+        m_app = std::make_unique<AppController>(inHome(QStringLiteral("cache.sqlite")), QStringList{m_mesh},
                                                 QStringLiteral("contracts"), QString());
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
         m_engine = std::make_unique<QQmlApplicationEngine>();
@@ -466,6 +456,65 @@ private Q_SLOTS:
         }
         QVERIFY(!editor()->dirty());
         click(item(QStringLiteral("editorClose")));
+        QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
+    }
+
+    /// Ctrl+S says before OK what stops a proposal: errors (OK waits until they are fixed; it offered to propose
+    /// with "2 error(s)" unmentioned) and a missing e-mail (asked in the dialog; it was said only after OK).
+    void proposingSaysWhatBlocksItBeforeOk()
+    {
+        const QString id = QStringLiteral("fulfillment.pick_tasks");
+        openInEditor(id);
+        FormModel *form = editor()->form();
+        const QString path = QStringLiteral("schema.0.properties.2.name");
+        QCOMPARE(form->row(form->rowOfPath(path))->value, QStringLiteral("warehouse_id"));
+        // Scrolled to the property (again, should the form be rebuilt once its validation is done).
+        QTRY_VERIFY([&] {
+            QMetaObject::invokeMethod(item(QStringLiteral("editorForm")), "positionViewAtIndex",
+                                      Q_ARG(int, form->rowOfPath(path)), Q_ARG(int, 1 /* ListView.Center */));
+            return formField(path) != nullptr;
+        }());
+        typeIntoField(path, QStringLiteral("task_id")); // the name of another property: an error
+        QTRY_VERIFY(!editor()->validating() && editor()->errorCount() > 0);
+
+        QObject *confirm = popup(QStringLiteral("proposeDialog"));
+        QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY(isOpen(confirm));
+        QQuickItem *errors = item(QStringLiteral("proposeDialogErrors"));
+        QTRY_VERIFY(shown(errors));
+        QVERIFY2(text(errors).contains(QStringLiteral("error")), qPrintable(text(errors)));
+        QVERIFY(!dialogButton(confirm, QStringLiteral("OK"))->isEnabled());
+        click(dialogButton(confirm, QStringLiteral("Cancel")));
+        QTRY_VERIFY(!isOpen(confirm));
+
+        typeIntoField(path, QStringLiteral("warehouse_id"));
+        QTRY_VERIFY(!editor()->validating() && editor()->errorCount() == 0);
+        QTRY_VERIFY([&] {
+            QMetaObject::invokeMethod(item(QStringLiteral("editorForm")), "positionViewAtIndex",
+                                      Q_ARG(int, form->rowOfPath(QStringLiteral("name"))), Q_ARG(int, 1));
+            return formField(QStringLiteral("name")) != nullptr;
+        }());
+        typeIntoField(QStringLiteral("name"), QStringLiteral("Pick tasks as done"));
+        QTRY_VERIFY(!editor()->validating() && editor()->proposalVersion() != QString());
+
+        AppSettings::instance()->setIdentityEmail({});
+        QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY(isOpen(confirm));
+        QVERIFY(!shown(item(QStringLiteral("proposeDialogErrors"))));
+        QQuickItem *email = item(QStringLiteral("proposeDialogEmail"));
+        QTRY_VERIFY(shown(email));
+        QVERIFY(!dialogButton(confirm, QStringLiteral("OK"))->isEnabled());
+        click(email);
+        QTRY_VERIFY(email->hasActiveFocus());
+        typeText(QStringLiteral("tess.tester@northwind.example"));
+        QTRY_VERIFY(dialogButton(confirm, QStringLiteral("OK"))->isEnabled());
+        const QString version = editor()->proposalVersion();
+        click(dialogButton(confirm, QStringLiteral("OK")));
+        QTRY_VERIFY(!isOpen(confirm));
+        QCOMPARE(AppSettings::instance()->identityEmail(), QStringLiteral("tess.tester@northwind.example"));
+        const QString proposal =
+            m_mesh + QStringLiteral("/contracts/fulfillment/fulfillment.pick_tasks.v%1.proposed.odcs.yaml").arg(version);
+        QTRY_VERIFY2(QFileInfo::exists(proposal), qPrintable(proposal));
         QTRY_VERIFY(!shown(item(QStringLiteral("editorFormPane"))));
     }
 

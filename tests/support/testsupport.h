@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QString>
 
 /// Paths and file helpers shared by the tests.
@@ -63,6 +65,29 @@ inline void setSignaturesRequired(const QString &meshRoot, bool required)
     f.setPermissions(f.permissions() | QFileDevice::WriteOwner);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size())
         qFatal("cannot write %s", qPrintable(f.fileName()));
+}
+
+/// A fresh passphrase-less SSH key pair `path`, `path.pub` made by ssh-keygen (Ed25519 unless `type`).
+inline QString makeSshKey(const QString &path, const QString &type = QStringLiteral("ed25519"))
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QProcess p;
+    p.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), type, QStringLiteral("-N"), QString(),
+                                           QStringLiteral("-C"), QFileInfo(path).fileName(), QStringLiteral("-f"), path});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        qFatal("ssh-keygen failed: %s", p.readAllStandardError().constData());
+    return path;
+}
+
+/// Lists the public key of `key` for `email` in the mesh's reviews/allowed_signers.
+inline void listSigningKey(const QString &meshRoot, const QString &email, const QString &key)
+{
+    const QByteArray publicKey = readAll(key + QStringLiteral(".pub")).trimmed();
+    const QList<QByteArray> parts = publicKey.split(' ');
+    QFile f(meshRoot + QStringLiteral("/reviews/allowed_signers"));
+    if (parts.size() < 2 || !f.open(QIODevice::WriteOnly | QIODevice::Append))
+        qFatal("cannot list %s in %s", qPrintable(key), qPrintable(f.fileName()));
+    f.write(email.toUtf8() + " namespaces=\"meshscope-review\" " + parts[0] + ' ' + parts[1] + " test key\n");
 }
 
 } // namespace testsupport

@@ -1,6 +1,7 @@
 // Marquez adapter against a real HTTP server on 127.0.0.1 that behaves like Marquez after ingesting the
 // corpus's seed events (MarquezProject/marquez docker/metadata.json): namespaces, datasets and jobs
-// with limit/offset paging, column lineage, the lineage graph and the lineage event feed.
+// with limit/offset paging, column lineage, the lineage graph and the lineage event feed. Which real file
+// each response follows: docs/formats/catalog-payloads.md (Marquez).
 #include "catalogtestsupport.h"
 #include "fakecatalogserver.h"
 #include "testsupport.h"
@@ -8,6 +9,7 @@
 #include "importers/importer.h"
 #include "sync/syncengine.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +28,16 @@ QJsonObject ref(const QString &ns, const QString &name)
     return QJsonObject{{QStringLiteral("namespace"), ns}, {QStringLiteral("name"), name}};
 }
 
+/// An eventTime as the instant it names: Marquez stores event_time as a timestamp with time zone, so it
+/// filters and sorts instants, whatever offset each producer wrote (none reads as UTC).
+QDateTime instant(const QString &text)
+{
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    return t.toUTC();
+}
+
 QString key(const QJsonObject &o)
 {
     return o.value(QStringLiteral("namespace")).toString() + u'\n' + o.value(QStringLiteral("name")).toString();
@@ -38,6 +50,7 @@ struct MarquezState {
     QMap<QString, QJsonObject> jobs;     ///< ns\nname -> job
     QMap<QString, QJsonObject> datasets; ///< ns\nname -> dataset
     QMap<QString, QJsonObject> fieldLineage; ///< ns\ndataset\nfield -> DATASET_FIELD node data
+    QSet<QString> failingJobs; ///< ns\nname: /api/v1/lineage answers 500 (MarquezProject/marquez#2806)
 
     void ingest(const QJsonObject &event)
     {
@@ -74,8 +87,19 @@ struct MarquezState {
         d.insert(QStringLiteral("name"), name);
         d.insert(QStringLiteral("physicalName"), name);
         d.insert(QStringLiteral("namespace"), ns);
-        d.insert(QStringLiteral("sourceName"), ns);
         const QJsonObject facets = ds.value(QStringLiteral("facets")).toObject();
+        // Marquez names the source after the dataSource facet, "default" when there is none
+        // (OpenLineageDao); the dataset carries the facets of its current version.
+        const QString source = facets.value(QStringLiteral("dataSource")).toObject().value(QStringLiteral("name")).toString();
+        if (!source.isEmpty() || !d.contains(QStringLiteral("sourceName")))
+            d.insert(QStringLiteral("sourceName"), source.isEmpty() ? QStringLiteral("default") : source);
+        if (!facets.isEmpty()) {
+            QJsonObject merged = d.value(QStringLiteral("facets")).toObject();
+            for (auto f = facets.begin(); f != facets.end(); ++f)
+                merged.insert(f.key(), f.value());
+            d.insert(QStringLiteral("facets"), merged);
+        }
+        d.insert(QStringLiteral("deleted"), false);
         QJsonArray fields;
         for (const QJsonValue &f : facets.value(QStringLiteral("schema")).toObject().value(QStringLiteral("fields")).toArray()) {
             const QJsonObject field = f.toObject();
@@ -163,6 +187,9 @@ struct MarquezState {
             const QString k = node.section(QLatin1Char(':'), 1, 1) + u'\n' + node.section(QLatin1Char(':'), 2);
             if (!node.startsWith(u"job:") || !jobs.contains(k))
                 return FakeResponse::json(QJsonObject{{QStringLiteral("error"), QStringLiteral("not found")}}, 404);
+            if (failingJobs.contains(k)) // Dropwizard's body for an unhandled exception
+                return FakeResponse::json(QJsonObject{{QStringLiteral("code"), 500},
+                                                      {QStringLiteral("message"), QStringLiteral("There was an error processing your request. It has been logged (ID 5a1b2c3d4e5f6a7b).")}}, 500);
             const QJsonObject job = jobs[k];
             QJsonArray graph{QJsonObject{{QStringLiteral("id"), node}, {QStringLiteral("type"), QStringLiteral("JOB")}, {QStringLiteral("data"), job}}};
             for (const char *side : {"inputs", "outputs"}) {
@@ -172,14 +199,16 @@ struct MarquezState {
             return FakeResponse::json(QJsonObject{{QStringLiteral("graph"), graph}});
         });
         server.on("GET", QStringLiteral("/api/v1/events/lineage"), [this](const FakeRequest &r) {
+            // OpenLineageDao: `le.event_time >= :after` (inclusive), ordered by event_time (an instant);
+            // each event goes out as it was received, with its producer's own offset.
             const QString after = r.param("after");
             QList<QJsonObject> matching;
             for (const QJsonValue &e : std::as_const(events)) {
-                if (after.isEmpty() || e.toObject().value(QStringLiteral("eventTime")).toString() > after)
+                if (after.isEmpty() || instant(e.toObject().value(QStringLiteral("eventTime")).toString()) >= instant(after))
                     matching.append(e.toObject());
             }
             std::stable_sort(matching.begin(), matching.end(), [](const QJsonObject &a, const QJsonObject &b) {
-                return a.value(QStringLiteral("eventTime")).toString() < b.value(QStringLiteral("eventTime")).toString();
+                return instant(a.value(QStringLiteral("eventTime")).toString()) < instant(b.value(QStringLiteral("eventTime")).toString());
             });
             return page(r, "events", matching);
         });
@@ -301,6 +330,181 @@ private Q_SLOTS:
         QCOMPARE(queryInt(cache, "SELECT count(*) FROM runs"), runsBefore + 2);
         QVERIFY(queryInt(cache, "SELECT count(*) FROM lineage_edges WHERE to_id LIKE '%menus_archive' AND job_id = '" + jobId.toUtf8() + "'") > 0);
         QCOMPARE(queryText(cache, "SELECT change FROM change_feed WHERE entity_id LIKE '%menus_archive'"), QStringLiteral("added"));
+    }
+
+    /// Marquez's `after` is inclusive: the events at the cursor come back on the next sync and must not
+    /// be stored (nor their jobs' lineage fetched) again.
+    void eventsAtTheCursorAreNotReadTwice()
+    {
+        FakeCatalogServer server;
+        MarquezState marquez;
+        for (const QJsonValue &e : corpusEvents())
+            marquez.ingest(e.toObject());
+        marquez.install(server);
+        const QString cache = freshCache();
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions(QString()))).isEmpty());
+        const qint64 runDocuments = queryInt(cache, "SELECT count(*) FROM documents WHERE path LIKE 'runs/%'");
+        const QString cursor = queryText(cache, "SELECT value FROM settings WHERE key LIKE 'catalog-cursor:%'");
+        server.clearLog();
+
+        const SyncReport report = catalogs::syncCatalog(cache, source(server), catalogOptions(QString()));
+        QVERIFY2(errors(report).isEmpty(), qPrintable(errors(report)));
+        QCOMPARE(server.requests.first().param("after"), cursor);
+        QCOMPARE(queryInt(cache, "SELECT count(*) FROM documents WHERE path LIKE 'runs/%'"), runDocuments);
+        QCOMPARE(server.count(QStringLiteral("/api/v1/lineage")), 0);
+        QCOMPARE(queryText(cache, "SELECT value FROM settings WHERE key LIKE 'catalog-cursor:%'"), cursor);
+    }
+
+    /// Producers write their own offsets (Marquez's own test events mix "+10:00", "Z" and none): the
+    /// cursor is the newest instant, not the greatest text.
+    void eventTimesCompareAsInstants()
+    {
+        FakeCatalogServer server;
+        MarquezState marquez;
+        const QJsonArray events = corpusEvents();
+        for (const QJsonValue &e : events)
+            marquez.ingest(e.toObject());
+        marquez.install(server);
+        const QString cache = freshCache();
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions(QString()))).isEmpty());
+
+        // Three runs of one job a day later: 09:00Z written as +10:00, 09:05Z, and 09:10 without a zone.
+        const QJsonObject base = events.first().toObject();
+        const char *times[] = {"2026-11-21T19:00:00.000+10:00", "2026-11-21T09:05:00.000Z", "2026-11-21T09:10:00.000"};
+        int n = 0;
+        for (const char *time : times) {
+            QJsonObject e = base;
+            e.insert(QStringLiteral("eventType"), QStringLiteral("COMPLETE"));
+            e.insert(QStringLiteral("eventTime"), QLatin1String(time));
+            e.insert(QStringLiteral("run"), QJsonObject{{QStringLiteral("runId"), QStringLiteral("00000000-0000-0000-0000-00000000000%1").arg(++n)}});
+            marquez.ingest(e);
+        }
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions(QString()))).isEmpty());
+        // The newest instant, sent back in UTC: Marquez parses `after` as a zoned date-time.
+        QCOMPARE(queryText(cache, "SELECT value FROM settings WHERE key LIKE 'catalog-cursor:%'"), QStringLiteral("2026-11-21T09:10:00.000Z"));
+        const qint64 runDocuments = queryInt(cache, "SELECT count(*) FROM documents WHERE path LIKE 'runs/%'");
+        server.clearLog();
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions(QString()))).isEmpty());
+        QCOMPARE(queryInt(cache, "SELECT count(*) FROM documents WHERE path LIKE 'runs/%'"), runDocuments);
+        QCOMPARE(server.count(QStringLiteral("/api/v1/lineage")), 0);
+    }
+
+    /// Marquez answers 500 for some jobs' lineage (MarquezProject/marquez#2806): that job is skipped with
+    /// a warning naming it; the other jobs' changes and the cursor still go in.
+    void lineageServerErrorSkipsOnlyThatJob()
+    {
+        FakeCatalogServer server;
+        MarquezState marquez;
+        const QJsonArray events = corpusEvents();
+        for (const QJsonValue &e : events)
+            marquez.ingest(e.toObject());
+        marquez.install(server);
+        const QString cache = freshCache();
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions(QString()))).isEmpty());
+
+        // Two jobs run again, each writing a new table; Marquez fails on the first one's lineage.
+        QList<QJsonObject> writers;
+        QSet<QString> jobsSeen;
+        for (const QJsonValue &v : events) {
+            const QJsonObject e = v.toObject();
+            const QString job = e.value(QStringLiteral("job")).toObject().value(QStringLiteral("name")).toString();
+            if (!e.value(QStringLiteral("outputs")).toArray().isEmpty() && !jobsSeen.contains(job)) {
+                jobsSeen.insert(job);
+                writers << e;
+            }
+        }
+        QVERIFY(writers.size() >= 2);
+        for (int i = 0; i < 2; ++i) {
+            QJsonObject e = writers[i];
+            e.insert(QStringLiteral("eventType"), QStringLiteral("COMPLETE"));
+            e.insert(QStringLiteral("eventTime"), QStringLiteral("2026-11-22T08:0%1:00.000Z").arg(i));
+            e.insert(QStringLiteral("run"), QJsonObject{{QStringLiteral("runId"), QStringLiteral("99999999-0000-0000-0000-00000000000%1").arg(i)}});
+            QJsonArray outputs = e.value(QStringLiteral("outputs")).toArray();
+            outputs.append(QJsonObject{{QStringLiteral("namespace"), QStringLiteral("food_delivery")}, {QStringLiteral("name"), QStringLiteral("public.new_table_%1").arg(i)}});
+            e.insert(QStringLiteral("outputs"), outputs);
+            marquez.ingest(e);
+        }
+        const QJsonObject failing = writers[0].value(QStringLiteral("job")).toObject();
+        marquez.failingJobs.insert(key(failing));
+        const SyncReport report = catalogs::syncCatalog(cache, source(server), catalogOptions(QString()));
+        QVERIFY2(errors(report).isEmpty(), qPrintable(errors(report)));
+        QString warnings;
+        for (const Diagnostic &d : report.diagnostics)
+            warnings += d.toString() + u'\n';
+        QVERIFY2(warnings.contains(failing.value(QStringLiteral("name")).toString()) && warnings.contains(QStringLiteral("HTTP 500")), qPrintable(warnings));
+        QCOMPARE(queryInt(cache, "SELECT count(*) FROM datasets WHERE name = 'public.new_table_1'"), qint64(1));
+        QCOMPARE(queryInt(cache, "SELECT count(*) FROM datasets WHERE name = 'public.new_table_0'"), qint64(0));
+        QCOMPARE(queryText(cache, "SELECT value FROM settings WHERE key LIKE 'catalog-cursor:%'"), QStringLiteral("2026-11-22T08:01:00.000Z"));
+    }
+
+    /// A dataset's platform is what the file import of the same events says (the namespace's or the data
+    /// source's scheme), never Marquez's sourceName ("default", or the source's name).
+    void platformIsNotTheSourceName()
+    {
+        FakeCatalogServer server;
+        MarquezState marquez;
+        for (const QJsonValue &e : corpusEvents())
+            marquez.ingest(e.toObject());
+        marquez.install(server);
+        const QString cache = freshCache();
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions(QString()))).isEmpty());
+        const ImportResult file = importDocument(QStringLiteral("metadata.json"), readAll(corpus(QStringLiteral("MarquezProject/marquez/docker/metadata.json"))));
+        QStringList expected;
+        for (const Dataset &d : file.datasets)
+            expected << d.id + u'=' + d.platform;
+        expected.sort();
+        QCOMPARE(queryText(cache, "SELECT group_concat(id || '=' || coalesce(platform, ''), ',') FROM (SELECT * FROM datasets ORDER BY id)"), expected.join(u','));
+        QCOMPARE(queryInt(cache, "SELECT count(*) FROM datasets WHERE platform IN ('default', 'food_delivery_db')"), qint64(0));
+    }
+
+    /// A dataset Marquez reports as soft-deleted leaves the cache on the next incremental sync.
+    void deletedDatasetLeavesTheCache()
+    {
+        FakeCatalogServer server;
+        MarquezState marquez;
+        const QJsonArray events = corpusEvents();
+        for (const QJsonValue &e : events)
+            marquez.ingest(e.toObject());
+        marquez.install(server);
+        const QString cache = freshCache();
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions(QString()))).isEmpty());
+        QJsonObject writer;
+        for (const QJsonValue &v : events) {
+            if (!v.toObject().value(QStringLiteral("outputs")).toArray().isEmpty()) {
+                writer = v.toObject();
+                break;
+            }
+        }
+        const QJsonObject output = writer.value(QStringLiteral("outputs")).toArray().first().toObject();
+        const QByteArray name = output.value(QStringLiteral("name")).toString().toUtf8();
+        QCOMPARE(queryInt(cache, "SELECT count(*) FROM datasets WHERE name = '" + name + "'"), qint64(1));
+        // The job runs again (without the output, so ingesting does not undelete it); Marquez marked it deleted.
+        QJsonObject again = writer;
+        again.insert(QStringLiteral("eventTime"), QStringLiteral("2026-11-23T08:00:00.000Z"));
+        again.insert(QStringLiteral("outputs"), QJsonArray());
+        marquez.ingest(again);
+        marquez.datasets[key(output)].insert(QStringLiteral("deleted"), true);
+        const SyncReport report = catalogs::syncCatalog(cache, source(server), catalogOptions(QString()));
+        QVERIFY2(errors(report).isEmpty(), qPrintable(errors(report)));
+        QCOMPARE(queryInt(cache, "SELECT count(*) FROM datasets WHERE name = '" + name + "'"), qint64(0));
+    }
+
+    /// Older servers put the transformation on the DATASET_FIELD node, not on each input field
+    /// (api/src/test/resources/column_lineage/node.json): it is kept either way.
+    void transformationOnTheColumnNodeIsKept()
+    {
+        FakeCatalogServer server;
+        MarquezState marquez;
+        for (const QJsonValue &e : corpusEvents())
+            marquez.ingest(e.toObject());
+        QVERIFY(!marquez.fieldLineage.isEmpty());
+        QJsonObject &node = marquez.fieldLineage.first();
+        node.insert(QStringLiteral("transformationDescription"), QStringLiteral("identical"));
+        node.insert(QStringLiteral("transformationType"), QStringLiteral("IDENTITY"));
+        marquez.install(server);
+        const QString cache = freshCache();
+        QVERIFY(errors(catalogs::syncCatalog(cache, source(server), catalogOptions(QString()))).isEmpty());
+        QVERIFY(queryInt(cache, "SELECT count(*) FROM column_edges WHERE transformation = 'identical'") >= 1);
     }
 
     void failedEventFeedKeepsTheCache()

@@ -450,6 +450,31 @@ slaProperties:
     }
 
     /// The report as the CLI prints it: the JSON shape the issue asks for, and the text's essentials.
+    /// Issue 18: an availability SLA in `unit: percent` lowered is weakened and breaking; an SLA whose
+    /// units cannot be compared stays sla-changed and the report says why.
+    void slaUnitsInTheReport()
+    {
+        const QByteArray head = "apiVersion: v3.1.0\nkind: DataContract\nid: c\nversion: 1.0.0\nstatus: active\n";
+        const Contract before = loadText(head + "slaProperties:\n  - property: availability\n    value: 99.9\n"
+                                                "    unit: percent\n  - property: latency\n    value: 4\n    unit: fortnights\n");
+        const Contract after = loadText(head + "slaProperties:\n  - property: availability\n    value: 99.0\n"
+                                               "    unit: percent\n  - property: latency\n    value: 1\n    unit: d\n");
+        const ContractDiff diff = diffContracts(before, after);
+        const ContractChange *availability = find(diff, QStringLiteral("slaProperties.availability.value"));
+        QVERIFY(availability);
+        QCOMPARE(availability->ruleId(), QStringLiteral("sla-weakened"));
+        QCOMPARE(availability->severity, Severity::Breaking);
+        QVERIFY(availability->detail.isEmpty());
+        const ContractChange *latency = find(diff, QStringLiteral("slaProperties.latency.value"));
+        QVERIFY(latency);
+        QCOMPARE(latency->ruleId(), QStringLiteral("sla-changed"));
+        QVERIFY2(latency->detail.contains(QStringLiteral("unknown time unit 'fortnights'")), qPrintable(latency->detail));
+        const QString text = reportText(makeReport(before, after));
+        QVERIFY2(text.contains(QStringLiteral("slaProperties.latency.value: 4 fortnights -> 1 d (cannot compare, old value: "
+                                              "unknown time unit 'fortnights')  [sla-changed]")),
+                 qPrintable(text));
+    }
+
     void reportShapes()
     {
         const DiffReport report = makeReport(loadFile(sampleContract("orders.order_events.odcs.yaml")),

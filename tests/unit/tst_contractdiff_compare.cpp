@@ -93,6 +93,91 @@ private Q_SLOTS:
         QCOMPARE(compareServiceLevels("endOfLife", level("2030"), level("2031")), SlaChange::Unranked);
     }
 
+    /// Every unit spelling in docs/contract-diff.md's table reads to the same quantity (issue 18).
+    void serviceLevelUnitSpellings_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<double>("seconds");
+        const struct { const char *value; const char *unit; double seconds; } rows[] = {
+            {"250", "ms", 0.25},       {"250ms", "", 0.25},        {"90", "s", 90},           {"90", "sec", 90},
+            {"2", "m", 120},           {"2", "min", 120},          {"2", "minutes", 120},     {"4", "h", 14400},
+            {"4", "hours", 14400},     {"4 hrs.", "", 14400},      {"3", "d", 259200},        {"3", "day", 259200},
+            {"3", "Days", 259200},     {"1", "week", 604800},      {"2", "weeks", 1209600},   {"1", "month", 2592000},
+            {"2", "months", 5184000},  {"1", "y", 31536000},       {"1", "yr", 31536000},     {"3", "years", 94608000},
+            {"P1D", "", 86400},        {"PT4H", "", 14400},        {"P1DT12H", "", 129600},   {"p2w", "", 1209600},
+            {"PT0.5S", "", 0.5},       {"1h 30m", "", 5400},       {"1 day, 4 hours", "", 100800},
+            {"2 hours and 15 minutes", "", 8100},                  {"hourly", "", 3600},
+        };
+        for (const auto &r : rows)
+            QTest::addRow("%s %s", r.value, r.unit) << QString::fromLatin1(r.value) << QString::fromLatin1(r.unit) << r.seconds;
+    }
+
+    void serviceLevelUnitSpellings()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, unit);
+        QFETCH(double, seconds);
+        const auto read = durationSeconds(value, unit);
+        QVERIFY(read);
+        QCOMPARE(*read, seconds);
+    }
+
+    void percentSpellings()
+    {
+        for (const char *unit : {"%", "percent", "Percent", "pct", "percentage", " per cent "})
+            QCOMPARE(percentage("99.9", QString::fromLatin1(unit)), 99.9);
+        QCOMPARE(percentage("99.9 percent"), 99.9);
+        QCOMPARE(percentage("0.5", "percent"), 0.5); // a stated unit wins over the share reading
+        QVERIFY(!percentage("99.9", "h"));
+        QVERIFY(!percentage("nine nines"));
+    }
+
+    /// The cases of issue 18: units compared across spellings, in the right direction for the property.
+    void serviceLevelsAcrossUnits()
+    {
+        const auto level = [](const char *v, const char *unit = "") {
+            return ServiceLevel{QString(), QString::fromLatin1(v), QString::fromLatin1(unit), QString()};
+        };
+        QCOMPARE(compareServiceLevels("availability", level("99.9", "percent"), level("99.0", "%")), SlaChange::Weaker);
+        QCOMPARE(compareServiceLevels("availability", level("99.9", "pct"), level("99.95%")), SlaChange::Stronger);
+        QCOMPARE(compareServiceLevels("availability", level("99.9", "percent"), level("0.999")), SlaChange::Same);
+        QCOMPARE(compareServiceLevels("latency", level("24h"), level("1d")), SlaChange::Same);
+        QCOMPARE(compareServiceLevels("latency", level("PT4H"), level("2h")), SlaChange::Stronger);
+        QCOMPARE(compareServiceLevels("latency", level("2h"), level("PT4H")), SlaChange::Weaker);
+        QCOMPARE(compareServiceLevels("freshness", level("2d"), level("24h")), SlaChange::Stronger);
+        QCOMPARE(compareServiceLevels("freshness", level("24h"), level("2", "days")), SlaChange::Weaker);
+        QCOMPARE(compareServiceLevels("retention", level("2d"), level("24h")), SlaChange::Weaker);
+        QCOMPARE(compareServiceLevels("retention", level("1", "year"), level("P1Y")), SlaChange::Same);
+        QCOMPARE(compareServiceLevels("frequency", level("1", "day"), level("PT12H")), SlaChange::Stronger);
+        QCOMPARE(compareServiceLevels("time_to_repair", level("1h 30m"), level("90", "min")), SlaChange::Same);
+    }
+
+    /// Values that cannot be compared stay unranked and say why.
+    void unrankedServiceLevelsSayWhy()
+    {
+        const auto level = [](const char *v, const char *unit = "") {
+            return ServiceLevel{QString(), QString::fromLatin1(v), QString::fromLatin1(unit), QString()};
+        };
+        QString why;
+        QCOMPARE(compareServiceLevels("latency", level("4", "percent"), level("2", "h"), &why), SlaChange::Unranked);
+        QVERIFY2(why.contains(QStringLiteral("old value")) && why.contains(QStringLiteral("'percent' is a percentage")),
+                 qPrintable(why));
+        why.clear();
+        QCOMPARE(compareServiceLevels("availability", level("99.9"), level("99", "h"), &why), SlaChange::Unranked);
+        QVERIFY2(why.contains(QStringLiteral("new value")) && why.contains(QStringLiteral("'h' is a duration")),
+                 qPrintable(why));
+        why.clear();
+        QCOMPARE(compareServiceLevels("retention", level("5", "parsecs"), level("1", "y"), &why), SlaChange::Unranked);
+        QVERIFY2(why.contains(QStringLiteral("unknown time unit 'parsecs'")), qPrintable(why));
+        why.clear();
+        QCOMPARE(compareServiceLevels("frequency", level("0 7 * * *"), level("1", "d"), &why), SlaChange::Unranked);
+        QVERIFY2(why.contains(QStringLiteral("0 7 * * *")), qPrintable(why));
+        why.clear();
+        QCOMPARE(compareServiceLevels("timeOfAvailability", level("09:00"), level("10:00"), &why), SlaChange::Unranked);
+        QVERIFY2(why.contains(QStringLiteral("timeOfAvailability")), qPrintable(why));
+    }
+
     void classificationsAndConstraints()
     {
         QCOMPARE(classificationRank("Public"), 0);

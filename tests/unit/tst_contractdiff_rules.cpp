@@ -102,6 +102,26 @@ const std::vector<Case> &cases()
          "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\nterms:\n  noticePeriod: P6M\n",
          {"non-breaking changed notice-period-changed terms.noticePeriod"}},
 
+        // A field referencing a definition keeps its own name; the definition's name and domain name
+        // the definition, not the field (issue 18). Adding the $ref changes what the field inherits.
+        {"dcs field starts referencing a definition",
+         "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\n"
+         "models:\n  t:\n    fields:\n      my_field:\n        type: string\n        description: Mine\n",
+         "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\n"
+         "models:\n  t:\n    fields:\n      my_field:\n        $ref: '#/definitions/my_definition'\n"
+         "        description: Mine\n"
+         "definitions:\n  my_definition:\n    name: my_definition\n    domain: sales\n    type: string\n"
+         "    description: The definition's words\n",
+         {"info added other-field-changed schema.t.properties.my_field.$ref"}},
+        {"dcs definition renamed behind the same ref",
+         "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\n"
+         "models:\n  t:\n    fields:\n      my_field:\n        $ref: '#/definitions/my_definition'\n"
+         "definitions:\n  my_definition:\n    name: my_definition\n    domain: sales\n    type: string\n",
+         "dataContractSpecification: 1.1.0\nid: c\ninfo:\n  title: C\n  version: 1.0.0\n"
+         "models:\n  t:\n    fields:\n      my_field:\n        $ref: '#/definitions/my_definition'\n"
+         "definitions:\n  my_definition:\n    name: order_reference\n    domain: checkout\n    type: string\n",
+         {}},
+
         // --- schema objects
         {"object added", "schema:\n  - name: t\n", "schema:\n  - name: t\n  - name: u\n",
          {"non-breaking added object-added schema.u"}},
@@ -197,6 +217,13 @@ const std::vector<Case> &cases()
          {"breaking changed property-became-pii schema.t.properties.a.pii"}},
         {"no longer pii", PROP("        pii: true\n"), PROP("        pii: false\n"),
          {"non-breaking changed property-no-longer-pii schema.t.properties.a.pii"}},
+        // A classification is a confidentiality level, not a statement about personal data (issue 18):
+        // sensitive -> restricted is a classification change only, never a PII one.
+        {"classification is not pii", PROP("        classification: sensitive\n"),
+         PROP("        classification: restricted\n"),
+         {"info changed classification-changed schema.t.properties.a.classification"}},
+        {"classification pii is not pii", PROP("        classification: PII\n"), PROP("        classification: internal\n"),
+         {"info changed classification-changed schema.t.properties.a.classification"}},
         {"critical data element", PROP(""), PROP("        criticalDataElement: true\n"),
          {"info changed critical-data-element-changed schema.t.properties.a.criticalDataElement"}},
         {"examples", PROP("        examples: [x, y]\n"), PROP("        examples: [x, z]\n"),
@@ -239,6 +266,45 @@ const std::vector<Case> &cases()
         {"sla strengthened", "slaProperties:\n  - property: latency\n    value: 2\n    unit: h\n",
          "slaProperties:\n  - property: latency\n    value: 30m\n",
          {"non-breaking changed sla-strengthened slaProperties.latency.value"}},
+        // Units (issue 18): every spelling is read, values compare across units.
+        {"sla percent spellings",
+         "slaProperties:\n  - property: availability\n    value: 99.9\n    unit: percent\n"
+         "  - property: uptime\n    value: 99.5\n    unit: pct\n"
+         "  - property: completeness\n    value: 98 percent\n",
+         "slaProperties:\n  - property: availability\n    value: 99.0\n    unit: '%'\n"
+         "  - property: uptime\n    value: 0.99\n"
+         "  - property: completeness\n    value: 99\n    unit: Percent\n",
+         {"breaking changed sla-weakened slaProperties.availability.value",
+          "breaking changed sla-weakened slaProperties.uptime.value",
+          "non-breaking changed sla-strengthened slaProperties.completeness.value"}},
+        {"sla restated in other units",
+         "slaProperties:\n  - property: latency\n    value: 24h\n  - property: retention\n    value: 1\n    unit: year\n"
+         "  - property: frequency\n    value: 1\n    unit: week\n  - property: availability\n    value: 99.9\n"
+         "    unit: percent\n  - property: timeToRepair\n    value: 90\n    unit: min\n"
+         "  - property: freshness\n    value: 2 months\n",
+         "slaProperties:\n  - property: latency\n    value: 1\n    unit: d\n  - property: retention\n    value: P1Y\n"
+         "  - property: frequency\n    value: 7 days\n  - property: availability\n    value: 99.9%\n"
+         "  - property: timeToRepair\n    value: 1h 30m\n  - property: freshness\n    value: 60\n    unit: days\n",
+         {}},
+        {"sla directions across units",
+         "slaProperties:\n  - property: latency\n    value: PT4H\n  - property: freshness\n    value: 2\n    unit: d\n"
+         "  - property: retention\n    value: P1Y\n  - property: frequency\n    value: 1\n    unit: day\n"
+         "  - property: timeToDetect\n    value: 30\n    unit: s\n",
+         "slaProperties:\n  - property: latency\n    value: 2h\n  - property: freshness\n    value: 24\n    unit: hours\n"
+         "  - property: retention\n    value: 6\n    unit: months\n  - property: frequency\n    value: PT12H\n"
+         "  - property: timeToDetect\n    value: 45000\n    unit: ms\n",
+         {"non-breaking changed sla-strengthened slaProperties.latency.value",
+          "non-breaking changed sla-strengthened slaProperties.freshness.value",
+          "breaking changed sla-weakened slaProperties.retention.value",
+          "non-breaking changed sla-strengthened slaProperties.frequency.value",
+          "breaking changed sla-weakened slaProperties.timeToDetect.value"}},
+        {"sla units that cannot be compared",
+         "slaProperties:\n  - property: latency\n    value: 4\n    unit: percent\n"
+         "  - property: availability\n    value: 99.9\n    unit: h\n",
+         "slaProperties:\n  - property: latency\n    value: 2\n    unit: h\n"
+         "  - property: availability\n    value: 99\n    unit: '%'\n",
+         {"non-breaking changed sla-changed slaProperties.latency.value",
+          "non-breaking changed sla-changed slaProperties.availability.value"}},
         {"sla unranked", "slaProperties:\n  - property: timeOfAvailability\n    value: 09:00-08:00\n    element: t.a\n",
          "slaProperties:\n  - property: timeOfAvailability\n    value: 10:00-08:00\n    element: t.b\n",
          {"non-breaking changed sla-changed slaProperties.timeOfAvailability.value",

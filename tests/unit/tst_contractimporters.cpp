@@ -625,14 +625,70 @@ private Q_SLOTS:
             "      - {name: tagged, tags: ['pii:email']}\n"
             "      - {name: classified, classification: PII}\n"
             "      - {name: overruled, classification: sensitive, pii: false}\n"
-            "      - {name: confidential, classification: confidential}\n");
+            "      - {name: confidential, classification: confidential}\n"
+            "      - {name: sensitive, classification: sensitive}\n"
+            "      - {name: sensitiveButFlagged, classification: sensitive, pii: true}\n");
         const SchemaObject &t = r.contracts.front().schema.front();
         QVERIFY(propertyAt(t, QStringLiteral("flagged"))->pii);
         QVERIFY(propertyAt(t, QStringLiteral("custom"))->pii);
         QVERIFY(propertyAt(t, QStringLiteral("tagged"))->pii);
-        QVERIFY(propertyAt(t, QStringLiteral("classified"))->pii);
+        // Issue 18: a classification is a confidentiality level, never a PII statement, whatever it
+        // says (this asserted the opposite before; only a flag, a tag or a custom property sets PII).
+        QVERIFY(!propertyAt(t, QStringLiteral("classified"))->pii);
         QVERIFY(!propertyAt(t, QStringLiteral("overruled"))->pii);
         QVERIFY(!propertyAt(t, QStringLiteral("confidential"))->pii);
+        QVERIFY(!propertyAt(t, QStringLiteral("sensitive"))->pii);
+        QVERIFY(propertyAt(t, QStringLiteral("sensitiveButFlagged"))->pii);
+
+        // The same rule for DCS fields.
+        const ImportResult dcs = importText(
+            "dataContractSpecification: 1.1.0\nid: c2\ninfo: {title: T, version: 1.0.0}\nmodels:\n  t:\n    fields:\n"
+            "      sensitive: {type: string, classification: sensitive}\n"
+            "      restricted: {type: string, classification: restricted}\n"
+            "      flagged: {type: string, classification: sensitive, pii: true}\n"
+            "      tagged: {type: string, tags: [pii]}\n");
+        const SchemaObject &m = dcs.contracts.front().schema.front();
+        QVERIFY(!propertyAt(m, QStringLiteral("sensitive"))->pii);
+        QVERIFY(!propertyAt(m, QStringLiteral("restricted"))->pii);
+        QVERIFY(propertyAt(m, QStringLiteral("flagged"))->pii);
+        QVERIFY(propertyAt(m, QStringLiteral("tagged"))->pii);
+    }
+
+    /// Issue 18: a DCS field with `$ref` keeps its own name; it inherits the definition's type-level
+    /// attributes, never the `name`, `domain` or `id` that name the definition itself.
+    void dcsReferencedDefinitionsDoNotRenameFields()
+    {
+        const ImportResult r = importText(
+            "dataContractSpecification: 1.1.0\nid: c3\ninfo: {title: T, version: 1.0.0}\nmodels:\n  t:\n    fields:\n"
+            "      my_field:\n        $ref: '#/definitions/my_definition'\n"
+            "      described:\n        $ref: '#/definitions/my_definition'\n        description: The field's own words\n"
+            "      chained:\n        $ref: '#/definitions/alias'\n"
+            "definitions:\n"
+            "  my_definition:\n    name: my_definition\n    domain: sales\n    id: sales/my_definition\n"
+            "    title: My Definition\n    type: string\n    format: uuid\n    maxLength: 36\n"
+            "    description: The definition's words\n    tags: [ids]\n    links: {docs: 'https://example.invalid/d'}\n"
+            "  alias:\n    $ref: '#/definitions/my_definition'\n    name: alias\n    domain: other\n");
+        QVERIFY2(!r.hasErrors(), qPrintable(describe(r)));
+        const SchemaObject &t = r.contracts.front().schema.front();
+        QCOMPARE(t.properties.size(), 3);
+        for (const ContractProperty &p : t.properties) {
+            QVERIFY2(!p.custom.contains(QStringLiteral("name")), qPrintable(p.name));
+            QVERIFY2(!p.custom.contains(QStringLiteral("domain")), qPrintable(p.name));
+            QVERIFY2(!p.custom.contains(QStringLiteral("id")), qPrintable(p.name));
+            QCOMPARE(p.physicalType, QStringLiteral("string"));
+            QCOMPARE(p.logicalType, QStringLiteral("string"));
+            QCOMPARE(p.businessName, QStringLiteral("My Definition"));
+            QCOMPARE(p.constraints.value(QStringLiteral("format")), QJsonValue(QStringLiteral("uuid")));
+            QCOMPARE(p.constraints.value(QStringLiteral("maxLength")).toInt(), 36);
+            QCOMPARE(p.tags, QStringList{QStringLiteral("ids")});
+            QVERIFY(p.custom.contains(QStringLiteral("links")));
+        }
+        const ContractProperty *field = propertyAt(t, QStringLiteral("my_field"));
+        QVERIFY(field);
+        QCOMPARE(field->name, QStringLiteral("my_field"));
+        QCOMPARE(field->description, QStringLiteral("The definition's words")); // the field has none
+        QCOMPARE(propertyAt(t, QStringLiteral("described"))->description, QStringLiteral("The field's own words"));
+        QVERIFY(propertyAt(t, QStringLiteral("chained")));
     }
 
     void constraintsAndContractLevelQuality()

@@ -95,6 +95,8 @@ private Q_SLOTS:
         QVERIFY(!controller.hasDiff());
         QVERIFY2(controller.message().contains("one version"), qPrintable(controller.message()));
         QVERIFY2(controller.message().contains("Ctrl+E"), qPrintable(controller.message()));
+        // ... and it can still be read: its document is shown (it showed the message alone).
+        QVERIFY2(controller.singleText().contains("id: customer.customer_360"), qPrintable(controller.singleText().left(200)));
         controller.reload(m_cache); // what a finished sync does
         QVERIFY(controller.waitForIdle());
         QCOMPARE(controller.contractId(), QStringLiteral("customer.customer_360"));

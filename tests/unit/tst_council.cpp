@@ -2,11 +2,13 @@
 #include "council/agenda.h"
 #include "council/meeting.h"
 #include "council/minutes.h"
+#include "export/viewexport.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -250,6 +252,78 @@ private Q_SLOTS:
         QVERIFY(md.contains(QStringLiteral("Loyalty \\*points\\* ledger")));
         QVERIFY(md.contains(QStringLiteral("Not decided.")));
         QVERIFY(md.contains(QStringLiteral("| Add a contract | Priya | 2026-12-06 |")));
+        // The action names the item it was added under (item 2, as numbered under Decisions).
+        QVERIFY2(md.contains(QStringLiteral("| 2. Loyalty \\*points\\* ledger | Add a contract | Priya | 2026-12-06 |")),
+                 qPrintable(md));
+    }
+
+    /// The PDF the CLI writes shows the minutes as text: no Markdown markup (it printed ###, **Approved**,
+    /// |---|), and the action still names its item.
+    void minutesTextHasNoMarkup()
+    {
+        Meeting m = sampleMeeting();
+        m.decide({m.agenda[0].key, Outcome::Approve, QStringLiteral("sunset 1.3.0 in 90 days"), {}});
+        m.actions.push_back({m.agenda[1].key, QStringLiteral("Add a contract"), QStringLiteral("Priya"), QDate(2026, 12, 6)});
+        const QString text = minutesText(m);
+        QVERIFY(text.startsWith(QStringLiteral("# Mesh Governance Council\n")));
+        QVERIFY2(text.contains(QStringLiteral("Approved: sunset 1.3.0 in 90 days")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Loyalty *points* ledger")), qPrintable(text)); // as written, not escaped
+        QVERIFY2(text.contains(QStringLiteral("Add a contract — Priya, due 2026-12-06 (item 2. Loyalty *points* ledger)")),
+                 qPrintable(text));
+        for (const char *markup : {"**", "###", "|---", "\\"})
+            QVERIFY2(!text.contains(QLatin1String(markup)), markup);
+    }
+
+    /// "next week" was rejected keystroke by keystroke and the action added without a date.
+    void dueDatesAsPeopleWriteThem()
+    {
+        const QDate monday(2026, 12, 7);
+        QCOMPARE(parseDueDate(QStringLiteral("2026-12-14"), monday), std::optional<QDate>(QDate(2026, 12, 14)));
+        QCOMPARE(parseDueDate(QStringLiteral(" Next week "), monday), std::optional<QDate>(QDate(2026, 12, 14)));
+        QCOMPARE(parseDueDate(QStringLiteral("tomorrow"), monday), std::optional<QDate>(QDate(2026, 12, 8)));
+        QCOMPARE(parseDueDate(QStringLiteral("in 3 days"), monday), std::optional<QDate>(QDate(2026, 12, 10)));
+        QCOMPARE(parseDueDate(QStringLiteral("in 2 weeks"), monday), std::optional<QDate>(QDate(2026, 12, 21)));
+        QCOMPARE(parseDueDate(QStringLiteral("friday"), monday), std::optional<QDate>(QDate(2026, 12, 11)));
+        QCOMPARE(parseDueDate(QStringLiteral("monday"), monday), std::optional<QDate>(QDate(2026, 12, 14)));
+        QCOMPARE(parseDueDate(QString(), monday), std::optional<QDate>(QDate()));
+        QVERIFY(!parseDueDate(QStringLiteral("next weak"), monday));
+        QVERIFY(!parseDueDate(QStringLiteral("2026-13-40"), monday));
+    }
+
+    /// A deferral does not settle an item: "3 decided" counted it.
+    void aDeferralIsNotADecision()
+    {
+        Meeting m = sampleMeeting();
+        m.decide({m.agenda[0].key, Outcome::Defer, {}, {}});
+        QCOMPARE(settledCount(m), 0);
+        m.decide({m.agenda[1].key, Outcome::Action, {}, {}});
+        QCOMPARE(settledCount(m), 1);
+    }
+
+    /// `meshscope export --view council` without --select exports today's meeting as saved in the mesh
+    /// folder (it ignored the saved decisions and titled a fresh one "Data council").
+    void exportWithoutSelectReadsTodaysSavedMeeting()
+    {
+        const QString mesh = m_dir.filePath(QStringLiteral("mesh-export"));
+        testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), mesh);
+        const QString cache = m_dir.filePath(QStringLiteral("export.sqlite"));
+        QVERIFY(SyncEngine(cache).run({mesh}).fatalError.isEmpty());
+        sql::Connection db = cache::openCache(cache, true);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const std::vector<AgendaItem> agenda = AgendaBuilder::withDefaultProviders().build(db, {now, {}});
+        QVERIFY(!agenda.empty());
+        QString path, error;
+        Meeting today = todaysMeeting(meetingsFolder({mesh}, {}), defaultMeetingTitle(), now, agenda, &path, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(path.startsWith(mesh + QStringLiteral("/council/meetings/")));
+        today.decide({today.agenda[0].key, Outcome::Reject, QStringLiteral("consumers not ready"), now});
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QVERIFY2(saveMeeting(today, path, &error), qPrintable(error));
+
+        const QString text = exporting::councilMinutes(db, {}).text;
+        QVERIFY2(text.startsWith(QStringLiteral("# Mesh Governance Council")), qPrintable(text.left(200)));
+        QVERIFY2(text.contains(QStringLiteral("Rejected: consumers not ready")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("Data council")));
     }
 };
 

@@ -2,9 +2,14 @@
 #include "domainmap/domainmap.h"
 #include "domainmap/productpage.h"
 #include "domainmap/treemap.h"
+#include "export/htmlsite.h"
+#include "governance/governance.h"
+#include "governance/meshdata.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,35 +90,102 @@ private Q_SLOTS:
         QVERIFY(domain("marketing").owners.contains("chloe.martin@northwind.example"));
     }
 
-    void healthFollowsContractAndOwner()
+    void healthFollowsQualitysEvaluation()
     {
-        QCOMPARE(product("customer-segments").health.health, Health::Healthy);
-        QCOMPARE(product("customer-segments").health.score, 1.0);
-        // No owner anywhere in its document.
-        QCOMPARE(product("email-engagement").health.health, Health::AtRisk);
-        QCOMPARE(product("email-engagement").health.problems, QStringList{"owner"});
-        // Output port names no contract the cache holds.
-        QCOMPARE(product("order-status-stream").health.health, Health::AtRisk);
-        QCOMPARE(product("order-status-stream").health.problems, QStringList{"contract"});
-        const auto &counts = domain("marketing").healthCounts;
-        QCOMPARE(counts[size_t(Health::Healthy)] + counts[size_t(Health::AtRisk)], 5);
-        QCOMPARE(counts[size_t(Health::AtRisk)], 2); // email-engagement, product-recommendations
+        // The map's verdict is the Quality area's evaluation (governance, SLOs, checks) run through the
+        // one assessor: the same facts give the same verdict.
+        const MeshEvaluation evaluation = evaluateMesh(m_db, {}, 1);
+        const QHash<QString, HealthAssessment> expected = assessHealth(evaluation);
+        QVERIFY(m_map.healthAssessed);
+        for (const MapProduct &p : m_map.products) {
+            QVERIFY2(expected.contains(p.id), qPrintable(p.id));
+            QCOMPARE(healthName(p.health.health), healthName(expected.value(p.id).health));
+            QCOMPARE(p.health.problems, expected.value(p.id).problems);
+            QCOMPARE(int(p.health.signals.size()), 3); // slos, checks, governance: each with or without data
+        }
+        // Documents missing what governance asks for (an owner; a contract on the output port) are
+        // never healthy, and governance is named among the problems.
+        QVERIFY(product("email-engagement").health.health != Health::Healthy);
+        QVERIFY(product("email-engagement").health.problems.contains("governance"));
+        QVERIFY(product("order-status-stream").health.health != Health::Healthy);
+        QVERIFY(product("order-status-stream").health.problems.contains("governance"));
+        // Every domain's counts add up to its own products.
+        for (const MapDomain &d : m_map.domains) {
+            int sum = 0;
+            for (int c : d.healthCounts)
+                sum += c;
+            QCOMPARE(sum, int(d.products.size()));
+        }
+    }
+
+    void healthWithoutEvidenceIsNoData()
+    {
+        // Governance in order but nothing observed: no data, never healthy by default.
+        ProductFacts facts;
+        facts.productId = "p";
+        facts.governanceScore = 100;
+        const HealthAssessment none = HealthAssessor().assess(facts);
+        QCOMPARE(none.health, Health::Unknown);
+        QCOMPARE(healthLabel(none.health), QString("No data"));
+        QVERIFY(none.problems.isEmpty());
+        QVERIFY(none.summary().contains("SLOs: no data"));
+        // What is known to be wrong still shows without evidence.
+        facts.governanceScore = 46;
+        facts.governanceErrors = 5;
+        QCOMPARE(HealthAssessor().assess(facts).health, Health::Unhealthy);
+        // Evidence, all good: healthy. A failing check: at risk. A missed SLO: unhealthy.
+        facts.governanceScore = 96;
+        facts.governanceErrors = 0;
+        facts.governanceWarnings = 2;
+        facts.checks = 4;
+        QCOMPARE(HealthAssessor().assess(facts).health, Health::Healthy);
+        facts.failingChecks = 1;
+        QCOMPARE(HealthAssessor().assess(facts).health, Health::AtRisk);
+        QCOMPARE(HealthAssessor().assess(facts).problems, QStringList{"checks"});
+        facts.sloStatus = slo::Status::Missed;
+        facts.missedSlos = QStringList{"freshness"};
+        const HealthAssessment missed = HealthAssessor().assess(facts);
+        QCOMPARE(missed.health, Health::Unhealthy);
+        QVERIFY(missed.summary().contains("SLOs missed: freshness"));
+        // Governance below the Quality area's 90 target, or with an error: at risk.
+        facts = {};
+        facts.checks = 1;
+        facts.governanceScore = 90;
+        facts.governanceErrors = 1;
+        QCOMPARE(HealthAssessor().assess(facts).health, Health::AtRisk);
     }
 
     void healthTakesRegisteredSignals()
     {
         HealthAssessor assessor;
-        assessor.registerSignal({"slo", 2.0, [](const ProductFacts &f) -> std::optional<double> {
+        assessor.registerSignal({"custom", [](const ProductFacts &f) {
                                      if (f.productId == "customer-segments")
-                                         return 0.0;
-                                     return std::nullopt; // no SLO evidence: does not count
-                                 }});
-        const DomainMap map = buildDomainMap(m_db, assessor);
+                                         return SignalVerdict{"custom", Health::Unhealthy, "custom says no"};
+                                     return SignalVerdict{"custom", Health::Unknown, "no data"}; // does not count
+                                 }, /*evidence=*/false});
+        const DomainMap map = buildDomainMap(m_db, HealthPass::Assess, assessor);
         const MapProduct &segments = map.products[size_t(map.productOf("customer-segments"))];
-        QCOMPARE(segments.health.health, Health::AtRisk);
-        QCOMPARE(segments.health.score, 0.5);
-        QCOMPARE(segments.health.problems, QStringList{"slo"});
-        QCOMPARE(map.products[size_t(map.productOf("order-events"))].health.health, Health::Healthy);
+        QCOMPARE(segments.health.health, Health::Unhealthy);
+        QVERIFY(segments.health.problems.contains("custom"));
+        for (const MapProduct &p : map.products) {
+            if (p.id != "customer-segments")
+                QCOMPARE(p.health.health, product(p.id).health.health);
+        }
+    }
+
+    void healthLaterLeavesTheMapUnassessedUntilApplied()
+    {
+        DomainMap later = buildDomainMap(m_db, HealthPass::Later);
+        QVERIFY(!later.healthAssessed);
+        for (const MapProduct &p : later.products)
+            QCOMPARE(p.health.health, Health::Unknown);
+        QCOMPARE(int(later.products.size()), int(m_map.products.size()));
+        applyHealth(later, assessMeshHealth(m_db));
+        QVERIFY(later.healthAssessed);
+        for (size_t i = 0; i < later.products.size(); ++i)
+            QCOMPARE(later.products[i].health.health, m_map.products[i].health.health);
+        for (size_t d = 0; d < later.domains.size(); ++d)
+            QVERIFY(later.domains[d].healthCounts == m_map.domains[d].healthCounts);
     }
 
     void crossDomainEdgesAggregateProductEdges()
@@ -259,6 +331,76 @@ private Q_SLOTS:
         QCOMPARE(json.value("id").toString(), QString("payment-transactions"));
         QVERIFY(!json.value("checks").toArray().isEmpty());
         QVERIFY(!json.value("schemaFields").toArray().isEmpty());
+    }
+
+    /// carrier-performance's ports read from product shipments (named under the port's `custom`; its
+    /// `sourceSystemId` is the warehouse system): Upstream lists shipments.
+    void portsAndUpstreamAgree()
+    {
+        const ProductPage page = loadProductPage(m_db, "carrier-performance", &m_map);
+        QVERIFY(page.found);
+        QCOMPARE(page.product.inputPorts.size(), 2);
+        for (const Port &port : page.product.inputPorts)
+            QCOMPARE(port.sourceProductId, QString("shipments"));
+        QCOMPARE(page.upstream.size(), size_t(1));
+        QCOMPARE(page.upstream.front().id, QString("shipments"));
+        QVERIFY(!page.upstream.front().unresolved);
+        QCOMPARE(loadProductPage(m_db, "carrier-performance").upstream.size(), size_t(1));
+    }
+
+    /// A port naming a product the mesh does not hold: an unresolved upstream reference on the page,
+    /// in its JSON and in the HTML export, and a governance warning; never dropped.
+    void portToAProductOutsideTheMeshIsUnresolved()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("mesh")));
+        QFile file(dir.filePath("mesh/reader.dps.yaml"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("dataProductSpecification: 0.0.1\n"
+                   "id: reader\n"
+                   "info: {title: Reader, owner: ops, status: active}\n"
+                   "inputPorts:\n"
+                   "  - id: in1\n"
+                   "    name: From the warehouse\n"
+                   "    sourceSystemId: warehouse\n"
+                   "  - id: in2\n"
+                   "    name: Itself\n"
+                   "    custom: {sourceDataProductId: reader}\n"
+                   "outputPorts:\n"
+                   "  - id: out\n"
+                   "    name: Out\n");
+        file.close();
+        const QString cache = dir.filePath("cache.sqlite");
+        const SyncReport r = SyncEngine(cache).run({dir.filePath("mesh")});
+        QVERIFY2(r.fatalError.isEmpty(), qPrintable(r.fatalError));
+        sql::Connection db = cache::openCache(cache);
+        const ProductPage page = loadProductPage(db, "reader");
+        QVERIFY(page.found);
+        QCOMPARE(page.upstream.size(), size_t(1)); // itself is no upstream, the warehouse is listed once
+        QCOMPARE(page.upstream.front().id, QString("warehouse"));
+        QVERIFY(page.upstream.front().unresolved);
+        QCOMPARE(page.upstream.front().port, QString("From the warehouse"));
+        const QJsonObject upstream = toJson(page).value("upstream").toArray().at(0).toObject();
+        QVERIFY(upstream.value("unresolved").toBool());
+
+        QVERIFY(exporting::exportHtmlSite(db, dir.filePath("site")).ok);
+        QFile html(dir.filePath("site/products/reader.html"));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(html.readAll());
+        QVERIFY2(text.contains("warehouse <small>(not in the mesh; named by input port From the warehouse)"),
+                 qPrintable(text));
+
+        const governance::GovernanceReport report = governance::evaluateGovernance(governance::loadMeshData(db));
+        QCOMPARE(int(report.products.size()), 1);
+        int flagged = 0;
+        for (const governance::Violation &v : report.products[0].violations) {
+            if (v.rule == u"contracts.input_ports") {
+                QVERIFY(v.message.contains("'warehouse'"));
+                QCOMPARE(v.severity, governance::Severity::Warning);
+                ++flagged;
+            }
+        }
+        QCOMPARE(flagged, 1);
     }
 
     void unknownProductIsNotFound()

@@ -194,6 +194,35 @@ private Q_SLOTS:
         QVERIFY(!lines.join('\n').contains("\nwarehouses,")); // the start node itself is not impacted
     }
 
+    /// A node with nothing downstream (a sink) gets a message naming it, not a CSV with only its header.
+    void lineageCsvOfASinkSaysNothingIsDownstream()
+    {
+        LineageController lineage;
+        lineage.setThreaded(false);
+        lineage.setCachePath(m_cache);
+        lineage.openNode("warehouses");
+        lineage.showFullDownstream(); // the ends of its downstream are sinks
+        QString sink;
+        const LineageScenePtr scene = lineage.scene(); // selecting restyles into a new scene
+        for (const auto &n : scene->nodes) {
+            lineage.selectNode(n.id);
+            if (lineage.impactedTotal() == 0) {
+                sink = n.id;
+                break;
+            }
+        }
+        QVERIFY2(!sink.isEmpty(), "the downstream of warehouses ends in a node with nothing downstream");
+        const QString label = lineage.impactedFromLabel();
+        ExportController c;
+        c.setCachePath(m_cache);
+        QSignalSpy failed(&c, &ExportController::failed);
+        QSignalSpy prepared(&c, &ExportController::prepared);
+        c.prepare("lineage", "csv", {{"lineage", QVariant::fromValue<QObject *>(&lineage)}});
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(prepared.isEmpty());
+        QVERIFY2(c.error().contains("nothing is downstream of " + label), qPrintable(c.error()));
+    }
+
     void qualityPdfFollowsTheScope_data()
     {
         QTest::addColumn<QString>("scope");

@@ -1,4 +1,6 @@
+#include "cache/cachefile.h"
 #include "lineage/glyphatlas.h"
+#include "lineage/lineagegraph.h"
 #include "lineage/lineagecanvas.h"
 #include "lineage/lineagecontroller.h"
 #include "lineage/lineagescene.h"
@@ -537,6 +539,111 @@ private Q_SLOTS:
         c.openNode(QStringLiteral("returns"));
         QVERIFY(c.ownerFilter().isEmpty());
         QVERIFY(c.tagFilter().isEmpty());
+    }
+
+    /// Switching levels stays on what is shown: a product's graph switched to columns shows its columns (it
+    /// said "no column 'customer-profiles'"), a selected dataset becomes the start, and back at product level
+    /// a column stands for its product (it said "no product '…#recency_score'").
+    void switchingLevelsKeepsTheStartAcrossLevels()
+    {
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("customer-profiles"));
+        QCOMPARE(c.level(), QStringLiteral("product"));
+        QVERIFY(c.nodeCount() > 0);
+
+        c.setLevel(QStringLiteral("column"));
+        QVERIFY2(c.nodeCount() > 0, qPrintable(c.message()));
+        for (const auto &n : c.scene()->nodes)
+            QVERIFY2(!n.seed || n.id.contains(u'#'), qPrintable(n.id));
+
+        c.setLevel(QStringLiteral("dataset"));
+        QVERIFY2(c.nodeCount() > 0, qPrintable(c.message()));
+        QString dataset;
+        for (const auto &n : c.scene()->nodes) {
+            if (n.seed)
+                dataset = n.id;
+        }
+        QVERIFY(!dataset.isEmpty());
+        c.selectNode(dataset);
+        c.setLevel(QStringLiteral("column"));
+        QCOMPARE(c.rootId(), dataset);
+        QVERIFY(c.selectedId().isEmpty());
+        int seeds = 0;
+        for (const auto &n : c.scene()->nodes) {
+            if (n.seed) {
+                ++seeds;
+                QVERIFY2(n.id.startsWith(dataset + u'#'), qPrintable(n.id));
+            }
+        }
+        QVERIFY(seeds > 0);
+
+        const QString column = c.scene()->nodes.front().id;
+        c.selectNode(column);
+        c.setLevel(QStringLiteral("product"));
+        QVERIFY2(c.nodeCount() > 0, qPrintable(c.message()));
+        QVERIFY(c.scene()->indexOf(QStringLiteral("customer-profiles")) >= 0);
+    }
+
+    /// The details panel reads `selected` on selectionChanged: a new picture (Full downstream, a level switch)
+    /// announces it, with the counts of that picture.
+    void aNewPictureRefreshesTheSelectedNodesCounts()
+    {
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("order-events"));
+        c.setDown(0);
+        c.selectNode(QStringLiteral("order-events"));
+        QCOMPARE(c.selected().value("downstreamShown").toInt(), 0);
+        const int total = c.selected().value("downstreamTotal").toInt();
+        QVERIFY(total > 0);
+        QSignalSpy selection(&c, &LineageController::selectionChanged);
+        c.showFullDownstream();
+        QVERIFY(selection.count() >= 1);
+        QCOMPARE(c.selected().value("downstreamShown").toInt(), total);
+        QVERIFY(c.selected().value("impactedCount").toInt() >= total);
+    }
+
+    /// The find bar counts matches as the user types; hovering a node says what its "+N" pills mean.
+    void findCountsMatchesAndHoverExplainsThePills()
+    {
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("order-events"));
+        QCOMPARE(c.countMatches(QStringLiteral("zzz-no-such")), 0);
+        QCOMPARE(c.countMatches(QStringLiteral("order-events")), 1);
+        QVERIFY(c.countMatches(QStringLiteral("order")) >= 2);
+        const LineageScenePtr scene = c.scene();
+        const LineageScene::Node &seg = scene->nodes[size_t(scene->indexOf(QStringLiteral("customer-segments")))];
+        QVERIFY(!seg.moreUp.isEmpty());
+        const QString hint = c.nodeHint(QStringLiteral("customer-segments"));
+        QVERIFY2(hint.startsWith(seg.label) && hint.contains(seg.moreUp + QStringLiteral(" upstream")) && hint.contains(QStringLiteral("Expand")),
+                 qPrintable(hint));
+        QVERIFY(c.nodeHint(QStringLiteral("not-shown")).isEmpty());
+    }
+
+    /// A column with no column-level edges says why it stands alone instead of showing one box in silence.
+    void aColumnWithoutColumnLineageSaysWhy()
+    {
+        sql::Connection db = cache::openCache(m_cache, true);
+        const lineage::LineageGraph g = lineage::loadGraph(db, lineage::Level::Column);
+        QString lonely;
+        for (size_t i = 0; i < g.nodes.size() && lonely.isEmpty(); ++i) {
+            if (g.out[i].empty() && g.in[i].empty())
+                lonely = g.nodes[i].id;
+        }
+        QVERIFY2(!lonely.isEmpty(), "the sample has columns without column lineage");
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(lonely);
+        QCOMPARE(c.nodeCount(), 1);
+        QVERIFY2(c.message().contains(QStringLiteral("No column-level lineage")), qPrintable(c.message()));
+        c.openNode(QStringLiteral("postgres://northwind.orders.fct_orders#order_id"));
+        QVERIFY2(c.message().isEmpty(), qPrintable(c.message()));
     }
 
     void tracingAColumnShowsItsWholeLineageAndDimsTheRest()

@@ -106,14 +106,15 @@ private Q_SLOTS:
         QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
         QCOMPARE(countSeverity(r, Diagnostic::Severity::Warning), 0);
 
-        QCOMPARE(countKind(r, "model"), 11);
+        // 11 models, three of them ephemeral (no table: jobs the lineage passes through, not datasets).
+        QCOMPARE(countKind(r, "model"), 8);
         QCOMPARE(countKind(r, "seed"), 3);
         QCOMPARE(countKind(r, "exposure"), 3);
         // Both sources name tables the seeds build (raw_orders, raw_customers): each becomes the
         // seed's dataset, said so in an info diagnostic, rather than a second node for one table.
         QCOMPARE(countKind(r, "source"), 0);
         QCOMPARE(countSeverity(r, Diagnostic::Severity::Info, "source.jaffle_shop.payments."), 2);
-        QCOMPARE(r.datasets.size(), size_t(17));
+        QCOMPARE(r.datasets.size(), size_t(14));
         const Dataset *rawCustomers = findDataset(r, kJaffle + "raw_customers");
         QVERIFY(rawCustomers);
         QVERIFY(rawCustomers->tags.contains("important")); // from source tagged_source
@@ -124,8 +125,12 @@ private Q_SLOTS:
         QCOMPARE(checks, 25);
 
         QCOMPARE(r.jobs.size(), size_t(11));
-        for (const Job &j : r.jobs)
-            QCOMPARE(j.kind, QStringLiteral("dbt-model"));
+        int ephemeralJobs = 0;
+        for (const Job &j : r.jobs) {
+            QVERIFY(j.kind == u"dbt-model" || j.kind == u"dbt-ephemeral");
+            ephemeralJobs += j.kind == u"dbt-ephemeral" ? 1 : 0;
+        }
+        QCOMPARE(ephemeralJobs, 3);
         QVERIFY(r.columnEdges.empty()); // dbt manifests carry no column lineage
         QVERIFY(r.runs.empty());
         for (const QString kind : {"test", "metric", "analysis"})
@@ -136,12 +141,17 @@ private Q_SLOTS:
     {
         const QString path = testsupport::corpus("dbt-labs/dbt-docs/data/manifest.json");
         const ImportResult r = importDocument(path, testsupport::readAll(path));
-        // 20 dataset-to-dataset pairs in parent_map; tests, metrics and the analysis are not nodes.
-        QCOMPARE(r.lineageEdges.size(), size_t(20));
+        // 20 dataset-to-dataset pairs in parent_map; tests, metrics and the analysis are not nodes. Seven
+        // of them touch the three ephemeral models; through them three edges join what they read to
+        // the models that select from them: 20 - 7 + 3.
+        QCOMPARE(r.lineageEdges.size(), size_t(16));
+        QVERIFY(hasEdge(r, kJaffle + "stg_payments", kJaffle + "dim_customers_v2"));
+        QVERIFY(hasEdge(r, kJaffle + "stg_orders", kJaffle + "dim_customers_v2"));
         QVERIFY(hasEdge(r, kJaffle + "raw_customers", kJaffle + "stg_customers",
                         "dbt://jaffle_shop/model.jaffle_shop.stg_customers"));
         QVERIFY(hasEdge(r, kJaffle + "stg_orders", kJaffle + "fct_orders"));
-        QVERIFY(hasEdge(r, kJaffle + "order_payments", kJaffle + "fct_orders"));
+        // order_payments is ephemeral: fct_orders reads what it reads.
+        QVERIFY(hasEdge(r, kJaffle + "stg_payments", kJaffle + "fct_orders", "dbt://jaffle_shop/model.jaffle_shop.fct_orders"));
         QVERIFY(hasEdge(r, kJaffle + "dim_customers_v2", kJaffle + "dim_customers_v1"));
         // hidden_model reads source payments.orders, which is the raw_orders table.
         QVERIFY(hasEdge(r, kJaffle + "raw_orders", kJaffle + "hidden_model"));
@@ -191,8 +201,10 @@ private Q_SLOTS:
         QVERIFY(dim);
         QCOMPARE(dim->name, QStringLiteral("dim_customers.v2"));
 
-        const Dataset *ephemeral = findDataset(r, kJaffle + "order_payments"); // no relation_name
-        QVERIFY(ephemeral);
+        QVERIFY(!findDataset(r, kJaffle + "order_payments")); // ephemeral: no relation_name, no table
+        const Job *step = findJob(r, "dbt://jaffle_shop/model.jaffle_shop.order_payments");
+        QVERIFY(step);
+        QCOMPARE(step->kind, QStringLiteral("dbt-ephemeral"));
 
         const Dataset *crm = findDataset(r, "dbt-exposure://crm_export");
         QVERIFY(crm);
@@ -251,6 +263,61 @@ private Q_SLOTS:
         QVERIFY(findDataset(r, "postgres://shop.raw.orders_v1"));
         QVERIFY(hasEdge(r, "postgres://shop.raw.orders_v1", "postgres://shop.public.orders",
                         "dbt://shop/model.shop.orders"));
+        QCOMPARE(r.lineageEdges.size(), size_t(1));
+    }
+
+    /// Ephemeral models are no tables: no dataset, and the edges through them (a chain of two, a cycle)
+    /// join what they read to the models that select from them, with parent_map and with depends_on.
+    void dbtEphemeralModelsAreStepsNotDatasets()
+    {
+        const QByteArray nodes = js(
+            "  'nodes': {\n"
+            "    'model.shop.raw': {'resource_type': 'model', 'name': 'raw', 'schema': 'public', 'config': {'materialized': 'table'}},\n"
+            "    'model.shop.eph1': {'resource_type': 'model', 'name': 'eph1', 'schema': 'public',\n"
+            "      'config': {'materialized': 'ephemeral'}, 'depends_on': {'nodes': ['model.shop.raw', 'model.shop.eph2']}},\n"
+            "    'model.shop.eph2': {'resource_type': 'model', 'name': 'eph2', 'schema': 'public',\n"
+            "      'config': {'materialized': 'Ephemeral'}, 'depends_on': {'nodes': ['model.shop.eph1', 'model.shop.side']}},\n"
+            "    'model.shop.side': {'resource_type': 'model', 'name': 'side', 'schema': 'public', 'config': {'materialized': 'view'}},\n"
+            "    'model.shop.mart': {'resource_type': 'model', 'name': 'mart', 'schema': 'public',\n"
+            "      'config': {'materialized': 'table'}, 'depends_on': {'nodes': ['model.shop.eph2']}}\n"
+            "  }");
+        const QByteArray parentMap = js(",\n  'parent_map': {'model.shop.eph1': ['model.shop.raw', 'model.shop.eph2'],\n"
+                                        "    'model.shop.eph2': ['model.shop.eph1', 'model.shop.side'],\n"
+                                        "    'model.shop.mart': ['model.shop.eph2']}\n");
+        for (const QByteArray &rest : {nodes, nodes + parentMap}) {
+            const ImportResult r = importDocument("m.json", manifest(rest));
+            QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+            QVERIFY(!findDataset(r, "postgres://public.eph1"));
+            QVERIFY(!findDataset(r, "postgres://public.eph2"));
+            QCOMPARE(r.datasets.size(), size_t(3));
+            const Job *eph = findJob(r, "dbt://shop/model.shop.eph2");
+            QVERIFY(eph);
+            QCOMPARE(eph->kind, QStringLiteral("dbt-ephemeral"));
+            QVERIFY(hasEdge(r, "postgres://public.raw", "postgres://public.mart", "dbt://shop/model.shop.mart"));
+            QVERIFY(hasEdge(r, "postgres://public.side", "postgres://public.mart", "dbt://shop/model.shop.mart"));
+            QCOMPARE(r.lineageEdges.size(), size_t(2));
+        }
+    }
+
+    /// A hostile chain of 100,000 ephemeral models is walked without recursion: the model at its end
+    /// reads the table at its start.
+    void dbtLongEphemeralChainIsWalkedWithoutRecursion()
+    {
+        const int n = 100000;
+        QByteArray nodes = "  \"nodes\": {\n    \"model.shop.raw\": {\"resource_type\": \"model\", \"name\": \"raw\", "
+                           "\"schema\": \"public\"},\n";
+        for (int i = 0; i < n; ++i) {
+            const QByteArray parent = i == 0 ? QByteArray("model.shop.raw") : "model.shop.e" + QByteArray::number(i - 1);
+            nodes += "    \"model.shop.e" + QByteArray::number(i) + "\": {\"resource_type\": \"model\", \"name\": \"e"
+                     + QByteArray::number(i) + "\", \"config\": {\"materialized\": \"ephemeral\"}, "
+                     "\"depends_on\": {\"nodes\": [\"" + parent + "\"]}},\n";
+        }
+        nodes += "    \"model.shop.mart\": {\"resource_type\": \"model\", \"name\": \"mart\", \"schema\": \"public\", "
+                 "\"depends_on\": {\"nodes\": [\"model.shop.e" + QByteArray::number(n - 1) + "\"]}}\n  }";
+        const ImportResult r = importDocument("m.json", manifest(nodes));
+        QVERIFY2(!r.hasErrors(), qPrintable(allDiagnostics(r)));
+        QCOMPARE(r.datasets.size(), size_t(2));
+        QVERIFY(hasEdge(r, "postgres://public.raw", "postgres://public.mart"));
         QCOMPARE(r.lineageEdges.size(), size_t(1));
     }
 
@@ -534,6 +601,50 @@ private Q_SLOTS:
         QCOMPARE(r.runs.size(), size_t(1)); // the event with a broken run records no run
         QVERIFY(findDataset(r, "n/o"));
         QVERIFY(r.qualityResults.empty());
+    }
+
+    /// Every diagnostic about an element of a JSON document names that element's line and column:
+    /// run_results' results, the events of Marquez's {"events": [...]} answer, DataHub MCE items.
+    void jsonElementDiagnosticsCarryTheirPlace()
+    {
+        {
+            ImportResult r;
+            importers::importDbtRunResults(js("{'metadata': {'generated_at': '2024-05-01T10:00:00Z'},\n"
+                                              " 'results': [\n"
+                                              "  {'unique_id': 'model.a.b', 'status': 'success'},\n"
+                                              "  7,\n"
+                                              "     {'status': 'success', 'note': '[{'},\n"
+                                              "  {'unique_id': 'model.a.c', 'status': 'success'}]}"),
+                                           "run_results.json", r);
+            const QString all = allDiagnostics(r);
+            QVERIFY2(all.contains("run_results.json:4:3: warning: result 2 is number"), qPrintable(all));
+            QVERIFY2(all.contains("run_results.json:5:6: warning: result 3 has no unique_id"), qPrintable(all));
+            QCOMPARE(r.runs.size(), size_t(4)); // the two good results, a START and an end each
+        }
+        {
+            ImportResult r;
+            importers::importOpenLineage(js("{'events': [\n"
+                                            "  {'eventType': 'START', 'eventTime': '2024-05-01T10:00:00Z',\n"
+                                            "   'run': {'runId': 'r'}, 'job': {'namespace': 'n', 'name': 'j'}},\n"
+                                            "  {'eventType': 'COMPLETE', 'eventTime': 'soon',\n"
+                                            "   'run': {'runId': 'r'}, 'job': {'namespace': 'n', 'name': 'j'}}\n"
+                                            "]}"),
+                                         "marquez.json", r);
+            const QString all = allDiagnostics(r);
+            QVERIFY2(all.contains("marquez.json:4: warning: event 2: eventTime 'soon'"), qPrintable(all));
+        }
+        {
+            ImportResult r;
+            importers::importDatahubMce(js("[\n"
+                                           "  {'entityUrn': 'urn:li:corpuser:x', 'aspectName': 'a', 'aspect': {'value': 'x'}},\n"
+                                           "  'text'\n"
+                                           "]"),
+                                        "mce.json", r);
+            const QString all = allDiagnostics(r);
+            QVERIFY2(all.contains("mce.json:2:3: warning: item 0 (a of urn:li:corpuser:x): aspect value is not JSON"),
+                     qPrintable(all));
+            QVERIFY2(all.contains("mce.json:3:3: warning: item 1 is string"), qPrintable(all));
+        }
     }
 
     void malformedOpenLineageReportsLineAndColumn()

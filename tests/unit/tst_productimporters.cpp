@@ -344,9 +344,10 @@ outputPorts:
 
         QCOMPARE(p.fields.size(), 4);
         QVERIFY(p.fields[0].required);
-        QVERIFY(!p.fields[0].pii);
+        QCOMPARE(p.fields[0].pii, Stated::No);
         QCOMPARE(p.fields[1].name, QStringLiteral("customer_id"));
-        QVERIFY(p.fields[1].pii);
+        QCOMPARE(p.fields[1].pii, Stated::Yes);
+        QCOMPARE(p.fields[2].pii, Stated::NotStated); // total_amount has no `pii` key
         QCOMPARE(p.fields[1].governance, QStringLiteral("hash-before-publish"));
         QCOMPARE(p.fields[1].classification, QStringLiteral("confidential"));
         QCOMPARE(p.fields[2].type, QStringLiteral("decimal"));

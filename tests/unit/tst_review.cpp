@@ -463,6 +463,23 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("review"), QStringLiteral("verify"), QStringLiteral("--source"), ab}, &out), 0);
     }
 
+    /// A second click on Approve added a second "Chloe Martin approved": the same vote on the same revision is
+    /// refused, naming who already voted; another vote (request changes) is still taken.
+    void theSameVoteTwiceOnOneRevisionIsOneVote()
+    {
+        const QString root = sampleCopy(QStringLiteral("twice"));
+        ReviewService service(root);
+        const Identity chloe{QStringLiteral("chloe.martin@northwind.example"), QStringLiteral("Chloe Martin")};
+        QString error;
+        QVERIFY2(service.record(kKey, EventKind::Approved, chloe, QStringLiteral("ok"), &error), qPrintable(error));
+        const int events = int(service.state(kKey).events.size());
+        QVERIFY(!service.record(kKey, EventKind::Approved, chloe, QStringLiteral("ok again"), &error));
+        QVERIFY2(error.contains(QStringLiteral("already approved")) && error.contains(chloe.email), qPrintable(error));
+        QCOMPARE(int(service.state(kKey).events.size()), events);
+        QVERIFY2(service.record(kKey, EventKind::ChangesRequested, chloe, QStringLiteral("on second thought"), &error),
+                 qPrintable(error));
+    }
+
     void lastApprovalsInTwoClonesAreAppliedAfterTheMerge()
     {
         // Each clone casts some of the missing approvals; neither sees all of them, so neither writes

@@ -62,14 +62,7 @@ class TestReviewSignatures : public QObject {
     /// A fresh Ed25519 key pair `DIR/name`, `DIR/name.pub`.
     QString makeKey(const QString &name, const QString &type = QStringLiteral("ed25519"))
     {
-        const QString path = m_tmp.filePath(QStringLiteral("keys/") + name);
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        const Run r = run({QStringLiteral("-q"), QStringLiteral("-t"), type, QStringLiteral("-N"), QString(), QStringLiteral("-C"), name,
-                           QStringLiteral("-f"), path},
-                          QProcessEnvironment::systemEnvironment(), QStringLiteral("ssh-keygen"));
-        if (r.code != 0)
-            qFatal("ssh-keygen failed: %s", qPrintable(r.output));
-        return path;
+        return testsupport::makeSshKey(m_tmp.filePath(QStringLiteral("keys/") + name), type);
     }
 
     static QString publicLine(const QString &key)
@@ -87,8 +80,7 @@ class TestReviewSignatures : public QObject {
     /// Lists `key` for `email` in the mesh's allowed_signers.
     static void listKey(const QString &root, const QString &email, const QString &key)
     {
-        QVERIFY(appendText(allowedSignersPath(root),
-                           QStringLiteral("%1 namespaces=\"meshscope-review\" %2 test key\n").arg(email, publicLine(key)).toUtf8()));
+        testsupport::listSigningKey(root, email, key);
     }
 
     /// A copy of the sample mesh (signed history, its allowed_signers) with signatures required or not.

@@ -101,9 +101,24 @@ private Q_SLOTS:
         QCOMPARE(value(model, 3, ReviewModel::TextRole), QStringLiteral("Campaign joins use the id map too."));
         QCOMPARE(model.data(model.index(3), ReviewModel::DepthRole).toInt(), 1);
         QVERIFY(!model.comment(QStringLiteral("to nothing"), {}, QStringLiteral("ffffffff")));
+        QVERIFY(model.myVote().isEmpty());
         QVERIFY2(model.approve(QStringLiteral("ok")), qPrintable(model.lastError()));
         QCOMPARE(model.approvals(), 5);
         QVERIFY(changed.count() >= 2);
+        // Approved once: the panel's button says so, and a second approval adds nothing.
+        QCOMPARE(model.myVote(), QStringLiteral("approved"));
+        const int events = model.rowCount();
+        QVERIFY(!model.approve(QStringLiteral("ok again")));
+        QVERIFY2(model.lastError().contains(QLatin1String("already approved")), qPrintable(model.lastError()));
+        QCOMPARE(model.rowCount(), events);
+        // Someone who is not a required approver is told why there are no vote buttons.
+        model.setIdentityEmail(QStringLiteral("someone@northwind.example"));
+        QVERIFY(!model.canVote());
+        QVERIFY2(model.voteHint().contains(QLatin1String("someone@northwind.example"))
+                     && model.voteHint().contains(QLatin1String("data-governance@northwind.example")),
+                 qPrintable(model.voteHint()));
+        model.setIdentityEmail(QStringLiteral("chloe.martin@northwind.example"));
+        QVERIFY(model.voteHint().isEmpty());
 
         for (const char *who : {"data-governance@northwind.example", "customer-team@northwind.example",
                                 "finance-data@northwind.example"}) {

@@ -351,7 +351,7 @@ private Q_SLOTS:
         QVERIFY2(controller.focusNote().contains(QStringLiteral("customer_360")), qPrintable(controller.focusNote()));
     }
 
-    // A cache written before the index changed (schema 2) is reindexed when opened: the same search
+    // A cache written before the index changed (schema 3) is reindexed when opened: the same search
     // then finds what a fresh sync finds.
     void olderCacheIsReindexed()
     {
@@ -361,7 +361,7 @@ private Q_SLOTS:
         const QString cachePath = freshCache(QStringLiteral("old"));
         QVERIFY(SyncEngine(cachePath).run({mesh}).fatalError.isEmpty());
         {
-            // Turn it back into a schema-2 index: the old columns, the old rows.
+            // Turn it back into the index of schema 3: the old columns, the old rows.
             sql::Connection db = cache::openCache(cachePath);
             db.exec("DELETE FROM search_rows");
             db.exec("DROP TABLE search_rows");
@@ -373,7 +373,7 @@ private Q_SLOTS:
             db.exec("INSERT INTO search_rows(rowid, document_id, kind, entity_id) SELECT 1, document_id, 'contract', id "
                     "FROM contracts");
             db.exec("INSERT INTO search(rowid, entity_id, name) SELECT 1, id, name FROM contracts");
-            db.exec("PRAGMA user_version = 2");
+            db.exec("PRAGMA user_version = 3");
         }
         sql::Connection db = cache::openCache(cachePath, /*readOnly=*/true);
         QCOMPARE(cache::schemaVersion(db), cache::kSchemaVersion);

@@ -93,6 +93,18 @@ private Q_SLOTS:
         QCOMPARE(tableKey(QStringLiteral("food_delivery/public.delivery_7_days")), QStringLiteral("public.delivery_7_days"));
     }
 
+    /// Issue 18: the SLO evaluation reads units through the same table as the contract diff.
+    void readsEveryUnitSpellingTheDiffReads()
+    {
+        QCOMPARE(percentValue(level("availability", "99.9", "percent")), 99.9);
+        QCOMPARE(percentValue(level("availability", "0.5", "pct")), 0.5); // stated in percent: not a share
+        QCOMPARE(percentValue(level("availability", "99.9", "h")), -1.0);
+        QCOMPARE(durationSeconds(level("freshness", "1h 30m")), 5400);
+        QCOMPARE(durationSeconds(level("freshness", "4", "hrs.")), 14400);
+        QCOMPARE(durationSeconds(level("freshness", "P1DT12H")), 129600);
+        QCOMPARE(durationSeconds(level("retention", "unlimited")), -1);
+    }
+
     void marquezEventsGiveFreshnessAndCheckResults()
     {
         // Marquez's seed: every job starts 10:00 and completes some minutes later on 2026-11-20;

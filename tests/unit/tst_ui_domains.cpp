@@ -86,8 +86,13 @@ private Q_SLOTS:
 
         model.setDomain(m_map, m_map->domainOf("marketing"));
         model.sort(DomainProductsModel::HealthColumn, Qt::AscendingOrder);
-        QCOMPARE(model.index(0, DomainProductsModel::HealthColumn).data().toString(), QString("at-risk"));
+        // Worst first. Health is the Quality area's verdict (issue 25): campaign-performance and
+        // product-recommendations miss what governance or their SLOs ask for; before, health was only
+        // "contract and owner present", and at risk was the worst marketing had.
+        QCOMPARE(model.index(0, DomainProductsModel::HealthColumn).data().toString(), QString("unhealthy"));
         QCOMPARE(model.index(4, DomainProductsModel::HealthColumn).data().toString(), QString("healthy"));
+        QCOMPARE(model.index(2, DomainProductsModel::HealthColumn).data(DomainProductsModel::HealthLabelRole).toString(),
+                 QString("At risk"));
         model.setDomain(m_map, -1);
         QCOMPARE(model.rowCount(), 0);
     }
@@ -141,6 +146,33 @@ private Q_SLOTS:
         QVERIFY(row >= 0);
         QCOMPARE(again.index(row).data(ChangesModel::DomainNameRole).toString(), QString("Finance"));
         QCOMPARE(again.index(row).data(ChangesModel::ChangeRole).toString(), QString("added"));
+    }
+
+    void controllerShowsTheMapThenItsHealth()
+    {
+        DomainMapController controller;
+        controller.setCachePath(m_cache);
+        QSignalSpy health(&controller, &DomainMapController::healthChanged);
+        controller.select("payment-transactions");
+        controller.reload();
+        QTRY_VERIFY(!controller.loading() && !controller.healthPending() && controller.productCount() > 0);
+        QVERIFY(health.count() >= 1);
+        QVERIFY(controller.map()->healthAssessed);
+        const MapProduct &cash = controller.map()->products[size_t(controller.map()->productOf("cash-reconciliation"))];
+        QCOMPARE(cash.health.health, Health::Unhealthy);
+        // The page shows the map's verdict and its consumers are the table's count.
+        const QVariantMap page = controller.productPage();
+        QCOMPARE(page.value("id").toString(), QString("payment-transactions"));
+        const MapProduct &tx = controller.map()->products[size_t(controller.map()->productOf("payment-transactions"))];
+        QCOMPARE(page.value("health").toMap().value("health").toString(), healthName(tx.health.health));
+        QCOMPARE(page.value("consumers").toList().size(), tx.consumers);
+        const QVariantMap counts = controller.domainInfo().value("health").toMap();
+        QCOMPARE(counts.value("pending").toBool(), false);
+        QCOMPARE(counts.value("healthy").toInt() + counts.value("atRisk").toInt() + counts.value("unhealthy").toInt()
+                     + counts.value("unknown").toInt(),
+                 controller.domainInfo().value("productCount").toInt());
+        QCOMPARE(DomainMapController::healthLabel("unknown"), QString("No data"));
+        QVERIFY(DomainMapController::healthMeaning("unhealthy").contains("SLO missed"));
     }
 
     void controllerSelectsDomainsProductsAndOwners()

@@ -206,12 +206,19 @@ private Q_SLOTS:
         std::vector<ytree::Node> docs;
         ytree::ParseError error;
         QVERIFY(ytree::parseAll("base: {$ref: r, a: 1, b: 2}\nover: {b: 3, c: 4, $ref: s}\n", arena, docs, error));
-        const ytree::Node merged = arena.mapOverlay(docs[0].child("base"), docs[0].child("over"), "$ref");
+        const ytree::Node merged = arena.mapOverlay(docs[0].child("base"), docs[0].child("over"), {"$ref"});
         QStringList seen;
         for (const auto &e : merged)
             seen << QString::fromStdString(e.first.Scalar() + "=" + e.second.Scalar());
         QCOMPARE(seen, QStringList({"a=1", "b=3", "c=4", "$ref=s"}));
         QVERIFY(merged.Mark().is_null());
+
+        // Several keys of the base can be left out (a DCS definition's own name, domain, id).
+        const ytree::Node fewer = arena.mapOverlay(docs[0].child("base"), docs[0].child("over"), {"$ref", "a", "c"});
+        seen.clear();
+        for (const auto &e : fewer)
+            seen << QString::fromStdString(e.first.Scalar() + "=" + e.second.Scalar());
+        QCOMPARE(seen, QStringList({"b=3", "c=4", "$ref=s"})); // only the base's keys are skipped
     }
 };
 

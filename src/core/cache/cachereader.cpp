@@ -16,6 +16,8 @@ CacheCounts CacheReader::counts()
     c.domains = count("SELECT count(DISTINCT id) FROM domains");
     c.products = count("SELECT count(*) FROM products");
     c.contracts = count("SELECT count(*) FROM contracts");
+    // The primary key is (id, version): distinct ids are the contracts, rows their versions.
+    c.contractIds = count("SELECT count(DISTINCT id) FROM contracts");
     c.policies = count("SELECT count(*) FROM policies");
     c.datasets = count("SELECT count(DISTINCT id) FROM datasets");
     c.columns = count("SELECT count(*) FROM (SELECT DISTINCT dataset_id, name FROM columns)");

@@ -190,11 +190,22 @@ CREATE INDEX datasets_product ON datasets(product_id, id);
 CREATE INDEX contracts_data_product ON contracts(json_extract(data, '$.dataProduct'));
 )SQL";
 
-// Migration 3: search finds what users name. Schema objects are hits of their own (kind "table", the
+// Migration 3: no new column, but what some importers store changed meaning: a manifest field's `pii`
+// is true, false or absent (absent used to read as false), contract properties say whether PII was
+// stated, ephemeral dbt models are no datasets, DPS ports read products named under `custom`, and JSON
+// diagnostics name their line. The cached rows of those formats are read again at the next sync (their
+// stored text is unchanged, so the hash alone would skip them); until then they stay as they were.
+constexpr const char *kMigration3 = R"SQL(
+UPDATE documents SET needs_reimport = 1
+ WHERE format IN ('manifest', 'odcs', 'dcs', 'dps', 'odps', 'dbt-manifest', 'dbt-run-results', 'openlineage',
+                  'datahub-mce');
+)SQL";
+
+// Migration 4: search finds what users name. Schema objects are hits of their own (kind "table", the
 // object named in search_rows.object), and a `details` column holds servers (host, database, schema …),
 // port locations, SLA and quality rule names. FTS5 cannot add a column, so the index is made again and
 // filled from the cached entities (rebuildSearchIndex) in the same transaction.
-constexpr const char *kMigration3 = R"SQL(
+constexpr const char *kMigration4 = R"SQL(
 DROP TABLE search_rows;
 DROP TABLE search;
 CREATE TABLE search_rows (
@@ -223,7 +234,8 @@ struct Migration {
 constexpr Migration kMigrations[] = {
     {1, kMigration1},
     {2, kMigration2},
-    {3, kMigration3, &rebuildSearchIndex},
+    {3, kMigration3},
+    {4, kMigration4, &rebuildSearchIndex},
 };
 
 } // namespace

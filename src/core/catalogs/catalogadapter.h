@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace meshscope::catalogs {
 
@@ -26,6 +27,9 @@ struct CatalogFetch {
     CatalogDocuments documents;
     QStringList removed; ///< paths deleted on the server (incremental updates only)
     QString cursor;      ///< where the next incremental sync resumes (event id, time); empty for none
+    /// Problems met while fetching that did not stop the sync (a node the server failed on, a GraphQL
+    /// error for one entity): reported with the sync, each naming the entity it concerns.
+    std::vector<Diagnostic> diagnostics;
 };
 
 /// What an adapter may use while fetching.

@@ -259,6 +259,9 @@ void syncCatalogSource(sql::Connection &db, const QString &source, SyncReport &r
         report.fatalError = QStringLiteral("%1: cache read failed: %2").arg(source, e.message());
         return;
     }
+    // Fetch problems that did not stop the sync are reported whether or not the write succeeds.
+    for (const Diagnostic &d : fetch.diagnostics)
+        report.diagnostics.push_back(d);
     qCInfo(lcCatalog).noquote() << source << "fetched" << fetch.documents.size() << "documents in"
                                 << timer.elapsed() << "ms with" << http.requestCount() << "requests";
     timer.restart(); // the fetch is network time, in neither parseMillis nor writeMillis

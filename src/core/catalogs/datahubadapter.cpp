@@ -1,6 +1,7 @@
 // DataHub GraphQL API (POST /api/graphql): scrollAcrossEntities for datasets, domains and data
-// products, each dataset with its direct upstream lineage, its data contract and its assertions' latest
-// run. Authentication by a personal access token as a bearer. Every sync scrolls the whole catalog;
+// products and data jobs, each dataset and job with its direct upstream lineage, each dataset with its
+// data contract and its assertions' latest run. Lineage through a job (dataset -> job -> dataset) is
+// walked when mapping. Authentication by a personal access token as a bearer. Every sync scrolls the whole catalog;
 // unchanged entities are skipped by content hash.
 #include "catalogadapter.h"
 #include "catalogerror.h"
@@ -9,7 +10,11 @@
 
 #include <QDateTime>
 #include <QTimeZone>
+#include <QHash>
 #include <QSet>
+
+#include <functional>
+#include <vector>
 
 namespace meshscope::catalogs {
 
@@ -17,7 +22,9 @@ namespace {
 
 namespace dh = importers::datahub;
 
-constexpr int kScrollCount = 200;
+/// Entities per request. Each dataset and job carries a `lineage` subquery, and DataHub's GraphQL guide
+/// names 20 lineage subqueries per request as the tested limit: larger pages time out on big catalogs.
+constexpr int kScrollCount = 20;
 
 /// One page of the catalog. Only fields that DataHub has had since 0.12 are asked for: an unknown
 /// field fails the whole query.
@@ -37,6 +44,7 @@ query meshscopeScroll($input: ScrollAcrossEntitiesInput!) {
           properties { name description }
           editableProperties { description }
           schemaMetadata { fields { fieldPath nativeDataType description } }
+          editableSchemaMetadata { editableSchemaFieldInfo { fieldPath description } }
           ownership { owners { owner { ... on CorpUser { username } ... on CorpGroup { name } } } }
           domain { domain { urn } }
           upstream: lineage(input: { direction: UPSTREAM, start: 0, count: 1000 }) {
@@ -57,6 +65,13 @@ query meshscopeScroll($input: ScrollAcrossEntitiesInput!) {
               info { type description datasetAssertion { fields { path } } }
               runEvents(status: COMPLETE, limit: 1) { runEvents { timestampMillis runId result { type } } }
             }
+          }
+        }
+        ... on DataJob {
+          jobId
+          properties { name description }
+          upstream: lineage(input: { direction: UPSTREAM, start: 0, count: 1000 }) {
+            relationships { type entity { urn type } }
           }
         }
         ... on Domain { properties { name description } }
@@ -91,7 +106,36 @@ QString folderOf(const QString &type)
         return QStringLiteral("domains");
     if (type == u"DATA_PRODUCT")
         return QStringLiteral("dataProducts");
+    if (type == u"DATA_JOB")
+        return QStringLiteral("dataJobs");
     return {};
+}
+
+/// urn:li:dataJob:(urn:li:dataFlow:(airflow,dag_abc,PROD),task_123) -> airflow / dag_abc.task_123, the
+/// job the DataHub file importer makes of the same urn. false when `urn` is no data job urn.
+bool jobOfUrn(const QString &urn, Job &job)
+{
+    if (!urn.startsWith(QLatin1String("urn:li:dataJob:(")) || !urn.endsWith(QLatin1Char(')')))
+        return false;
+    const QString inner = urn.mid(urn.indexOf(QLatin1Char('(')) + 1).chopped(1);
+    const qsizetype flowEnd = inner.lastIndexOf(QLatin1Char(','));
+    if (flowEnd <= 0)
+        return false;
+    const QString flow = inner.left(flowEnd);
+    const QString flowInner = flow.mid(flow.indexOf(QLatin1Char('(')) + 1).chopped(1);
+    job.ns = flowInner.section(QLatin1Char(','), 0, 0);
+    job.name = flowInner.section(QLatin1Char(','), 1, 1) + QLatin1Char('.') + inner.mid(flowEnd + 1);
+    job.id = job.ns + QLatin1Char('/') + job.name;
+    return !job.ns.isEmpty();
+}
+
+/// The GraphQL path of an error as text ("scrollAcrossEntities.searchResults.3.entity.assertions").
+QString pathText(const QJsonArray &path)
+{
+    QStringList parts;
+    for (const QJsonValue &p : path)
+        parts << cj::text(p);
+    return parts.join(QLatin1Char('.'));
 }
 
 class DataHubAdapter final : public CatalogAdapter {
@@ -111,7 +155,8 @@ public:
         QString scrollId;
         QSet<QString> seenScrollIds;
         for (;;) {
-            QJsonObject input{{QStringLiteral("types"), QJsonArray{QStringLiteral("DATASET"), QStringLiteral("DOMAIN"), QStringLiteral("DATA_PRODUCT")}},
+            QJsonObject input{{QStringLiteral("types"), QJsonArray{QStringLiteral("DATASET"), QStringLiteral("DOMAIN"), QStringLiteral("DATA_PRODUCT"),
+                                                                   QStringLiteral("DATA_JOB")}},
                               {QStringLiteral("query"), QStringLiteral("*")},
                               {QStringLiteral("count"), kScrollCount}};
             if (!scrollId.isEmpty())
@@ -120,19 +165,48 @@ public:
                                       {QStringLiteral("variables"), QJsonObject{{QStringLiteral("input"), input}}}};
             const QJsonObject response = context.http.postJson(url, cj::compact(request)).object();
             const QJsonArray errors = cj::arr(response, "errors");
-            if (!errors.isEmpty()) {
+            const QJsonObject page = cj::obj(cj::obj(response, "data"), "scrollAcrossEntities");
+            if (!page.value(QLatin1String("searchResults")).isArray()) {
+                // No page at all: the query failed as a whole (an unknown field, an expired token).
                 QStringList messages;
                 for (const QJsonValue &e : errors)
                     messages << cj::str(e.toObject(), "message");
-                throw CatalogError{QStringLiteral("%1: POST %2: GraphQL error: %3")
-                                       .arg(context.http.sourceName(), url.toDisplayString(), messages.join(QStringLiteral("; ")))};
+                throw CatalogError{messages.isEmpty()
+                                       ? QStringLiteral("%1: POST %2: no data.scrollAcrossEntities.searchResults in the response")
+                                             .arg(context.http.sourceName(), url.toDisplayString())
+                                       : QStringLiteral("%1: POST %2: GraphQL error: %3")
+                                             .arg(context.http.sourceName(), url.toDisplayString(), messages.join(QStringLiteral("; ")))};
             }
-            const QJsonObject page = cj::obj(cj::obj(response, "data"), "scrollAcrossEntities");
-            if (!page.value(QLatin1String("searchResults")).isArray())
-                throw CatalogError{QStringLiteral("%1: POST %2: no data.scrollAcrossEntities.searchResults in the response")
-                                       .arg(context.http.sourceName(), url.toDisplayString())};
-            for (const QJsonValue &value : cj::arr(page, "searchResults")) {
-                const QJsonObject entity = cj::obj(value.toObject(), "entity");
+            const QJsonArray results = cj::arr(page, "searchResults");
+            // GraphQL answers with partial data: a field that failed for one entity (no permission on
+            // its assertions, say) is null there and named in `errors`. The rest is kept; each error is
+            // reported against the entity its path leads to.
+            for (const QJsonValue &e : errors) {
+                const QJsonObject error = e.toObject();
+                const QJsonArray path = cj::arr(error, "path");
+                int index = -1;
+                for (qsizetype i = 0; i + 1 < path.size(); ++i) {
+                    if (path[i].toString() == u"searchResults" && path[i + 1].isDouble())
+                        index = path[i + 1].toInt();
+                }
+                if (index >= results.size())
+                    index = -1; // a path into nothing this page holds
+                const QString urn = index >= 0 ? cj::at(results.at(index).toObject(), {"entity", "urn"}) : QString();
+                // The entity itself null: nothing of it is kept (and nothing is stored for it below).
+                const bool whole = index >= 0 && !results.at(index).toObject().value(QLatin1String("entity")).isObject();
+                // An entity lost whole cannot be told from one deleted in DataHub: this sync then updates
+                // the cache without removing anything, so its cached version stays.
+                if (whole)
+                    out.complete = false;
+                const QString where = urn.isEmpty() ? pathText(path) : urn;
+                out.diagnostics.push_back({context.location.uri, 0, 0, Diagnostic::Severity::Warning,
+                                           QStringLiteral("%1: GraphQL error at %2: %3%4")
+                                               .arg(where.isEmpty() ? url.toDisplayString() : where, pathText(path), cj::str(error, "message"),
+                                                    whole ? QStringLiteral(" (entity skipped; its cached version is kept and no deletions are applied this sync)")
+                                                          : QStringLiteral(" (the other fields are kept)"))});
+            }
+            for (qsizetype i = 0; i < results.size(); ++i) {
+                const QJsonObject entity = cj::obj(results.at(i).toObject(), "entity");
                 const QString folder = folderOf(cj::str(entity, "type"));
                 const QString urn = cj::str(entity, "urn");
                 if (!folder.isEmpty() && !urn.isEmpty())
@@ -161,11 +235,70 @@ public:
             importDomain(entity, result);
         else if (path.startsWith(u"dataProducts/"))
             importProduct(entity, result);
+        else if (path.startsWith(u"dataJobs/"))
+            importJob(entity, result);
         return result;
     }
 
+    void prepare(const CatalogDocuments &all) override
+    {
+        m_jobUpstream.clear();
+        for (auto it = all.lower_bound(QStringLiteral("dataJobs/")); it != all.end() && it->first.startsWith(u"dataJobs/"); ++it) {
+            const QJsonObject job = cj::parseObject(it->second);
+            m_jobUpstream.insert(cj::str(job, "urn"), cj::arr(cj::obj(job, "upstream"), "relationships"));
+        }
+    }
+
+    QByteArray context(const QString &path, const QByteArray &content) const override
+    {
+        // A dataset's lineage through jobs depends on the job documents: their walk is the context.
+        if (!path.startsWith(u"datasets/"))
+            return {};
+        QByteArray key;
+        for (const auto &[from, job] : upstreamOf(cj::parseObject(content)))
+            key += from.toUtf8() + ' ' + job.toUtf8() + '\n';
+        return key;
+    }
+
 private:
-    static void importDataset(const QString &path, const QJsonObject &o, ImportResult &result)
+    /// The upstream datasets of a dataset, each with the job it came through (empty when direct). A job
+    /// in between (dataset -> DATA_JOB -> dataset, as DataHub links an Airflow task) is walked to its own
+    /// upstream, through jobs that feed jobs too; each job is visited once.
+    std::vector<std::pair<QString, QString>> upstreamOf(const QJsonObject &dataset) const
+    {
+        std::vector<std::pair<QString, QString>> out;
+        QSet<QString> visitedJobs;
+        std::function<void(const QJsonArray &, const QString &)> walk = [&](const QJsonArray &relationships, const QString &viaJob) {
+            for (const QJsonValue &r : relationships) {
+                const QJsonObject entity = cj::obj(r.toObject(), "entity");
+                const QString urn = cj::str(entity, "urn");
+                if (cj::str(entity, "type") == u"DATA_JOB" || urn.startsWith(QLatin1String("urn:li:dataJob:"))) {
+                    if (visitedJobs.contains(urn))
+                        continue;
+                    visitedJobs.insert(urn);
+                    Job job;
+                    walk(m_jobUpstream.value(urn), viaJob.isEmpty() && jobOfUrn(urn, job) ? job.id : viaJob);
+                } else {
+                    const QString from = dh::datasetIdFromUrn(urn);
+                    if (!from.isEmpty())
+                        out.emplace_back(from, viaJob);
+                }
+            }
+        };
+        walk(cj::arr(cj::obj(dataset, "upstream"), "relationships"), QString());
+        return out;
+    }
+
+    static void importJob(const QJsonObject &o, ImportResult &result)
+    {
+        Job job;
+        if (!jobOfUrn(cj::str(o, "urn"), job))
+            return;
+        job.description = cj::at(o, {"properties", "description"});
+        result.jobs.push_back(job);
+    }
+
+    void importDataset(const QString &path, const QJsonObject &o, ImportResult &result) const
     {
         const QString urn = cj::str(o, "urn");
         Dataset d;
@@ -182,19 +315,27 @@ private:
         if (d.description.isEmpty())
             d.description = cj::at(o, {"properties", "description"});
         d.owner = ownerOf(o);
+        // Descriptions edited in DataHub's UI live apart from the ingested schema and win over it.
+        QHash<QString, QString> edited;
+        for (const QJsonValue &f : cj::arr(cj::obj(o, "editableSchemaMetadata"), "editableSchemaFieldInfo")) {
+            if (!cj::str(f.toObject(), "description").isEmpty())
+                edited.insert(cj::str(f.toObject(), "fieldPath"), cj::str(f.toObject(), "description"));
+        }
         for (const QJsonValue &f : cj::arr(cj::obj(o, "schemaMetadata"), "fields")) {
             const QJsonObject field = f.toObject();
             DatasetColumn c;
             c.name = cj::str(field, "fieldPath");
             c.type = cj::str(field, "nativeDataType");
-            c.description = cj::str(field, "description");
+            c.description = edited.value(c.name, cj::str(field, "description"));
             if (!c.name.isEmpty())
                 d.columns.append(c);
         }
-        for (const QJsonValue &r : cj::arr(cj::obj(o, "upstream"), "relationships")) {
-            const QString from = dh::datasetIdFromUrn(cj::at(r.toObject(), {"entity", "urn"}));
-            if (!from.isEmpty() && from != d.id)
-                result.lineageEdges.push_back({from, d.id, QString()});
+        QSet<QString> seenEdges;
+        for (const auto &[from, job] : upstreamOf(o)) {
+            if (from != d.id && !seenEdges.contains(from + u'\n' + job)) {
+                seenEdges.insert(from + u'\n' + job);
+                result.lineageEdges.push_back({from, d.id, job});
+            }
         }
         for (const QJsonValue &a : cj::arr(cj::obj(o, "assertions"), "assertions")) {
             const QJsonObject assertion = a.toObject();
@@ -292,6 +433,8 @@ private:
             result.noteDomain(p.domainId);
         result.products.push_back(p);
     }
+
+    QHash<QString, QJsonArray> m_jobUpstream; ///< data job urn -> its upstream relationships
 };
 
 } // namespace

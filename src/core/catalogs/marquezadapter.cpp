@@ -1,11 +1,16 @@
 // Marquez (OpenLineage reference server) REST API v1: namespaces, datasets and jobs (limit/offset
 // paging), column lineage per dataset, the lineage graph around a job, and incremental updates from
 // the OpenLineage events it received: GET /api/v1/events/lineage?after=<time>&sortDirection=asc.
+// That feed holds run events only: dataset and job events (static lineage) change what the dataset and
+// job lists say, which only a full sync reads (docs/formats/catalog-payloads.md).
 #include "catalogadapter.h"
 #include "catalogerror.h"
 #include "catalogjson.h"
 #include "importers/importer.h"
+#include "importers/openlineagereader.h"
 
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrlQuery>
 
@@ -30,6 +35,61 @@ QString datasetPath(const QString &ns, const QString &name)
 QString jobPath(const QString &ns, const QString &name)
 {
     return QStringLiteral("jobs/%1/%2").arg(ns, name);
+}
+
+/// An OpenLineage eventTime as nanoseconds since the epoch, so times written with different offsets
+/// ("…+10:00", "…Z", or none, which Marquez reads as UTC) and precisions (up to nanoseconds) compare as
+/// the instants they name. false when the text is no ISO 8601 date-time.
+bool eventInstant(const QString &text, qint64 &nanos)
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"(^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d{1,9})\d*)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$)"));
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return false;
+    QString clock = m.captured(2);
+    if (clock.size() == 5)
+        clock += QStringLiteral(":00");
+    const QDateTime base = QDateTime::fromString(m.captured(1) + u'T' + clock, Qt::ISODate).toUTC();
+    const QDateTime utc(base.date(), base.time(), Qt::UTC);
+    if (!utc.isValid())
+        return false;
+    qint64 offsetSeconds = 0;
+    const QString zone = m.captured(4);
+    if (!zone.isEmpty() && zone.compare(QLatin1String("z"), Qt::CaseInsensitive) != 0) {
+        QString digits = zone.mid(1);
+        digits.remove(u':');
+        offsetSeconds = digits.left(2).toLongLong() * 3600 + digits.mid(2, 2).toLongLong() * 60;
+        if (zone.startsWith(u'-'))
+            offsetSeconds = -offsetSeconds;
+    }
+    const qint64 fraction = m.captured(3).leftJustified(9, u'0').toLongLong();
+    nanos = (utc.toSecsSinceEpoch() - offsetSeconds) * 1000000000LL + fraction;
+    return true;
+}
+
+/// An instant as the cursor sent back in `after`: UTC with a "Z" (Marquez parses `after` as a zoned
+/// date-time, so a producer's zone-less eventTime cannot go back as written), milliseconds at least and
+/// the finer digits only when there are any.
+QString cursorText(qint64 nanos)
+{
+    qint64 seconds = nanos / 1000000000LL;
+    qint64 fraction = nanos % 1000000000LL;
+    if (fraction < 0) {
+        fraction += 1000000000LL;
+        --seconds;
+    }
+    QString digits = QString::number(fraction).rightJustified(9, u'0');
+    while (digits.size() > 3 && digits.endsWith(u'0'))
+        digits.chop(1);
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + u'.' + digits + u'Z';
+}
+
+/// Whether Marquez reports the dataset as gone: soft-deleted, or dropped by its last lifecycle change.
+bool isGone(const QJsonObject &dataset)
+{
+    return dataset.value(QLatin1String("deleted")).toBool() || dataset.value(QLatin1String("isDeleted")).toBool()
+        || cj::str(dataset, "lastLifecycleState").compare(QLatin1String("DROP"), Qt::CaseInsensitive) == 0;
 }
 
 /// "DB_TABLE" -> "table", "STREAM" -> "topic"; other types lower-cased.
@@ -111,7 +171,16 @@ private:
             const QJsonObject data = cj::obj(node.toObject(), "data");
             if (cj::str(data, "namespace") != ns || cj::str(data, "dataset") != name)
                 continue;
-            const QJsonArray inputs = cj::arr(data, "inputFields");
+            QJsonArray inputs = cj::arr(data, "inputFields");
+            // Older servers put the transformation on the node rather than on each input field.
+            for (qsizetype i = 0; i < inputs.size(); ++i) {
+                QJsonObject in = inputs[i].toObject();
+                for (const char *key : {"transformationDescription", "transformationType"}) {
+                    if (cj::str(in, key).isEmpty() && !cj::str(data, key).isEmpty())
+                        in.insert(QLatin1String(key), data.value(QLatin1String(key)));
+                }
+                inputs[i] = in;
+            }
             if (!inputs.isEmpty())
                 out.append(QJsonObject{{QStringLiteral("name"), cj::str(data, "field")}, {QStringLiteral("inputFields"), inputs}});
         }
@@ -124,16 +193,31 @@ private:
         const QString name = cj::at(dataset, {"id", "name"}).isEmpty() ? cj::str(dataset, "name") : cj::at(dataset, {"id", "name"});
         if (ns.isEmpty() || name.isEmpty())
             return;
+        if (isGone(dataset)) {
+            // Soft-deleted or dropped: gone from the catalog, as a removal on an incremental sync.
+            out.documents.erase(datasetPath(ns, name));
+            if (!out.complete)
+                out.removed << datasetPath(ns, name);
+            return;
+        }
         // Only datasets some job writes can have column lineage; asking for the others costs a request each.
         if (!dataset.contains(QLatin1String("columnLineage")) && produced.contains(ns + u'\n' + name))
             dataset.insert(QStringLiteral("columnLineage"), columnLineage(context, ns, name));
         out.documents[datasetPath(ns, name)] = cj::compact(dataset);
     }
 
-    /// Appends the events after `after` (all when empty) as run documents; returns the newest time.
+    /// Appends the events after `after` (all when empty) as run documents; returns the newest instant
+    /// (cursorText). Marquez's `after` is inclusive (event_time >=
+    /// :after): events at the cursor's instant were stored by the sync that set it and are skipped. An
+    /// event that reaches Marquez later with an eventTime at or before the cursor is not seen by the
+    /// incremental path (that holds for any time cursor); a full sync reads it.
     QString readEvents(CatalogContext &context, const QString &after, CatalogFetch &out, QSet<QString> *touchedJobs)
     {
         QString cursor = after;
+        qint64 afterNanos = 0;
+        const bool hasAfter = !after.isEmpty() && eventInstant(after, afterNanos);
+        qint64 cursorNanos = afterNanos;
+        bool cursorKnown = hasAfter;
         QJsonArray chunk;
         QString chunkStart;
         auto flush = [&] {
@@ -159,11 +243,18 @@ private:
             for (const QJsonValue &value : events) {
                 const QJsonObject event = value.toObject();
                 const QString time = cj::str(event, "eventTime");
+                qint64 nanos = 0;
+                const bool timed = eventInstant(time, nanos);
+                if (hasAfter && timed && nanos <= afterNanos)
+                    continue; // at the cursor: read by the previous sync
                 if (chunk.isEmpty())
                     chunkStart = time;
                 chunk.append(event);
-                if (time > cursor)
-                    cursor = time;
+                if (timed && (!cursorKnown || nanos > cursorNanos)) {
+                    cursor = cursorText(nanos);
+                    cursorNanos = nanos;
+                    cursorKnown = true;
+                }
                 if (touchedJobs)
                     touchedJobs->insert(cj::at(event, {"job", "namespace"}) + u'\n' + cj::at(event, {"job", "name"}));
                 if (chunk.size() >= kEventsPerDocument)
@@ -218,9 +309,18 @@ private:
             const QString name = key.section(u'\n', 1);
             QUrl url = context.location.endpoint(QStringLiteral("/api/v1/lineage"));
             url.setQuery(QStringLiteral("nodeId=%1&depth=1").arg(enc(QStringLiteral("job:%1:%2").arg(ns, name))));
-            const HttpResponse response = context.http.getAllowingNotFound(url);
+            // Marquez answers 500 for some job nodes (MarquezProject/marquez#2806, e.g. a job name holding
+            // "trino://host:1337"): one such job must not stop the sync of all others.
+            const HttpResponse response = context.http.getAllowing(url, {404, 500});
             if (response.status == 404)
                 continue;
+            if (response.status == 500) {
+                out.diagnostics.push_back({context.location.uri, 0, 0, Diagnostic::Severity::Warning,
+                                           QStringLiteral("lineage of job '%1' in namespace '%2' skipped: GET %3 answered HTTP 500; "
+                                                          "its runs are kept, its datasets are not updated by this sync")
+                                               .arg(name, ns, url.toDisplayString())});
+                continue;
+            }
             QSet<QString> produced;
             QList<QJsonObject> datasets;
             for (const QJsonValue &value : cj::arr(parseJsonBody(context.http.sourceName(), url, response.body).object(), "graph")) {
@@ -253,7 +353,12 @@ private:
         }
         d.id = datasetId(d.ns, d.name);
         d.kind = datasetKind(cj::str(o, "type"));
-        d.platform = cj::str(o, "sourceName");
+        // The namespace's scheme ("postgres://host:5432"), else the data source facet's, as the
+        // OpenLineage file importer reads the same events. Marquez's sourceName is a source's name
+        // ("default" when the producer named none, else the data source's name): never a platform.
+        d.platform = importers::openlineage::schemeOf(d.ns);
+        if (d.platform.isEmpty())
+            d.platform = importers::openlineage::schemeOf(cj::at(o, {"facets", "dataSource", "uri"}));
         d.description = cj::str(o, "description");
         for (const QJsonValue &t : cj::arr(o, "tags"))
             d.tags << (t.isObject() ? cj::str(t.toObject(), "name") : cj::text(t));

@@ -58,12 +58,16 @@ void serviceLevels(Walker &w, const QList<ServiceLevel> &a, const QList<ServiceL
             const ServiceLevel &x = *m.oldItem;
             const ServiceLevel &y = *m.newItem;
             if (slaText(x) != slaText(y)) {
-                const SlaChange c = compareServiceLevels(x.property, x, y);
+                QString why;
+                const SlaChange c = compareServiceLevels(x.property, x, y, &why);
                 if (c != SlaChange::Same) {
                     const Rule rule = c == SlaChange::Weaker     ? Rule::SlaWeakened
                                       : c == SlaChange::Stronger ? Rule::SlaStrengthened
                                                                  : Rule::SlaChanged;
-                    w.record(rule, ChangeKind::Changed, path + QStringLiteral(".value"), slaText(x), slaText(y));
+                    // An unranked change says why it could not be ranked (no known direction, a
+                    // unit that is not a duration or percentage, an unreadable value).
+                    w.record(rule, ChangeKind::Changed, path + QStringLiteral(".value"), slaText(x), slaText(y), {},
+                             c == SlaChange::Unranked ? why : QString());
                 }
             }
             w.text(Rule::SlaChanged, path + QStringLiteral(".element"), x.element, y.element);

@@ -42,15 +42,19 @@ Tightening compareConstraint(const QString &key, const QJsonValue &oldValue, con
 enum class SlaChange { Same, Stronger, Weaker, Unranked };
 
 /// Compares two values of the same SLA property: availability (higher is stronger), latency,
-/// freshness, frequency and time-to-* (shorter is stronger), retention (longer is stronger).
-/// Unranked when the property is not one of these or a value cannot be read.
-SlaChange compareServiceLevels(const QString &property, const ServiceLevel &oldLevel, const ServiceLevel &newLevel);
+/// freshness, frequency and time-to-* (shorter is stronger), retention (longer is stronger), each
+/// value read in its own unit (util/slaunits.h), so "24h" and "1 d" are the Same.
+/// Unranked when the property is not one of these or a value cannot be read; then `why`, when
+/// given, says which (and what is wrong with the value).
+SlaChange compareServiceLevels(const QString &property, const ServiceLevel &oldLevel, const ServiceLevel &newLevel,
+                               QString *why = nullptr);
 
-/// A duration in seconds from "1" + unit "h", "500ms", "25h", "7 days", "PT1H", "P1Y", "daily";
-/// +infinity for "unlimited". Units: ms, s, m/min (minutes), h, d, w, mo/month (30 d), y (365 d).
+/// A duration in seconds from "1" + unit "h", "500ms", "25h", "7 days", "1h 30m", "PT1H", "P1Y",
+/// "daily"; +infinity for "unlimited". Units: ms, s, m/min (minutes), h, d, w, mo/month (30 d),
+/// y (365 d) in their usual spellings (units::secondsPerUnit).
 std::optional<double> durationSeconds(const QString &value, const QString &unit = {});
 
-/// A percentage from "99.9%", "99.9" + unit "%", or a fraction "0.999".
+/// A percentage from "99.9%", "99.9" + unit %/percent/pct, or a fraction "0.999".
 std::optional<double> percentage(const QString &value, const QString &unit = {});
 
 } // namespace meshscope::diff

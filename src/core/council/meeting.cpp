@@ -2,10 +2,15 @@
 
 #include "io/atomicfile.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace meshscope::council {
 
@@ -84,6 +89,78 @@ Meeting startMeeting(const QString &title, const QDateTime &now, std::vector<Age
     m.id = now.date().toString(Qt::ISODate) + (slug.isEmpty() ? QString() : u'-' + slug);
     m.agenda = std::move(agenda);
     return m;
+}
+
+QString defaultMeetingTitle()
+{
+    return QStringLiteral("Mesh Governance Council");
+}
+
+QString meetingsFolder(const QStringList &sources, const QString &fallback)
+{
+    for (const QString &source : sources) {
+        if (QFileInfo(source).isDir())
+            return QDir(source).filePath(QStringLiteral("council/meetings"));
+    }
+    return fallback + QStringLiteral("/council/meetings");
+}
+
+Meeting todaysMeeting(const QString &folder, const QString &title, const QDateTime &now, std::vector<AgendaItem> agenda,
+                      QString *path, QString *error)
+{
+    Meeting meeting = startMeeting(title.isEmpty() ? defaultMeetingTitle() : title, now, {});
+    const QString file = QDir(folder).filePath(meeting.id + QStringLiteral(".json"));
+    if (path)
+        *path = file;
+    if (QFileInfo::exists(file)) {
+        QString readError;
+        if (auto saved = loadMeeting(file, &readError))
+            meeting = std::move(*saved);
+        else if (error)
+            *error = readError;
+    }
+    QSet<QString> known;
+    for (const AgendaItem &item : meeting.agenda)
+        known.insert(item.key);
+    for (AgendaItem &item : agenda) {
+        if (!known.contains(item.key))
+            meeting.agenda.push_back(std::move(item));
+    }
+    return meeting;
+}
+
+std::optional<QDate> parseDueDate(const QString &text, const QDate &today)
+{
+    const QString t = text.trimmed().toLower();
+    if (t.isEmpty())
+        return QDate();
+    if (const QDate iso = QDate::fromString(t, Qt::ISODate); iso.isValid())
+        return iso;
+    if (t == u"today")
+        return today;
+    if (t == u"tomorrow")
+        return today.addDays(1);
+    if (t == u"next week")
+        return today.addDays(7);
+    static const QRegularExpression in(QStringLiteral("^in (\\d{1,3}) (day|days|week|weeks)$"));
+    if (const QRegularExpressionMatch m = in.match(t); m.hasMatch()) {
+        const int n = m.captured(1).toInt();
+        return today.addDays(m.captured(2).startsWith(u"week") ? 7 * n : n);
+    }
+    static const QStringList weekdays{QStringLiteral("monday"), QStringLiteral("tuesday"), QStringLiteral("wednesday"),
+                                      QStringLiteral("thursday"), QStringLiteral("friday"), QStringLiteral("saturday"),
+                                      QStringLiteral("sunday")};
+    if (const qsizetype day = weekdays.indexOf(t); day >= 0) {
+        const int ahead = (int(day) + 1 - today.dayOfWeek() + 7) % 7;
+        return today.addDays(ahead == 0 ? 7 : ahead);
+    }
+    return std::nullopt;
+}
+
+int settledCount(const Meeting &meeting)
+{
+    return int(std::count_if(meeting.decisions.begin(), meeting.decisions.end(),
+                             [](const Decision &d) { return d.outcome != Outcome::Defer; }));
 }
 
 QJsonObject toJson(const Meeting &m)

@@ -12,4 +12,8 @@ namespace meshscope::council {
 /// file path or URL; empty means no links.
 QString minutesMarkdown(const Meeting &meeting, const std::function<QString(const QString &)> &contractLink = {});
 
+/// The same minutes as plain report text for exporting::textPdf ("# " headings, "## " sub-headings, lines
+/// indented by four spaces monospace): no Markdown markup shows in the PDF the CLI writes.
+QString minutesText(const Meeting &meeting);
+
 } // namespace meshscope::council

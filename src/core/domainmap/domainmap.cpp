@@ -76,7 +76,7 @@ int ensureDomain(DomainMap &map, const QString &id, DomainType typeHint)
     return int(map.domains.size()) - 1;
 }
 
-void loadProducts(sql::Connection &db, DomainMap &map, const HealthAssessor &assessor)
+void loadProducts(sql::Connection &db, DomainMap &map)
 {
     QSet<QString> contracts;
     {
@@ -104,11 +104,6 @@ void loadProducts(sql::Connection &db, DomainMap &map, const HealthAssessor &ass
         p.status = s.text(4);
         p.domain = ensureDomain(map, s.text(2), parseDomainType(s.text(5)));
         p.hasContract = withContract.contains(p.id);
-        ProductFacts facts;
-        facts.productId = p.id;
-        facts.hasContract = p.hasContract;
-        facts.hasOwner = !p.owner.isEmpty();
-        p.health = assessor.assess(facts);
         map.productIndex.insert(p.id, int(map.products.size()));
         map.domains[size_t(p.domain)].products.push_back(int(map.products.size()));
         map.products.push_back(std::move(p));
@@ -176,7 +171,9 @@ void loadEdges(sql::Connection &db, DomainMap &map)
         const int from = dep.from;
         const int to = dep.to;
         map.productEdges.push_back({from, to, dep.via});
-        ++map.products[size_t(from)].consumers;
+        ++map.products[size_t(from)].downstream;
+        if (isConsumption(dep.via))
+            ++map.products[size_t(from)].consumers;
         ++map.products[size_t(to)].upstream;
         const int df = map.products[size_t(from)].domain;
         const int dt = map.products[size_t(to)].domain;
@@ -226,20 +223,41 @@ std::vector<int> DomainMap::roots() const
     return out;
 }
 
-DomainMap buildDomainMap(sql::Connection &db, const HealthAssessor &assessor)
+QHash<QString, HealthAssessment> assessMeshHealth(sql::Connection &db, const HealthAssessor &assessor)
+{
+    // Only today's verdicts are needed: no daily history.
+    return assessHealth(evaluateMesh(db, {}, /*historyDays=*/1), assessor);
+}
+
+void applyHealth(DomainMap &map, const QHash<QString, HealthAssessment> &health)
+{
+    for (MapProduct &p : map.products)
+        p.health = health.value(p.id); // a product the evaluation did not see: no data
+    for (MapDomain &d : map.domains) {
+        d.healthCounts = {};
+        for (int p : d.products)
+            ++d.healthCounts[size_t(map.products[size_t(p)].health.health)];
+    }
+    map.healthAssessed = true;
+}
+
+DomainMap buildDomainMap(sql::Connection &db, HealthPass pass, const HealthAssessor &assessor)
 {
     DomainMap map;
     QElapsedTimer t;
     t.start();
     loadDomains(db, map);
     const qint64 domains = t.restart();
-    loadProducts(db, map, assessor);
+    loadProducts(db, map);
     const qint64 products = t.restart();
     linkDomains(map);
     const qint64 linking = t.restart();
     loadEdges(db, map);
+    const qint64 edges = t.restart();
+    if (pass == HealthPass::Assess)
+        applyHealth(map, assessMeshHealth(db, assessor));
     qCDebug(lcDomainMap) << "domains" << domains << "ms, products" << products << "ms, nesting" << linking
-                         << "ms, edges" << t.elapsed() << "ms";
+                         << "ms, edges" << edges << "ms, health" << t.elapsed() << "ms";
     return map;
 }
 

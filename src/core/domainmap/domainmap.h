@@ -21,10 +21,11 @@ struct MapProduct {
     QString owner; ///< owner, else owning team, as written
     QString status;
     int domain = -1; ///< index into DomainMap::domains
-    HealthAssessment health;
+    HealthAssessment health; ///< see producthealth.h: the same verdict the Quality area shows
     bool hasContract = false;
-    int consumers = 0; ///< distinct downstream products
-    int upstream = 0;  ///< distinct upstream products
+    int consumers = 0;  ///< distinct consuming products (isConsumption): the product page lists the same
+    int downstream = 0; ///< distinct downstream products, consumers and lineage-only ones
+    int upstream = 0;   ///< distinct upstream products
 };
 
 struct MapDomain {
@@ -65,6 +66,7 @@ struct DomainMap {
     std::vector<DomainEdge> domainEdges;
     QHash<QString, int> domainIndex;
     QHash<QString, int> productIndex;
+    bool healthAssessed = false; ///< false: every product's health is Unknown because it was not assessed yet
 
     int domainOf(const QString &id) const { return domainIndex.value(id, -1); }
     int productOf(const QString &id) const { return productIndex.value(id, -1); }
@@ -72,8 +74,20 @@ struct DomainMap {
     std::vector<int> roots() const;
 };
 
+/// Health is the Quality area's evaluation of the whole mesh (governance, SLOs, checks): on a large mesh
+/// it costs many times the rest of the map. `Later` leaves every product Unknown (healthAssessed false)
+/// so a view can show the map first and applyHealth(assessMeshHealth(db)) when that is done.
+enum class HealthPass { Assess, Later };
+
 /// Reads the cache into a DomainMap. Products naming an undeclared domain get one (declared = false);
 /// products naming none are put under the domain id "" named "(no domain)".
-DomainMap buildDomainMap(sql::Connection &db, const HealthAssessor &assessor = HealthAssessor());
+DomainMap buildDomainMap(sql::Connection &db, HealthPass pass = HealthPass::Assess,
+                         const HealthAssessor &assessor = HealthAssessor());
+
+/// Every product's health, by product id (producthealth.h: evaluateMesh + assessHealth, as of the newest
+/// evidence). Throws sql::SqlError.
+QHash<QString, HealthAssessment> assessMeshHealth(sql::Connection &db, const HealthAssessor &assessor = HealthAssessor());
+/// Sets each product's health (a product not in `health` has no data) and the domains' counts.
+void applyHealth(DomainMap &map, const QHash<QString, HealthAssessment> &health);
 
 } // namespace meshscope::domainmap

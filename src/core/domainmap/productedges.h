@@ -14,6 +14,15 @@ namespace meshscope::domainmap {
 
 enum class EdgeVia { Port = 1, Lineage = 2 };
 
+/// Whether a dependency makes the downstream product a consumer. A product's consumers are the distinct
+/// other products reading one of its output ports through an input port (naming the product, or a
+/// contract it publishes). Products downstream by lineage alone are downstream, not consumers. The
+/// Domains table, the product page and the Quality area's "consumers per product" all count this.
+inline bool isConsumption(int via)
+{
+    return (via & int(EdgeVia::Port)) != 0;
+}
+
 struct ProductDependency {
     QString from; ///< upstream product id
     QString to;   ///< downstream (consuming) product id

@@ -36,7 +36,8 @@ void addProperties(ProductPage &page, const QString &contractId, const QString &
     for (const ContractProperty &p : props) {
         const QString name = prefix.isEmpty() ? p.name : prefix + QLatin1Char('.') + p.name;
         page.fields.push_back({contractId, object, name, p.logicalType.isEmpty() ? p.physicalType : p.logicalType,
-                               p.required, p.pii, p.classification, p.description});
+                               p.required, p.pii || p.piiStated ? stated(p.pii) : Stated::NotStated,
+                               p.classification, p.description});
         for (const QualityRule &q : p.quality)
             page.checks.push_back({contractId, q.name.isEmpty() ? q.metric : q.name,
                                    q.element.isEmpty() ? object + QLatin1Char('.') + name : q.element, q.dimension,
@@ -153,6 +154,32 @@ void attachResults(sql::Connection &db, ProductPage &page)
     }
 }
 
+/// Input ports naming a source product that neither a product id nor a published contract id resolves
+/// (as domainmap/productedges resolves them): listed upstream as unresolved, once per name.
+void addUnresolvedSources(sql::Connection &db, ProductPage &page)
+{
+    sql::Statement known = db.prepare("SELECT 1 FROM products WHERE id = ?1 UNION ALL "
+                                      "SELECT 1 FROM ports WHERE direction = 'output' AND contract_id = ?1 LIMIT 1");
+    QSet<QString> listed;
+    for (const PageNeighbour &n : page.upstream)
+        listed.insert(n.id);
+    for (const Port &port : page.product.inputPorts) {
+        const QString &ref = port.sourceProductId;
+        if (ref.isEmpty() || listed.contains(ref))
+            continue;
+        known.bind(1, ref);
+        const bool found = known.step();
+        known.reset();
+        if (found)
+            continue;
+        listed.insert(ref);
+        PageNeighbour n{ref, ref, {}, int(EdgeVia::Port)};
+        n.unresolved = true;
+        n.port = port.name.isEmpty() ? port.id : port.name;
+        page.upstream.push_back(n);
+    }
+}
+
 void loadNeighbours(sql::Connection &db, ProductPage &page, const DomainMap *map)
 {
     std::vector<ProductDependency> deps;
@@ -181,10 +208,11 @@ void loadNeighbours(sql::Connection &db, ProductPage &page, const DomainMap *map
             page.upstream.push_back(neighbour(d.from, d.via));
         if (d.from == page.product.id) {
             page.downstream.push_back(neighbour(d.to, d.via));
-            if (d.via & int(EdgeVia::Port))
+            if (isConsumption(d.via))
                 page.consumers.push_back(page.downstream.back());
         }
     }
+    addUnresolvedSources(db, page);
 }
 
 QJsonArray neighboursJson(const std::vector<PageNeighbour> &list)
@@ -196,7 +224,12 @@ QJsonArray neighboursJson(const std::vector<PageNeighbour> &list)
             via << QStringLiteral("port");
         if (n.via & int(EdgeVia::Lineage))
             via << QStringLiteral("lineage");
-        a << QJsonObject{{"id", n.id}, {"name", n.name}, {"domainId", n.domainId}, {"via", via}};
+        QJsonObject o{{"id", n.id}, {"name", n.name}, {"domainId", n.domainId}, {"via", via}};
+        if (n.unresolved) {
+            o.insert("unresolved", true);
+            o.insert("port", n.port);
+        }
+        a << o;
     }
     return a;
 }
@@ -261,6 +294,11 @@ ProductPage loadProductPage(sql::Connection &db, const QString &id, const Domain
     loadContracts(db, page);
     attachResults(db, page);
     loadNeighbours(db, page, map);
+    const int self = map ? map->productOf(id) : -1;
+    if (self >= 0)
+        page.health = map->products[size_t(self)].health; // Unknown until the map's health is assessed
+    else
+        page.health = assessMeshHealth(db).value(id);
     return page;
 }
 
@@ -286,7 +324,10 @@ QJsonObject toJson(const ProductPage &page)
     QJsonArray fields;
     for (const PageField &f : page.fields)
         fields << QJsonObject{{"source", f.source}, {"object", f.object}, {"name", f.name}, {"type", f.type},
-                              {"required", f.required}, {"pii", f.pii}, {"classification", f.classification},
+                              {"required", f.required},
+                              // true, false, or null when the document does not say
+                              {"pii", f.pii == Stated::NotStated ? QJsonValue() : QJsonValue(f.pii == Stated::Yes)},
+                              {"classification", f.classification},
                               {"description", f.description}};
     o.insert("schemaFields", fields);
     QJsonArray slos;
@@ -305,6 +346,7 @@ QJsonObject toJson(const ProductPage &page)
     o.insert("downstream", neighboursJson(page.downstream));
     o.insert("consumers", neighboursJson(page.consumers));
     o.insert("datasets", QJsonArray::fromStringList(page.datasets));
+    o.insert("health", toJson(page.health));
     return o;
 }
 

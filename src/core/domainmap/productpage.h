@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cache/sqlite.h"
+#include "domainmap/producthealth.h"
 #include "model/entities.h"
 
 #include <QDateTime>
@@ -20,6 +21,10 @@ struct PageNeighbour {
     QString name;
     QString domainId;
     int via = 0; ///< EdgeVia bits
+    /// An input port names this product, and the mesh has no such product (nor a published contract of
+    /// that id): shown as a reference that does not resolve, never dropped.
+    bool unresolved = false;
+    QString port; ///< unresolved: the input port that names it
 };
 
 struct PageContract {
@@ -38,7 +43,7 @@ struct PageField {
     QString name;   ///< "a.b" for nested properties
     QString type;
     bool required = false;
-    bool pii = false;
+    Stated pii = Stated::NotStated; ///< yes, no, or the document does not say
     QString classification;
     QString description;
 };
@@ -80,10 +85,12 @@ struct ProductPage {
     std::vector<PageNeighbour> downstream;
     std::vector<PageNeighbour> consumers; ///< downstream products that read it through an input port
     QStringList datasets;                 ///< lineage datasets the product owns
+    HealthAssessment health;              ///< the map's verdict and its signals (producthealth.h)
 };
 
 /// Loads the page of product `id`; `found` is false when the cache has no such product.
-/// With a built `map`, neighbours come from it instead of re-deriving every dependency.
+/// With a built `map`, neighbours and health come from it instead of re-deriving every dependency and
+/// re-evaluating the mesh.
 ProductPage loadProductPage(sql::Connection &db, const QString &id, const DomainMap *map = nullptr);
 
 QJsonObject toJson(const ProductPage &page);

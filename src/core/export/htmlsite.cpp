@@ -283,9 +283,16 @@ QString neighbourList(const Site &site, const std::vector<PageNeighbour> &list, 
     if (list.empty())
         return QStringLiteral("<p>None known.</p>\n");
     QString b = QStringLiteral("<ul>");
-    for (const PageNeighbour &n : list)
+    for (const PageNeighbour &n : list) {
+        if (n.unresolved) {
+            // No page to link to: the reference is shown as written, and said not to resolve.
+            b += QStringLiteral("<li class=\"unresolved\">%1 <small>(not in the mesh; named by input port %2)</small></li>")
+                     .arg(e(n.id), e(n.port));
+            continue;
+        }
         b += QStringLiteral("<li>%1 <small>(%2; via %3)</small></li>")
                  .arg(site.productLink(n.id, root, n.name), e(n.domainId), e(viaText(n.via)));
+    }
     return b + QStringLiteral("</ul>\n");
 }
 
@@ -362,7 +369,10 @@ QString productPage(const Site &site, const ProductPage &pg, int productIndex)
                           QStringLiteral("Description")});
         for (const PageField &f : pg.fields)
             b += row({e(f.source), e(f.object), e(f.name), e(f.type), f.required ? QStringLiteral("yes") : QString(),
-                      f.pii ? QStringLiteral("PII") : QString(), e(f.classification),
+                      f.pii == Stated::Yes ? QStringLiteral("PII")
+                          : f.pii == Stated::No ? QStringLiteral("no")
+                                                : QStringLiteral("not stated"),
+                      e(f.classification),
                       QStringLiteral("<span class=\"text\">%1</span>").arg(e(f.description))});
         b += kTableEnd;
     }

@@ -26,7 +26,9 @@ QString productsCsv(const domainmap::DomainMap &map, int domain)
                           QStringLiteral("contract"), QStringLiteral("upstream"), QStringLiteral("consumers")});
     auto productRow = [&](const domainmap::MapProduct &p) {
         out += csvRow({p.id, p.name, p.domain >= 0 ? map.domains[size_t(p.domain)].id : QString(), p.owner, p.status,
-                       domainmap::healthName(p.health.health), QString::number(p.health.score, 'f', 2),
+                       domainmap::healthName(p.health.health),
+                       // "no data" is never written as a number
+                       p.health.health == domainmap::Health::Unknown ? QString() : QString::number(p.health.score, 'f', 2),
                        p.hasContract ? QStringLiteral("yes") : QStringLiteral("no"), QString::number(p.upstream),
                        QString::number(p.consumers)});
     };

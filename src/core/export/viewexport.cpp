@@ -1,5 +1,6 @@
 #include "export/viewexport.h"
 
+#include "cache/cachereader.h"
 #include "contracts/cachedcontract.h"
 #include "contracts/versiondiff.h"
 #include "council/agenda.h"
@@ -168,12 +169,26 @@ TextDocument councilMinutes(sql::Connection &db, const QString &meetingFile)
             throw ExportError{error.isEmpty() ? QStringLiteral("cannot read the meeting %1").arg(meetingFile) : error};
         meeting = *loaded;
     } else {
-        // No meeting file: the minutes of a meeting that has just opened on today's agenda.
+        // No meeting file: today's meeting as the Council view shows it — the record saved in the mesh
+        // folder the cache was synced from (its decisions and actions), else one just opened on the agenda.
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        meeting = council::startMeeting(QStringLiteral("Data council"), now,
-                                        council::AgendaBuilder::withDefaultProviders().build(db, {now, {}}));
+        QStringList folders;
+        for (const QString &uri : cache::CacheReader(db).sourceUris()) {
+            if (QFileInfo(uri).isDir())
+                folders << uri;
+        }
+        std::vector<council::AgendaItem> agenda = council::AgendaBuilder::withDefaultProviders().build(db, {now, {}});
+        if (folders.isEmpty()) {
+            meeting = council::startMeeting(council::defaultMeetingTitle(), now, std::move(agenda));
+        } else {
+            QString error;
+            meeting = council::todaysMeeting(council::meetingsFolder(folders, {}), council::defaultMeetingTitle(), now,
+                                             std::move(agenda), nullptr, &error);
+            if (!error.isEmpty())
+                throw ExportError{error};
+        }
     }
-    return {QStringLiteral("Council minutes"), council::minutesMarkdown(meeting)};
+    return {QStringLiteral("Council minutes"), council::minutesText(meeting)};
 }
 
 QString impactedNodesCsv(sql::Connection &db, const QString &id)
@@ -182,7 +197,7 @@ QString impactedNodesCsv(sql::Connection &db, const QString &id)
         throw ExportError{QStringLiteral("--view lineage needs --select ID (the node to start from)")};
     // The level of the id given: a column, a product, else a dataset.
     const lineage::Level level = id.contains(u'#') ? lineage::Level::Column
-        : (domainmap::buildDomainMap(db).productOf(id) >= 0 ? lineage::Level::Product : lineage::Level::Dataset);
+        : (domainmap::buildDomainMap(db, domainmap::HealthPass::Later).productOf(id) >= 0 ? lineage::Level::Product : lineage::Level::Dataset);
     const lineage::LineageGraph graph = lineage::loadGraph(db, level);
     QString error;
     const std::vector<int> seeds = lineage::resolveNodes(graph, id, &error);

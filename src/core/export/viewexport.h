@@ -41,7 +41,8 @@ TextDocument contractDiffReport(sql::Connection &db, const QString &id, const QS
 /// `ref` is ID@VERSION: that version against the contract's active version (the CLI's --select).
 TextDocument contractDiffAgainstActive(sql::Connection &db, const QString &ref);
 
-/// Minutes of the meeting saved at `meetingFile`; empty: a meeting opening on today's agenda.
+/// Minutes of the meeting saved at `meetingFile`; empty: today's meeting as the Council view shows it (the
+/// record saved in the synced mesh folder, else a meeting opening on today's agenda). Plain report text.
 TextDocument councilMinutes(sql::Connection &db, const QString &meetingFile);
 
 /// Everything downstream of `id` (product, dataset or dataset#column) as impactedCsv(), with badges.

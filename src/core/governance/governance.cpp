@@ -75,7 +75,7 @@ void collectFields(const QString &prefix, const QList<ContractProperty> &propert
         f.classification = p.classification;
         f.description = p.description;
         f.pii = p.pii;
-        f.piiTagged = p.pii || !p.classification.isEmpty() || statesPii(p);
+        f.piiTagged = p.piiStated || p.pii || !p.classification.isEmpty() || statesPii(p);
         f.masking = customText(p.custom, {"maskingStrategy", "masking", "maskingPolicy", "masking_policy",
                                           "transformation", "anonymization"});
         // "none" and the like say the value is published as is.
@@ -111,10 +111,10 @@ rules::Context makeContext(const DataProduct &product, const MeshData &mesh, con
         r.classification = f.classification;
         r.description = f.description;
         r.masking = f.governance;
-        r.pii = f.pii;
-        // A manifest field's `pii: false` cannot be told from an absent flag once imported, so manifest
-        // fields count as tagged; contracts are where tagging is checked.
-        r.piiTagged = true;
+        r.pii = f.pii == Stated::Yes;
+        // The seeds' PRIVACY-001: a manifest field classifies itself with `pii: true/false`; nothing else
+        // (a classification, a tag) stands in for the key.
+        r.piiTagged = f.pii != Stated::NotStated;
         r.fromContract = false;
         c.fields.push_back(r);
     }

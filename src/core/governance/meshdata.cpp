@@ -38,6 +38,13 @@ void MeshData::index()
         if (!d.parentId.isEmpty())
             domainParent.insert(d.id, d.parentId);
     }
+    for (const DataProduct &p : products) {
+        productRefs.insert(p.id);
+        for (const Port &port : p.outputPorts) {
+            if (!port.contractId.isEmpty())
+                productRefs.insert(port.contractId);
+        }
+    }
 }
 
 namespace {
@@ -123,6 +130,13 @@ MeshData loadMeshData(sql::Connection &db, const QString &domain)
             texts.push_back(s.blob(1));
         }
         m.products = parseAll<DataProduct>(texts);
+    }
+    {
+        // Products of other domains count as known when only one domain is loaded.
+        sql::Statement s = db.prepare("SELECT id FROM products UNION SELECT contract_id FROM ports "
+                                      "WHERE direction = 'output' AND contract_id IS NOT NULL");
+        while (s.step())
+            m.productRefs.insert(s.text(0));
     }
     {
         // Only contracts the products name (all of them for a whole-mesh check).

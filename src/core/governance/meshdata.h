@@ -4,6 +4,7 @@
 #include "model/entities.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <vector>
 
@@ -22,9 +23,14 @@ struct MeshData {
     QHash<QString, qsizetype> contractIndex; ///< contract id -> index in `contracts`
     QHash<QString, qsizetype> teamIndex;     ///< team id -> index in `teams`
     QHash<QString, QString> domainParent;    ///< domain id -> parent domain id (sub-domains)
+    /// What an input port may name as its source product and find: every product id in the cache (not
+    /// only the products loaded) and every contract id an output port publishes, as the lineage
+    /// resolves them (domainmap/productedges).
+    QSet<QString> productRefs;
 
     const Contract *contract(const QString &id) const;
     const Team *team(const QString &id) const;
+    bool knowsProduct(const QString &ref) const { return productRefs.contains(ref); }
     /// Fills the indexes after the vectors were filled (tests build MeshData by hand).
     void index();
 };

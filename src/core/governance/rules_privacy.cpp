@@ -38,10 +38,17 @@ void checkPrivacy(const Context &c)
     const qsizetype required = p.classificationLevels.indexOf(p.piiClassification.toLower());
     for (const FieldRef &f : c.fields) {
         if (!f.piiTagged) {
-            if (p.piiTaggingRequired) {
+            if (p.piiTaggingRequired && f.fromContract) {
+                // ODCS has no `pii` key: a classification, tag or custom property says it, so a property
+                // saying none of them is a warning.
                 c.add("pii_handling", "pii.tagging", Severity::Warning, QStringLiteral("field"), f.target,
                       QStringLiteral("field '%1' does not say whether it is personal data").arg(f.name),
                       QStringLiteral("tag the field 'pii' or give it a classification"));
+            } else if (p.piiTaggingRequired) {
+                // A product manifest's field: the seeds' PRIVACY-001, in its words and severity.
+                c.add("pii_handling", "pii.tagging", Severity::Error, QStringLiteral("field"), f.target,
+                      QStringLiteral("Field '%1' missing PII classification").arg(f.name),
+                      QStringLiteral("Add 'pii: true/false' to classify the field"));
             }
             continue;
         }

@@ -211,6 +211,18 @@ void checkQualityChecks(const Context &c)
 
 void checkContracts(const Context &c)
 {
+    // Whatever the policy: an input port reading from a product the mesh does not hold is a broken
+    // reference, shown as such in the product's upstream rather than dropped.
+    for (const Port &port : c.product.inputPorts) {
+        if (port.sourceProductId.isEmpty() || c.mesh.knowsProduct(port.sourceProductId))
+            continue;
+        c.add("contracts", "contracts.input_ports", Severity::Warning, QStringLiteral("port"),
+              c.product.id + QLatin1Char('/') + (port.name.isEmpty() ? port.id : port.name),
+              QStringLiteral("input port '%1' reads from product '%2', which is not in the mesh")
+                  .arg(port.name.isEmpty() ? port.id : port.name, port.sourceProductId),
+              QStringLiteral("add product '%1' to the mesh's sources or fix the port's source product id")
+                  .arg(port.sourceProductId));
+    }
     if (!c.policy.contractRequiredOnOutputPorts)
         return;
     for (const Port &port : c.product.outputPorts) {

@@ -298,7 +298,7 @@ QJsonObject readConstraints(const ytree::Node &node, const QString &place, ReadC
     return out;
 }
 
-bool isPii(std::optional<bool> stated, const QStringList &tags, const QString &classification)
+bool isPii(std::optional<bool> stated, const QStringList &tags)
 {
     if (stated.has_value())
         return *stated;
@@ -307,8 +307,6 @@ bool isPii(std::optional<bool> stated, const QStringList &tags, const QString &c
         QStringLiteral("personal_data"), QStringLiteral("personaldata"), QStringLiteral("sensitive"),
         QStringLiteral("gdpr"),
     };
-    if (markers.contains(classification.trimmed().toLower()))
-        return true;
     for (const QString &tag : tags) {
         const QString t = tag.trimmed().toLower();
         if (markers.contains(t) || t.startsWith(u"pii:") || t.startsWith(u"pii-") || t.startsWith(u"pii_"))

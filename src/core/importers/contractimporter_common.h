@@ -88,11 +88,12 @@ bool isConstraintKey(const QString &key);
 QJsonObject readConstraints(const ytree::Node &node, const QString &place, ReadContext &ctx);
 
 /// The PII rule both importers share. An explicit statement decides: a `pii` key, or a custom
-/// property named pii / isPii / containsPii / personalData. Without one, a tag or a classification
-/// naming personal data marks the property: pii, personal, personal-data, personaldata, sensitive,
-/// gdpr, or a tag starting "pii:"/"pii-"/"pii_". Confidentiality levels alone (restricted,
-/// confidential, public) say nothing about personal data and do not mark it.
-bool isPii(std::optional<bool> stated, const QStringList &tags, const QString &classification);
+/// property named pii / isPii / containsPii / personalData. Without one, a tag naming personal data
+/// marks the property: pii, personal, personal-data, personaldata, sensitive, gdpr, or a tag
+/// starting "pii:"/"pii-"/"pii_". The classification never does, whatever its value (`sensitive`,
+/// `restricted`, even `pii`): it is a confidentiality level, compared on its own by the diff, and
+/// reading it as personal data made a level change look like data becoming or leaving PII.
+bool isPii(std::optional<bool> stated, const QStringList &tags);
 /// The explicit part of the rule: map[`pii`], else a custom property of that meaning.
 std::optional<bool> statedPii(const ytree::Node &node, const QString &place, ReadContext &ctx);
 

@@ -73,6 +73,11 @@ struct DcsReader {
 
     /// A field with a local `$ref` ("#/definitions/x") resolved: the definition's keys, overridden
     /// by the field's own. Other references are reported and left as they are.
+    /// What a field inherits is what the definition says about its values (type, format, title,
+    /// description, constraints, examples, pii, classification, tags, links, nested fields). The
+    /// keys that name the definition itself (`id`, `name`, `domain`; see the DCS definitions
+    /// schema) describe the definition, not the field, and are not inherited: a field keeps its own
+    /// name whatever it references.
     ytree::Node resolve(const ytree::Node &field, const QString &place, int hops = 0)
     {
         const QString ref = str(field, "$ref");
@@ -98,7 +103,7 @@ struct DcsReader {
             return field;
         }
         const ytree::Node base = resolve(definition, place, hops + 1);
-        return arena.mapOverlay(base, field, "$ref");
+        return arena.mapOverlay(base, field, {"$ref", "id", "name", "domain"});
     }
 
     void readFields(const ytree::Node &parent, const char *key, const QString &parentPath, const QString &place,
@@ -166,7 +171,9 @@ struct DcsReader {
         p.tags = ctx.texts(field, "tags", place);
         p.examples = ctx.texts(field, "examples", place, true) + ctx.texts(field, "example", place, true);
         p.constraints = contracts::readConstraints(field, place, ctx);
-        p.pii = contracts::isPii(contracts::statedPii(field, place, ctx), p.tags, p.classification);
+        const std::optional<bool> statedPii = contracts::statedPii(field, place, ctx);
+        p.piiStated = statedPii.has_value();
+        p.pii = contracts::isPii(statedPii, p.tags);
         p.quality = contracts::readQuality(field, path, place, ctx);
         const QStringList references = ctx.texts(field, "references", place);
         if (!references.isEmpty())

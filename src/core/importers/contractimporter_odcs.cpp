@@ -108,7 +108,9 @@ ContractProperty readProperty(const ytree::Node &node, const QString &name, cons
     p.tags = ctx.texts(node, "tags", place);
     p.examples = ctx.texts(node, "examples", place, true);
     p.constraints = contracts::readConstraints(node, place, ctx);
-    p.pii = contracts::isPii(contracts::statedPii(node, place, ctx), p.tags, p.classification);
+    const std::optional<bool> statedPii = contracts::statedPii(node, place, ctx);
+    p.piiStated = statedPii.has_value();
+    p.pii = contracts::isPii(statedPii, p.tags);
     p.quality = contracts::readQuality(node, path, place, ctx);
     readRelationships(node, path, place, object, ctx);
     readProperties(node, path, place, depth + 1, object, p.properties, ctx);

@@ -68,10 +68,11 @@ class MceReader {
 public:
     MceReader(const QString &file, ImportResult &result) : m_file(file), m_result(result), m_lineage(result) {}
 
-    void readItem(const Json &item, int index)
+    /// `at`: the item's place in the file, for what is said about it.
+    void readItem(const Json &item, int index, TextPosition at)
     {
         if (!item.is_object()) {
-            m_result.warning(m_file, 0, 0, QStringLiteral("item %1 is %2, not an object; skipped").arg(index).arg(typeName(item)));
+            m_result.warning(m_file, at.line, at.column, QStringLiteral("item %1 is %2, not an object; skipped").arg(index).arg(typeName(item)));
             return;
         }
         if (const Json *snapshot = objectMember(item, "proposedSnapshot")) {
@@ -93,7 +94,7 @@ public:
             const std::string text = str(*aspect, "value").toStdString();
             value = Json::parse(text, nullptr, false);
             if (value.is_discarded()) {
-                m_result.warning(m_file, 0, 0, QStringLiteral("item %1 (%2 of %3): aspect value is not JSON; skipped").arg(index).arg(aspectName, urn));
+                m_result.warning(m_file, at.line, at.column, QStringLiteral("item %1 (%2 of %3): aspect value is not JSON; skipped").arg(index).arg(aspectName, urn));
                 return;
             }
         }
@@ -359,11 +360,14 @@ void importDatahubMce(const QByteArray &bytes, const QString &file, ImportResult
         return;
     MceReader reader(file, result);
     if (doc.is_array()) {
+        const std::vector<TextPosition> places = arrayElementPositions(bytes, {});
         int index = 0;
-        for (const Json &item : doc)
-            reader.readItem(item, index++);
+        for (const Json &item : doc) {
+            reader.readItem(item, index, elementPosition(places, size_t(index)));
+            ++index;
+        }
     } else {
-        reader.readItem(doc, 0);
+        reader.readItem(doc, 0, {1, 1});
     }
     reader.finish();
 }

@@ -215,13 +215,8 @@ void ManifestReader::readEdges(const Json &root)
                                     .arg(typeName(parents)));
             continue;
         }
-        const QString &childId = m_result.datasets[child->second.dataset].id;
-        for (const Json &parentId : parents) {
-            const auto parent = m_nodes.find(stdString(parentId));
-            if (parent == m_nodes.end())
-                continue; // macros, metrics, tests, analyses: not datasets
-            m_collector.addEdge(m_result.datasets[parent->second.dataset].id, childId, child->second.jobId);
-        }
+        std::unordered_set<std::string> seen;
+        addParentEdges(parents, parentMap, child->second, seen);
     }
 }
 
@@ -231,11 +226,49 @@ void ManifestReader::readDependsOn()
         const Json *parents = ref.json ? path(*ref.json, {"depends_on", "nodes"}) : nullptr;
         if (!parents || !parents->is_array())
             continue;
-        const QString &childId = m_result.datasets[ref.dataset].id;
-        for (const Json &parentId : *parents) {
-            const auto parent = m_nodes.find(stdString(parentId));
-            if (parent != m_nodes.end())
-                m_collector.addEdge(m_result.datasets[parent->second.dataset].id, childId, ref.jobId);
+        std::unordered_set<std::string> seen;
+        addParentEdges(*parents, nullptr, ref, seen);
+    }
+}
+
+void ManifestReader::addParentEdges(const Json &parents, const Json *parentMap, const NodeRef &child,
+                                    std::unordered_set<std::string> &seen)
+{
+    const QString &childId = m_result.datasets[child.dataset].id;
+    // Depth first without recursion (a hostile chain of ephemeral models cannot exhaust the stack), and
+    // within a budget per document (collapsing edges multiplies them: parents x children per step).
+    std::vector<const Json *> lists{&parents};
+    while (!lists.empty()) {
+        const Json &list = *lists.back();
+        lists.pop_back();
+        for (const Json &parentId : list) {
+            const std::string id = stdString(parentId);
+            if (const auto parent = m_nodes.find(id); parent != m_nodes.end()) {
+                m_collector.addEdge(m_result.datasets[parent->second.dataset].id, childId, child.jobId);
+                continue;
+            }
+            const auto ephemeral = m_ephemeral.find(id);
+            if (ephemeral == m_ephemeral.end() || !seen.insert(id).second)
+                continue; // macros, metrics, tests, analyses: not datasets; `seen` ends a cycle
+            if (++m_ephemeralSteps > kMaxEphemeralSteps) {
+                if (m_ephemeralSteps == kMaxEphemeralSteps + 1)
+                    warnAbout(parentMap ? "parent_map" : "nodes", id,
+                              QStringLiteral("lineage through ephemeral models stops here (more than %1 steps in "
+                                             "this manifest); some edges are left out")
+                                  .arg(kMaxEphemeralSteps));
+                return;
+            }
+            // What the ephemeral model reads: its parent_map entry, else its own depends_on.
+            const Json *upstream = nullptr;
+            if (parentMap) {
+                const auto entry = parentMap->find(id);
+                if (entry != parentMap->end() && entry->is_array())
+                    upstream = &*entry;
+            }
+            if (!upstream)
+                upstream = path(*ephemeral->second, {"depends_on", "nodes"});
+            if (upstream && upstream->is_array())
+                lists.push_back(upstream);
         }
     }
 }

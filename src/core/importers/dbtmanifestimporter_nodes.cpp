@@ -52,8 +52,28 @@ void ManifestReader::readNodes(const Json &map, const char *sectionName)
     }
 }
 
+bool isEphemeral(const Json &node)
+{
+    const Json *materialized = path(node, {"config", "materialized"});
+    return materialized && scalarText(*materialized).trimmed().compare(u"ephemeral", Qt::CaseInsensitive) == 0;
+}
+
 void ManifestReader::readNode(const std::string &uniqueId, const Json &node)
 {
+    if (str(node, "resource_type") == u"model" && isEphemeral(node)) {
+        // No table exists to look at, own or check: a step of the models that select from it. It is
+        // kept as a job and the edges through it join its parents to its children (readEdges).
+        const QString project = m_project.isEmpty() ? str(node, "package_name") : m_project;
+        Job job;
+        job.ns = QStringLiteral("dbt://") + project;
+        job.name = toQString(uniqueId);
+        job.id = job.ns + QLatin1Char('/') + job.name;
+        job.kind = QStringLiteral("dbt-ephemeral");
+        job.description = str(node, "description");
+        m_collector.mergeJob(std::move(job));
+        m_ephemeral.insert_or_assign(uniqueId, &node);
+        return;
+    }
     const QString relation = relationOf(node);
     if (relation.isEmpty()) {
         warnAbout(m_section, uniqueId, QStringLiteral("no relation_name, database, schema or name; skipped"));

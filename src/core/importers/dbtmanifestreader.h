@@ -7,6 +7,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 /// Internal to the dbt manifest importer (dbtmanifestimporter*.cpp); not a public interface.
@@ -36,6 +37,10 @@ private:
     void readTests(const jsonsupport::Json &nodes);
     void readEdges(const jsonsupport::Json &root);
     void readDependsOn();
+    /// Adds an edge from each dataset `parents` names to `child`; an ephemeral parent is looked
+    /// through to the datasets it reads (its SQL runs inside the child's build).
+    void addParentEdges(const jsonsupport::Json &parents, const jsonsupport::Json *parentMap, const NodeRef &child,
+                        std::unordered_set<std::string> &seen);
     const jsonsupport::Json *section(const jsonsupport::Json &root, const char *key);
 
     // dbtmanifestimporter_nodes.cpp
@@ -64,6 +69,10 @@ private:
     QString m_project;
     QHash<QString, QString> m_groupOwners; ///< group name -> owner e-mail or name
     std::unordered_map<std::string, NodeRef> m_nodes;
+    /// Ephemeral models: no table exists, so they are jobs, not datasets; the lineage passes through.
+    std::unordered_map<std::string, const jsonsupport::Json *> m_ephemeral;
+    static constexpr size_t kMaxEphemeralSteps = 1000000; ///< ephemeral nodes walked through, per manifest
+    size_t m_ephemeralSteps = 0;
     std::unordered_map<size_t, std::string> m_firstNodeOfDataset; ///< dataset index -> the unique_id that made it
     std::vector<std::pair<size_t, jsonsupport::KeyQuery>> m_unplaced; ///< diagnostic index, where
     const char *m_section = "nodes"; ///< the section being read, for warnAbout()
@@ -71,6 +80,9 @@ private:
 
 /// Parse filter: top-level sections and node fields the reader never looks at.
 bool skipUnread(size_t depth, std::string_view key);
+
+/// A model with `materialized: ephemeral`: dbt inlines it as a CTE, nothing is built.
+bool isEphemeral(const jsonsupport::Json &node);
 
 /// "model", "seed", "snapshot", "source": dbt resources that are tables or views.
 bool isDatasetResource(const QString &resourceType);

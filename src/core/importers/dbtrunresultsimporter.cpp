@@ -53,17 +53,20 @@ void importDbtRunResults(const QByteArray &bytes, const QString &file, ImportRes
         result.error(file, 1, 1, QStringLiteral("run_results.json has no 'results' list"));
         return;
     }
+    // Each result's place in the text, so that what is said about one names its line.
+    const std::vector<TextPosition> places = arrayElementPositions(bytes, {"results"});
     int index = 0;
     for (const Json &r : *results) {
+        const TextPosition at = elementPosition(places, size_t(index));
         ++index;
         if (!r.is_object()) {
-            result.warning(file, 0, 0, QStringLiteral("result %1 is %2, not an object; skipped").arg(index).arg(typeName(r)));
+            result.warning(file, at.line, at.column, QStringLiteral("result %1 is %2, not an object; skipped").arg(index).arg(typeName(r)));
             continue;
         }
         const QString uniqueId = str(r, "unique_id");
         const QString status = str(r, "status").toLower();
         if (uniqueId.isEmpty()) {
-            result.warning(file, 0, 0, QStringLiteral("result %1 has no unique_id; skipped").arg(index));
+            result.warning(file, at.line, at.column, QStringLiteral("result %1 has no unique_id; skipped").arg(index));
             continue;
         }
         if (status == u"skipped" || status.isEmpty())
@@ -74,7 +77,7 @@ void importDbtRunResults(const QByteArray &bytes, const QString &file, ImportRes
         if (!completed.isValid())
             completed = generated;
         if (!completed.isValid()) {
-            result.warning(file, 0, 0, QStringLiteral("result '%1' has no completion time; skipped").arg(uniqueId));
+            result.warning(file, at.line, at.column, QStringLiteral("result '%1' has no completion time; skipped").arg(uniqueId));
             continue;
         }
         const QString relation = str(r, "relation_name").remove(QLatin1Char('"')).remove(QLatin1Char('`'));

@@ -400,6 +400,97 @@ std::vector<qsizetype> findKeys(const QByteArray &bytes, const std::vector<KeyQu
     return found;
 }
 
+std::vector<qsizetype> arrayElementOffsets(const QByteArray &bytes, const std::vector<std::string_view> &keys)
+{
+    std::vector<qsizetype> out;
+    const char *data = bytes.constData();
+    const qsizetype size = bytes.size();
+    // One frame per open container. `expect`: in an array the next value starts an element, in an
+    // object the next string is a key. `onPath`: every enclosing member so far is the one `keys` names.
+    struct Frame {
+        bool array = false;
+        bool onPath = false;
+        bool expect = true;
+        std::string_view key; ///< objects: the member being read
+    };
+    std::vector<Frame> stack;
+    const size_t targetDepth = keys.size() + 1;
+    auto valueStarts = [&](qsizetype at) {
+        if (stack.empty() || !stack.back().array || !stack.back().expect)
+            return;
+        stack.back().expect = false;
+        if (stack.back().onPath && stack.size() == targetDepth)
+            out.push_back(at);
+    };
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (isBlank(c))
+            continue;
+        if (c == '"') {
+            qsizetype end = i + 1;
+            for (;;) {
+                const void *quote = std::memchr(data + end, '"', size_t(size - end));
+                if (!quote)
+                    return out;
+                end = static_cast<const char *>(quote) - data;
+                qsizetype backslashes = 0;
+                while (end - 1 - backslashes > i && data[end - 1 - backslashes] == '\\')
+                    ++backslashes;
+                if (backslashes % 2 == 0)
+                    break;
+                ++end;
+            }
+            if (!stack.empty() && !stack.back().array && stack.back().expect) {
+                stack.back().key = std::string_view(data + i + 1, size_t(end - i - 1));
+                stack.back().expect = false;
+            } else {
+                valueStarts(i);
+            }
+            i = end;
+            continue;
+        }
+        switch (c) {
+        case '{':
+        case '[': {
+            valueStarts(i);
+            Frame f;
+            f.array = c == '[';
+            const size_t depth = stack.size();
+            f.onPath = depth == 0
+                || (stack.back().onPath && !stack.back().array && depth <= keys.size()
+                    && stack.back().key == keys[depth - 1]);
+            if (f.array && f.onPath && depth + 1 == targetDepth)
+                out.clear(); // a repeated key: the last array is the one the tree holds
+            stack.push_back(f);
+            if (stack.size() > size_t(kMaxDepth) + 1)
+                return out; // the parser refused this document already
+            break;
+        }
+        case '}':
+        case ']':
+            if (stack.empty())
+                return out;
+            stack.pop_back();
+            break;
+        case ',':
+            if (!stack.empty())
+                stack.back().expect = true;
+            break;
+        case ':':
+            break;
+        default:
+            valueStarts(i); // a number, true, false or null; its other characters start nothing
+            break;
+        }
+    }
+    return out;
+}
+
+std::vector<TextPosition> arrayElementPositions(const QByteArray &bytes, const std::vector<std::string_view> &keys)
+{
+    return positionsOf(bytes, arrayElementOffsets(bytes, keys));
+}
+
 std::vector<TextPosition> positionsOf(const QByteArray &bytes, const std::vector<qsizetype> &offsets)
 {
     std::vector<TextPosition> positions(offsets.size());

@@ -111,6 +111,18 @@ struct KeyQuery {
 /// Byte offset of the first `"key":` matching each query, -1 when absent. One pass over the
 /// text for all queries, so a file with thousands of problems costs no more than with one.
 std::vector<qsizetype> findKeys(const QByteArray &bytes, const std::vector<KeyQuery> &queries);
+/// Byte offsets where the elements of one array start: the array reached from the root through the
+/// object members `keys` ({"results"} for run_results.json, {} for a root array). A repeated key counts
+/// as the tree counts it (the last one wins). Empty when there is no such array. One pass, no tree:
+/// how an importer walking the parsed tree gives each element's diagnostics that element's line.
+std::vector<qsizetype> arrayElementOffsets(const QByteArray &bytes, const std::vector<std::string_view> &keys);
+/// positionsOf(arrayElementOffsets(...)): the line and column of each element.
+std::vector<TextPosition> arrayElementPositions(const QByteArray &bytes, const std::vector<std::string_view> &keys);
+/// The position of element `index` (0-based), {0, 0} when out of range.
+inline TextPosition elementPosition(const std::vector<TextPosition> &positions, size_t index)
+{
+    return index < positions.size() ? positions[index] : TextPosition{};
+}
 /// Line and column of many byte offsets in one pass; a negative offset gives {0, 0}.
 std::vector<TextPosition> positionsOf(const QByteArray &bytes, const std::vector<qsizetype> &offsets);
 

@@ -219,14 +219,16 @@ void importOpenLineage(const QByteArray &bytes, const QString &file, ImportResul
                 return;
             const Json *events = root.is_array() ? &root : nullptr;
             // Marquez's lineage API answers {"events": [...]}.
-            if (!events && root.is_object() && !member(root, "eventType") && !member(root, "job"))
+            const bool wrapped = !events && root.is_object() && !member(root, "eventType") && !member(root, "job");
+            if (wrapped)
                 events = arrayMember(root, "events");
             if (events) {
-                const std::vector<TextPosition> places = positionsOf(
-                    bytes, shape.rootKind == '[' ? shape.rootElements : std::vector<qsizetype>{});
+                const std::vector<TextPosition> places = wrapped
+                    ? arrayElementPositions(bytes, {"events"})
+                    : positionsOf(bytes, shape.rootElements);
                 int index = 0;
                 for (const Json &event : *events) {
-                    const int line = size_t(index) < places.size() ? places[size_t(index)].line : 0;
+                    const int line = elementPosition(places, size_t(index)).line;
                     ++index;
                     reader.readEvent(event, line, index);
                 }

@@ -74,6 +74,20 @@ bool Reader::flag(const ytree::Node &map, const char *key, bool fallback)
     return fallback;
 }
 
+Stated Reader::statedFlag(const ytree::Node &map, const char *key)
+{
+    const ytree::Node c = at(map, key);
+    if (isAbsent(c))
+        return Stated::NotStated;
+    const QString s = c.IsScalar() ? scalar(c).trimmed().toLower() : QString();
+    if (s == u"true" || s == u"yes" || s == u"on")
+        return Stated::Yes;
+    if (s == u"false" || s == u"no" || s == u"off")
+        return Stated::No;
+    flag(map, key); // says what is wrong with the value
+    return Stated::NotStated;
+}
+
 QStringList Reader::tags(const ytree::Node &map, const char *key)
 {
     const ytree::Node c = at(map, key);

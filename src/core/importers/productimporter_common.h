@@ -34,6 +34,9 @@ public:
     QString text(const ytree::Node &map, std::initializer_list<const char *> keys);
     /// map[key] as a boolean; warns and returns `fallback` when it is something else.
     bool flag(const ytree::Node &map, const char *key, bool fallback = false);
+    /// The same, keeping "not said" apart: NotStated when the key is absent or null, or (with a
+    /// warning) holds something other than true or false.
+    Stated statedFlag(const ytree::Node &map, const char *key);
     /// A list of scalar tags (a single scalar is a one-tag list); warns on a mapping or nested items.
     QStringList tags(const ytree::Node &map, const char *key);
 

@@ -35,7 +35,7 @@ void readFields(Reader &r, const ytree::Node &schema, DataProduct &product)
         field.type = r.text(item, "type");
         field.description = r.text(item, "description");
         field.required = r.flag(item, "required");
-        field.pii = r.flag(item, "pii");
+        field.pii = r.statedFlag(item, "pii"); // absent stays "not stated": the seeds' PRIVACY-001 asks for it
         field.classification = r.text(item, "classification");
         field.governance = r.text(item, "governance");
         field.tags = r.tags(item, "tags");

@@ -54,16 +54,27 @@ Port readPort(Reader &r, const ytree::Node &item, PortDirection direction)
     p.description = r.text(item, "description");
     p.tags = r.tags(item, "tags");
     p.location = portLocation(item, r);
+    // A DPS port's `custom` map is where Entropy Data writes what the format has no key for.
+    const ytree::Node custom = at(item, "custom");
     const ytree::Node contract = at(item, "contract");
     if (contract.IsMap())
         p.contractId = r.text(contract, { "id", "contractId" });
     else
         p.contractId = r.text(item, { "contractId", "dataContractId", "contract_id", "contract" });
+    if (p.contractId.isEmpty() && custom.IsMap())
+        p.contractId = r.text(custom, { "contractId", "dataContractId", "contract_id" });
     if (direction == PortDirection::Input) {
-        // DPS input ports name their source system; in Entropy Data that is often another
-        // product's id. Services resolve it against known products, so keep it as written.
-        p.sourceProductId = r.text(item,
-            { "sourceProductId", "sourceDataProductId", "sourceProduct", "dataProduct", "product", "sourceSystemId" });
+        // The producing product, where the port names one (also under `custom`); else its source
+        // system, which in Entropy Data is often another product's id. Services resolve it against
+        // known products and show it as an unresolved reference when the mesh has no such product.
+        auto productIn = [&r](const ytree::Node &map) {
+            return r.text(map, { "sourceProductId", "sourceDataProductId", "sourceProduct", "dataProduct", "product" });
+        };
+        p.sourceProductId = productIn(item);
+        if (p.sourceProductId.isEmpty() && custom.IsMap())
+            p.sourceProductId = productIn(custom);
+        if (p.sourceProductId.isEmpty())
+            p.sourceProductId = r.text(item, "sourceSystemId");
     }
     return p;
 }

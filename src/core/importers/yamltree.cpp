@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -221,7 +222,7 @@ Node Node::child(const char *key) const
     return Node(NodeType::Undefined);
 }
 
-Node Arena::mapOverlay(const Node &base, const Node &over, const char *skipKey)
+Node Arena::mapOverlay(const Node &base, const Node &over, std::initializer_list<std::string_view> skipKeys)
 {
     NodeData &merged = add();
     merged.type = NodeType::Map;
@@ -246,7 +247,10 @@ Node Arena::mapOverlay(const Node &base, const Node &over, const char *skipKey)
             continue;
         for (size_t i = 0; i + 1 < d->children.size(); i += 2) {
             const NodeData *key = d->children[i];
-            if (key->type != NodeType::Scalar || (source == &base && skipKey && key->scalar == skipKey))
+            if (key->type != NodeType::Scalar)
+                continue;
+            if (source == &base
+                && std::find(skipKeys.begin(), skipKeys.end(), std::string_view(key->scalar)) != skipKeys.end())
                 continue;
             set(key, d->children[i + 1]);
         }

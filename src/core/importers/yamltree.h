@@ -4,7 +4,9 @@
 #include <QString>
 
 #include <deque>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 /// @brief A light, read-only YAML node tree for the importers, built by libyaml's event parser.
@@ -149,7 +151,7 @@ public:
     /// A new mapping: `base`'s entries (except keys in `skipKeys`), then `over`'s, each key kept once
     /// with the value given last; as yaml-cpp's `merged[key] = value`, the new keys and the mapping
     /// itself have no mark.
-    Node mapOverlay(const Node &base, const Node &over, const char *skipKey);
+    Node mapOverlay(const Node &base, const Node &over, std::initializer_list<std::string_view> skipKeys);
 
     NodeData &add() { return m_nodes.emplace_back(); }
 

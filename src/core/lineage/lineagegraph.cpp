@@ -241,9 +241,15 @@ void loadColumnLevel(sql::Connection &db, LineageGraph &g)
 {
     const Products products = readProducts(db);
     QHash<QString, GraphNode> datasets;
-    for (const auto &[id, info] : readDatasets(db))
+    QHash<QString, QString> productOfDataset;
+    for (const auto &[id, info] : readDatasets(db)) {
         datasets.insert(id, datasetNode(id, info, products));
+        if (!info.productId.isEmpty())
+            productOfDataset.insert(id, info.productId);
+    }
 
+    // A dataset's id names its columns and a product's id the columns of its datasets, so that a graph
+    // opened on a product or dataset can be switched to column level and stay on it.
     auto addColumn = [&](const QString &dataset, const QString &column) {
         const QString id = columnId(dataset, column);
         if (g.index.contains(id))
@@ -252,6 +258,8 @@ void loadColumnLevel(sql::Connection &db, LineageGraph &g)
         GraphNode n{id, column, QStringLiteral("column"), parent.domain, dataset, parent.owner, parent.tags};
         const int i = g.addNode(n);
         g.aliases[dataset].push_back(i);
+        if (const QString product = productOfDataset.value(dataset); !product.isEmpty())
+            g.aliases[product].push_back(i);
         return i;
     };
     sql::Statement columns = db.prepare("SELECT DISTINCT dataset_id, name FROM columns ORDER BY dataset_id, rowid");
@@ -294,11 +302,15 @@ std::vector<int> resolveNodes(const LineageGraph &graph, const QString &text, QS
         return {i};
     if (const auto alias = graph.aliases.constFind(wanted); alias != graph.aliases.constEnd() && !alias->empty())
         return *alias;
-    if (graph.level == Level::Dataset) {
+    if (graph.level != Level::Column) {
+        // A column (`dataset#column`) at dataset level is its dataset, at product level its product.
         const qsizetype hash = wanted.lastIndexOf(QLatin1Char('#'));
         if (hash > 0) {
-            if (const int i = graph.indexOf(wanted.left(hash)); i >= 0)
+            const QString dataset = wanted.left(hash);
+            if (const int i = graph.indexOf(dataset); i >= 0)
                 return {i};
+            if (const auto alias = graph.aliases.constFind(dataset); alias != graph.aliases.constEnd() && !alias->empty())
+                return *alias;
         }
     }
     std::vector<int> byId;

@@ -38,7 +38,8 @@ struct LineageGraph {
     std::vector<std::vector<int>> in;  ///< per node: sources of its edges (upstream), sorted
     QHash<QString, int> index;         ///< id -> node
     /// Ids of other levels that stand for nodes of this one: a dataset's product at product level, a
-    /// dataset's columns at column level, a product's datasets or a column's dataset at dataset level.
+    /// dataset's or a product's columns at column level, a product's datasets at dataset level (a column's
+    /// dataset and product are found from its `dataset#column` id).
     QHash<QString, std::vector<int>> aliases;
 
     int indexOf(const QString &id) const { return index.value(id, -1); }

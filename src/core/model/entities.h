@@ -64,13 +64,18 @@ struct ServiceLevel {
     QString element;  ///< the object.property it applies to, when given
 };
 
+/// A yes/no that a document may also leave unsaid. Policies tell the two apart: a field with no `pii`
+/// key has not been classified, which is not the same as `pii: false`.
+enum class Stated : signed char { NotStated = -1, No = 0, Yes = 1 };
+inline Stated stated(bool value) { return value ? Stated::Yes : Stated::No; }
+
 /// A field in a product manifest's own schema (the seeds' `spec.schema.fields`).
 struct SchemaField {
     QString name;
     QString type;
     QString description;
     bool required = false;
-    bool pii = false;
+    Stated pii = Stated::NotStated; ///< the field's `pii` key: true, false or absent
     QString classification;
     QString governance; ///< e.g. "hash-before-publish"
     QStringList tags;
@@ -126,7 +131,8 @@ struct ContractProperty {
     bool unique = false;
     bool primaryKey = false;
     int primaryKeyPosition = -1;
-    bool pii = false;
+    bool pii = false;        ///< stated by a flag or PII custom property, else implied by a tag
+    bool piiStated = false;  ///< a `pii` flag or PII custom property says yes or no (not only implied)
     bool criticalDataElement = false;
     QStringList tags;
     QStringList examples;

@@ -58,6 +58,12 @@ void put(QJsonObject &o, const char *key, const QJsonObject &v)
     if (!v.isEmpty())
         o.insert(QLatin1String(key), v);
 }
+/// true, false, or no key at all when the document did not say.
+void put(QJsonObject &o, const char *key, Stated v)
+{
+    if (v != Stated::NotStated)
+        o.insert(QLatin1String(key), v == Stated::Yes);
+}
 void put(QJsonObject &o, const char *key, DomainType v)
 {
     put(o, key, domainTypeName(v));
@@ -96,6 +102,11 @@ void get(const QJsonObject &o, const char *key, QStringList &v)
 void get(const QJsonObject &o, const char *key, QJsonObject &v)
 {
     v = o.value(QLatin1String(key)).toObject();
+}
+void get(const QJsonObject &o, const char *key, Stated &v)
+{
+    const QJsonValue value = o.value(QLatin1String(key));
+    v = value.isBool() ? stated(value.toBool()) : Stated::NotStated;
 }
 void get(const QJsonObject &o, const char *key, DomainType &v)
 {
@@ -144,7 +155,7 @@ void get(const QJsonObject &o, const char *key, QList<T> &list)
 #define PROPERTY_FIELDS(F)                                                                                \
     F(id) F(name) F(physicalName) F(businessName) F(logicalType) F(physicalType) F(description)          \
     F(classification) F(required) F(unique) F(primaryKey) F(primaryKeyPosition) F(pii)                   \
-    F(criticalDataElement) F(tags) F(examples) F(constraints) F(quality) F(properties) F(custom) F(line)
+    F(piiStated) F(criticalDataElement) F(tags) F(examples) F(constraints) F(quality) F(properties) F(custom) F(line)
 #define OBJECT_FIELDS(F)                                                                                  \
     F(id) F(name) F(physicalName) F(physicalType) F(businessName) F(description) F(tags) F(properties)   \
     F(quality) F(relationships) F(custom) F(line)

@@ -394,6 +394,13 @@ std::optional<ReviewState> ReviewService::record(const ProposalKey &key, EventKi
                          .arg(before.proposalFile);
             return std::nullopt;
         }
+        // The same vote twice on one revision is one vote: a second click must not read as a second approver.
+        for (const SlotVote &v : before.slots) {
+            if (!v.stale && v.vote == kindName(kind) && sameIdentity(v.voter, who.email)) {
+                *error = QStringLiteral("%1 already %2 this revision of %3 %4").arg(who.email, kindName(kind), key.contractId, key.version);
+                return std::nullopt;
+            }
+        }
         data.insert(QStringLiteral("documentHash"), currentHash);
     }
     if (kind == EventKind::Submitted) {

@@ -11,6 +11,7 @@ QJsonObject CacheCounts::toJson() const
         {QStringLiteral("domains"), domains},
         {QStringLiteral("products"), products},
         {QStringLiteral("contracts"), contracts},
+        {QStringLiteral("contractIds"), contractIds},
         {QStringLiteral("policies"), policies},
         {QStringLiteral("datasets"), datasets},
         {QStringLiteral("columns"), columns},

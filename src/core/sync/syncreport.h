@@ -12,8 +12,13 @@ namespace meshscope {
 
 /// Totals of what the cache holds, for `meshscope sync --json` and the status bar.
 struct CacheCounts {
-    qint64 files = 0, domains = 0, products = 0, contracts = 0, policies = 0, datasets = 0, columns = 0,
+    qint64 files = 0, domains = 0, products = 0, policies = 0, datasets = 0, columns = 0,
            lineageEdges = 0, columnEdges = 0, runs = 0, qualityResults = 0;
+    /// Contract versions: one per id and version.
+    qint64 contracts = 0;
+    /// Contracts: one per id, however many versions it has. What the Contracts list shows (one row per
+    /// id) and the "Contracts" card counts.
+    qint64 contractIds = 0;
     QJsonObject toJson() const;
 };
 

@@ -1,6 +1,7 @@
 #include "contracts/contractdiffcontroller.h"
 
 #include "cache/cachefile.h"
+#include "contracts/cachedcontract.h"
 
 #include <algorithm>
 
@@ -147,6 +148,7 @@ void ContractDiffController::open(const QString &ref)
             m_changes.setDiff(nullptr);
             m_lines.setDiff(nullptr);
             m_message = tr("%1 is not in the cache").arg(parsed.id);
+            m_singleText.clear();
             Q_EMIT selectionChanged();
             Q_EMIT diffChanged();
         }
@@ -171,13 +173,58 @@ void ContractDiffController::open(const QString &ref)
                         .arg(m_contractId, versions.back().version);
         m_summary.clear();
         m_impact.clear();
+        m_singleText.clear();
         m_currentChange = -1;
         Q_EMIT selectionChanged();
         Q_EMIT diffChanged();
         Q_EMIT currentChangeChanged();
+        loadSingleText();
         return;
     }
     compare(pair.oldVersion, pair.newVersion);
+}
+
+void ContractDiffController::runOffGuiThread(std::function<void()> work)
+{
+    QThread *thread = QThread::create(std::move(work));
+    m_threads << thread;
+    connect(thread, &QThread::finished, this, [this, thread] {
+        m_threads.removeOne(thread);
+        thread->deleteLater();
+    });
+    thread->start();
+}
+
+void ContractDiffController::loadSingleText()
+{
+    const quint64 generation = m_generation;
+    const QString path = m_cachePath, id = m_contractId, version = m_newVersion;
+    if (++m_pending == 1)
+        Q_EMIT loadingChanged();
+    QPointer<ContractDiffController> self(this);
+    runOffGuiThread([self, generation, path, id, version] {
+        QString text;
+        try {
+            sql::Connection db = cache::openCache(path, /*readOnly=*/true);
+            if (const auto doc = loadCachedDocument(db, {id, version}))
+                text = doc->text;
+        } catch (const sql::SqlError &e) {
+            text = e.message();
+        }
+        // The controller waits for this thread in its destructor, so it is alive here.
+        QMetaObject::invokeMethod(
+            self.data(), [self, generation, text] {
+                if (!self)
+                    return;
+                if (--self->m_pending == 0)
+                    Q_EMIT self->loadingChanged();
+                if (generation != self->m_generation)
+                    return;
+                self->m_singleText = text;
+                Q_EMIT self->diffChanged();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void ContractDiffController::compare(const QString &oldVersion, const QString &newVersion)
@@ -196,7 +243,7 @@ void ContractDiffController::start()
         Q_EMIT loadingChanged();
     const QString path = m_cachePath, id = m_contractId, oldVersion = m_oldVersion, newVersion = m_newVersion;
     QPointer<ContractDiffController> self(this);
-    QThread *thread = QThread::create([self, generation, path, id, oldVersion, newVersion] {
+    runOffGuiThread([self, generation, path, id, oldVersion, newVersion] {
         std::shared_ptr<VersionDiff> diff;
         QString error;
         try {
@@ -217,12 +264,6 @@ void ContractDiffController::start()
             },
             Qt::QueuedConnection);
     });
-    m_threads << thread;
-    connect(thread, &QThread::finished, this, [this, thread] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-    });
-    thread->start();
 }
 
 QString ContractDiffController::summaryOf(const VersionDiff &diff)
@@ -245,6 +286,7 @@ void ContractDiffController::apply(quint64 generation, std::shared_ptr<const Ver
 {
     --m_pending;
     if (generation == m_generation) {
+        m_singleText.clear();
         m_diff = diff;
         m_message = error;
         m_summary = diff ? summaryOf(*diff) : QString();

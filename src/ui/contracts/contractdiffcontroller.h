@@ -5,6 +5,8 @@
 #include "contracts/linediffmodel.h"
 
 #include <QObject>
+
+#include <functional>
 #include <QQmlEngine>
 
 #include <memory>
@@ -32,6 +34,8 @@ class ContractDiffController : public QObject {
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     /// Why there is nothing to compare, or what failed ("" when a diff is shown).
     Q_PROPERTY(QString message READ message NOTIFY diffChanged)
+    /// The document of a contract with a single version (nothing to compare): shown to be read.
+    Q_PROPERTY(QString singleText READ singleText NOTIFY diffChanged)
     Q_PROPERTY(bool hasDiff READ hasDiff NOTIFY diffChanged)
     /// "3 breaking, 1 non-breaking, 4 info — needs 2.0.0, proposal says 2.0.0"
     Q_PROPERTY(QString summary READ summary NOTIFY diffChanged)
@@ -76,6 +80,7 @@ public:
     QString newVersion() const { return m_newVersion; }
     bool loading() const { return m_pending > 0; }
     QString message() const { return m_message; }
+    QString singleText() const { return m_singleText; }
     bool hasDiff() const { return m_diff != nullptr; }
     QString summary() const { return m_summary; }
     int breaking() const;
@@ -121,6 +126,9 @@ Q_SIGNALS:
 
 private:
     void start();
+    void loadSingleText(); ///< the one version's document, off the GUI thread
+    /// Runs `work` on a thread of its own, joined in the destructor (the work posts its result back).
+    void runOffGuiThread(std::function<void()> work);
     void apply(quint64 generation, std::shared_ptr<const meshscope::diff::VersionDiff> diff, const QString &error);
     static QString summaryOf(const meshscope::diff::VersionDiff &diff);
     /// Recomputes focusRow and focusNote for the diff shown; emits focusChanged.
@@ -136,6 +144,7 @@ private:
     QString m_newVersion;
     std::shared_ptr<const meshscope::diff::VersionDiff> m_diff;
     QString m_message;
+    QString m_singleText;
     QString m_summary;
     QString m_impact;
     int m_currentChange = -1;

@@ -4,7 +4,7 @@ using namespace meshscope::council;
 
 int AgendaModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() || !m_meeting ? 0 : int(m_meeting->agenda.size());
+    return parent.isValid() || !m_meeting ? 0 : int(m_keys.size());
 }
 
 QVariant AgendaModel::data(const QModelIndex &index, int role) const
@@ -38,11 +38,35 @@ QHash<int, QByteArray> AgendaModel::roleNames() const
             {DecisionRole, "decision"}, {DecisionNoteRole, "decisionNote"}};
 }
 
+namespace {
+QStringList keysOf(const Meeting *meeting)
+{
+    QStringList keys;
+    if (meeting) {
+        for (const AgendaItem &item : meeting->agenda)
+            keys << item.key;
+    }
+    return keys;
+}
+} // namespace
+
 void AgendaModel::setMeeting(Meeting *meeting)
 {
-    beginResetModel();
-    m_meeting = meeting;
-    endResetModel();
+    const QStringList keys = keysOf(meeting);
+    const int before = int(m_keys.size());
+    if (meeting && meeting == m_meeting && before > 0 && keys.mid(0, before) == m_keys) {
+        if (keys.size() > before) {
+            beginInsertRows({}, before, int(keys.size()) - 1);
+            m_keys = keys;
+            endInsertRows();
+        }
+        Q_EMIT dataChanged(index(0), index(before - 1));
+    } else {
+        beginResetModel();
+        m_meeting = meeting;
+        m_keys = keys;
+        endResetModel();
+    }
     Q_EMIT countChanged();
     Q_EMIT totalMinutesChanged();
 }
@@ -59,6 +83,7 @@ bool AgendaModel::moveItem(int from, int to)
     AgendaItem item = std::move(agenda[size_t(from)]);
     agenda.erase(agenda.begin() + from);
     agenda.insert(agenda.begin() + to, std::move(item));
+    m_keys.move(from, to);
     endMoveRows();
     return true;
 }

@@ -36,7 +36,9 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Replaces the meeting shown (a new agenda or a reloaded meeting).
+    /// Shows `meeting`. The same meeting refreshed (a sync rebuilt the agenda) keeps the rows it had — their
+    /// data updated, new items appended — instead of a reset, which destroyed every delegate, also one
+    /// under a click in progress; anything else (another meeting, items gone or reordered) resets.
     void setMeeting(meshscope::council::Meeting *meeting);
     /// Moves one item; false when either row is out of range.
     bool moveItem(int from, int to);
@@ -51,4 +53,7 @@ Q_SIGNALS:
 
 private:
     meshscope::council::Meeting *m_meeting = nullptr;
+    /// The keys of the rows as the views know them (the meeting may change under the model before
+    /// setMeeting is called again).
+    QStringList m_keys;
 };

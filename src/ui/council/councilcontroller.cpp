@@ -1,8 +1,11 @@
 #include "councilcontroller.h"
 
 #include "appcontroller.h"
+#include "appsettings.h"
 #include "cache/cachefile.h"
+#include "council/councilvote.h"
 #include "council/minutes.h"
+#include "review/reviewsigning.h"
 #include "io/safepath.h"
 #include "minutespdf.h"
 
@@ -13,13 +16,13 @@
 #include <QPointer>
 #include <QSet>
 #include <QStandardPaths>
-#include <QThread>
+#include <QThreadPool>
 
 using namespace meshscope;
 using namespace meshscope::council;
 
 namespace {
-const QString kDefaultTitle = QStringLiteral("Mesh Governance Council");
+const QString kDefaultTitle = defaultMeetingTitle();
 }
 
 CouncilController::CouncilController(QObject *parent)
@@ -39,15 +42,14 @@ CouncilController::CouncilController(QObject *parent)
     reload();
 }
 
-CouncilController::~CouncilController() = default;
+CouncilController::~CouncilController()
+{
+    m_pool.waitForDone();
+}
 
 QString CouncilController::meetingsFolder(const QStringList &sources)
 {
-    for (const QString &source : sources) {
-        if (QFileInfo(source).isDir())
-            return QDir(source).filePath(QStringLiteral("council/meetings"));
-    }
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/council/meetings");
+    return council::meetingsFolder(sources, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
 }
 
 void CouncilController::reload()
@@ -61,7 +63,7 @@ void CouncilController::reload()
     const QString cachePath = app->cachePath();
     QPointer<CouncilController> self(this);
     // Proposals are diffed against their active versions: off the GUI thread, on its own connection.
-    QThread *worker = QThread::create([self, generation, cachePath] {
+    m_pool.start([self, generation, cachePath] {
         std::vector<AgendaItem> items;
         try {
             if (QFileInfo::exists(cachePath)) {
@@ -79,8 +81,6 @@ void CouncilController::reload()
             },
             Qt::QueuedConnection);
     });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
 }
 
 void CouncilController::agendaBuilt(quint64 generation, std::vector<AgendaItem> items)
@@ -89,24 +89,21 @@ void CouncilController::agendaBuilt(quint64 generation, std::vector<AgendaItem> 
         return;
     const QString folder = meetingsFolder(AppController::instance() ? AppController::instance()->sources()
                                                                    : QStringList());
-    Meeting fresh = startMeeting(m_meeting.title.isEmpty() ? kDefaultTitle : m_meeting.title,
-                                 QDateTime::currentDateTimeUtc(), {});
-    const QString file = QDir(folder).filePath(fresh.id + QStringLiteral(".json"));
-    QString error;
-    if (QFileInfo::exists(file)) {
-        if (auto saved = loadMeeting(file, &error))
-            fresh = std::move(*saved);
-        else
-            setMessage(error); // keep the broken file; it is not overwritten until the user changes something
-    } else if (!m_meeting.decisions.empty() || !m_meeting.attendees.isEmpty()) {
-        fresh = m_meeting; // unsaved meeting in memory (no folder yet): keep it
-    }
-    QSet<QString> known;
-    for (const AgendaItem &item : fresh.agenda)
-        known.insert(item.key);
-    for (AgendaItem &item : items) {
-        if (!known.contains(item.key))
-            fresh.agenda.push_back(std::move(item));
+    const bool unsavedInMemory = !m_meeting.decisions.empty() || !m_meeting.attendees.isEmpty();
+    QString file, error;
+    Meeting fresh = todaysMeeting(folder, m_meeting.title, QDateTime::currentDateTimeUtc(), std::move(items), &file, &error);
+    if (!error.isEmpty())
+        setMessage(error); // keep the broken file; it is not overwritten until the user changes something
+    else if (!QFileInfo::exists(file) && unsavedInMemory) {
+        // An unsaved meeting in memory (no folder yet): keep it, with the new items.
+        QSet<QString> known;
+        for (const AgendaItem &item : m_meeting.agenda)
+            known.insert(item.key);
+        for (AgendaItem &item : fresh.agenda) {
+            if (!known.contains(item.key))
+                m_meeting.agenda.push_back(std::move(item));
+        }
+        fresh = std::move(m_meeting);
     }
     m_meeting = std::move(fresh);
     m_meetingFile = file;
@@ -230,18 +227,76 @@ bool CouncilController::decide(int row, const QString &outcome, const QString &n
     const auto o = outcomeFromId(outcome);
     if (!o || row < 0 || row >= m_agenda.rowCount())
         return false;
-    m_meeting.decide({m_meeting.agenda[size_t(row)].key, *o, note.trimmed(), QDateTime::currentDateTimeUtc()});
+    const Decision decision{m_meeting.agenda[size_t(row)].key, *o, note.trimmed(), QDateTime::currentDateTimeUtc()};
+    m_meeting.decide(decision);
     m_agenda.decisionChanged(row);
     changed();
+    castVote(m_meeting.agenda[size_t(row)], decision);
     return true;
+}
+
+void CouncilController::castVote(const AgendaItem &item, const Decision &decision)
+{
+    auto *app = AppController::instance();
+    if (item.kind != AgendaKind::Proposal || !voteKindOf(decision.outcome) || !app)
+        return;
+    QString root;
+    for (const QString &source : app->sources()) {
+        if (QFileInfo(source).isDir()) {
+            root = source;
+            break;
+        }
+    }
+    if (root.isEmpty()) {
+        setMessage(tr("The decision is kept in the minutes only: the mesh is not a folder, so its reviews cannot "
+                      "be written."));
+        return;
+    }
+    AppSettings *settings = AppSettings::instance();
+    const review::Identity chair{settings ? settings->identityEmail() : QString(),
+                                 settings ? settings->identityName() : QString()};
+    if (chair.email.isEmpty()) {
+        setMessage(tr("The decision is kept in the minutes only: set your e-mail in Settings → Identity, so that "
+                      "the council's vote in the review names who chaired it."));
+        return;
+    }
+    const QString signingKey = review::configuredSigningKey(root, settings->signingKey());
+    const QString cachePath = app->cachePath();
+    const QString title = m_meeting.title;
+    QPointer<CouncilController> self(this);
+    // Signing runs ssh-keygen and an approval may write contracts back: not on the GUI thread.
+    m_pool.start([=] {
+        CouncilVote vote;
+        try {
+            sql::Connection db = cache::openCache(cachePath, /*readOnly=*/true);
+            vote = recordCouncilVote(root, item, decision, title, chair, signingKey, db);
+        } catch (const std::exception &e) {
+            vote = {false, tr("Not recorded in the review: %1").arg(QString::fromUtf8(e.what()))};
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [self, vote] {
+                if (!self)
+                    return;
+                if (!vote.message.isEmpty())
+                    self->setMessage(vote.message);
+                Q_EMIT self->voteFinished(vote.recorded);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 bool CouncilController::addAction(int row, const QString &text, const QString &owner, const QString &dueIso)
 {
     if (text.trimmed().isEmpty())
         return false;
+    const std::optional<QDate> due = parseDueDate(dueIso, QDate::currentDate());
+    if (!due) {
+        setMessage(tr("'%1' is not a due date: write a date (2026-12-14), 'tomorrow', 'next week', 'in 3 days' or a "
+                      "weekday. The action was not added yet.").arg(dueIso.trimmed()));
+        return false;
+    }
     const QString key = row >= 0 && row < m_agenda.rowCount() ? m_meeting.agenda[size_t(row)].key : QString();
-    m_meeting.actions.push_back({key, text.trimmed(), owner.trimmed(), QDate::fromString(dueIso, Qt::ISODate)});
+    m_meeting.actions.push_back({key, text.trimmed(), owner.trimmed(), *due});
     changed();
     return true;
 }

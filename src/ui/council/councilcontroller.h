@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QQmlEngine>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 
@@ -47,7 +48,7 @@ public:
     QString notes() const { return m_meeting.notes; }
     void setNotes(const QString &notes);
     QVariantList actions() const;
-    int decidedCount() const { return int(m_meeting.decisions.size()); }
+    int decidedCount() const { return meshscope::council::settledCount(m_meeting); } ///< deferrals are not decided
     QString meetingFile() const { return m_meetingFile; }
     QString minutesFileName() const;
     QString message() const { return m_message; }
@@ -87,8 +88,12 @@ Q_SIGNALS:
     void currentItemChanged();
     void itemSecondsChanged();
     void presentingChanged();
+    /// A decision's vote reached the proposal's review (or was refused: see message).
+    void voteFinished(bool recorded);
 
 private:
+    /// Records a decision on a proposal as the council's vote in its review, off the GUI thread.
+    void castVote(const meshscope::council::AgendaItem &item, const meshscope::council::Decision &decision);
     void agendaBuilt(quint64 generation, std::vector<meshscope::council::AgendaItem> items);
     void changed(); ///< saves and notifies
     void setMessage(const QString &message);
@@ -103,4 +108,7 @@ private:
     int m_itemSeconds = 0;
     bool m_presenting = false;
     QTimer m_clock;
+    /// The agenda builds and the votes: joined when the controller goes, so none still uses the cache or
+    /// writes a review event at exit (a parentless QThread per sync was never waited for).
+    QThreadPool m_pool;
 };

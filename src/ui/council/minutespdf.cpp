@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
+#include <QTextOption>
 
 bool writeMinutesPdf(const QString &markdown, const QString &path, QString *error)
 {
@@ -27,6 +28,11 @@ bool writeMinutesPdf(const QString &markdown, const QString &path, QString *erro
     QFont font = doc.defaultFont();
     font.setPointSizeF(10.5);
     doc.setDefaultFont(font);
+    // Break lines between words only: the default also breaks anywhere, which split e-mail addresses in
+    // the attendee list and the action table across lines.
+    QTextOption option = doc.defaultTextOption();
+    option.setWrapMode(QTextOption::WordWrap);
+    doc.setDefaultTextOption(option);
     doc.setMarkdown(markdown);
     // print() lays the document out on the writer's pages and paints each one.
     doc.print(&pdf);

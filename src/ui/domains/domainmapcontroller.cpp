@@ -7,6 +7,8 @@
 #include "domains/domainproductsmodel.h"
 
 #include <QElapsedTimer>
+
+#include <optional>
 #include <QLoggingCategory>
 #include <QThread>
 #include <QVariantList>
@@ -66,7 +68,7 @@ QString DomainMapController::focusedDomain() const
 
 void DomainMapController::reload()
 {
-    if (m_loading) {
+    if (m_loading || m_healthPending) {
         m_reloadAgain = true; // the cache changed while reading it: read again once this finishes
         return;
     }
@@ -74,22 +76,40 @@ void DomainMapController::reload()
     Q_EMIT loadingChanged();
     const QString path = m_cachePath;
     QPointer<DomainMapController> self(this);
+    // The map first (its structure is quick), then its health: that evaluates the whole mesh as the
+    // Quality area does and takes many times longer on a large mesh, so the map does not wait for it.
     m_worker = QThread::create([path, self] {
         std::shared_ptr<const DomainMap> map;
         QString error;
         QElapsedTimer t;
         t.start();
+        std::optional<sql::Connection> db;
         try {
-            sql::Connection db = cache::openCache(path, true);
-            map = std::make_shared<const DomainMap>(buildDomainMap(db));
+            db.emplace(cache::openCache(path, true));
+            map = std::make_shared<const DomainMap>(buildDomainMap(*db, HealthPass::Later));
         } catch (const sql::SqlError &e) {
             error = QStringLiteral("cannot read the cache %1: %2").arg(path, e.message());
         }
-        qCDebug(lcDomains) << "domain map built in" << t.elapsed() << "ms";
+        qCDebug(lcDomains) << "domain map built in" << t.restart() << "ms";
         if (self)
             QMetaObject::invokeMethod(self, [self, map, error] {
                 if (self)
                     self->onLoaded(map, error);
+            }, Qt::QueuedConnection);
+        if (!map)
+            return;
+        QHash<QString, HealthAssessment> health;
+        QString healthError;
+        try {
+            health = assessMeshHealth(*db);
+        } catch (const sql::SqlError &e) {
+            healthError = QStringLiteral("cannot assess health from the cache %1: %2").arg(path, e.message());
+        }
+        qCDebug(lcDomains) << "health assessed in" << t.elapsed() << "ms";
+        if (self)
+            QMetaObject::invokeMethod(self, [self, map, health, healthError] {
+                if (self)
+                    self->onHealth(map, health, healthError);
             }, Qt::QueuedConnection);
     });
     connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -99,8 +119,10 @@ void DomainMapController::reload()
 void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const QString &error)
 {
     const QString focusedId = focusedDomain();
-    m_worker = nullptr; // finished or about to: its result is here
     m_error = error;
+    m_healthPending = map && error.isEmpty();
+    if (!m_healthPending)
+        m_worker = nullptr; // finished or about to: its result is here
     if (!error.isEmpty())
         qCWarning(lcDomains).noquote() << error;
     m_map = map ? map : std::make_shared<const DomainMap>();
@@ -112,7 +134,7 @@ void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const Q
     for (const MapDomain &d : m_map->domains)
         names.insert(d.id, d.name);
     m_changes->load(m_cachePath, names);
-    if (m_reloadAgain) {
+    if (m_reloadAgain && !m_healthPending) {
         m_reloadAgain = false;
         m_loading = false;
         reload();
@@ -129,6 +151,32 @@ void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const Q
             openProduct(m_productId);
     }
     Q_EMIT loadingChanged();
+    Q_EMIT healthChanged();
+}
+
+void DomainMapController::onHealth(const std::shared_ptr<const DomainMap> &forMap,
+                                   const QHash<QString, HealthAssessment> &health, const QString &error)
+{
+    m_worker = nullptr; // finished or about to
+    m_healthPending = false;
+    if (!error.isEmpty())
+        qCWarning(lcDomains).noquote() << error;
+    if (forMap && forMap == m_map && error.isEmpty()) {
+        auto withHealth = std::make_shared<DomainMap>(*m_map);
+        applyHealth(*withHealth, health);
+        m_map = std::move(withHealth);
+        // Same domains and products at the same indices: focus, highlights and the view stay.
+        m_domainInfo = buildDomainInfo(m_focused);
+        m_products->setDomain(m_map, m_focused);
+        Q_EMIT domainInfoChanged();
+        if (!m_productId.isEmpty())
+            openProduct(m_productId);
+    }
+    Q_EMIT healthChanged();
+    if (m_reloadAgain) {
+        m_reloadAgain = false;
+        reload();
+    }
 }
 
 void DomainMapController::select(const QString &id)
@@ -212,6 +260,7 @@ void DomainMapController::setFocus(int domain, QSet<int> highlighted, const QStr
     m_domainInfo = buildDomainInfo(domain);
     m_products->setDomain(m_map, domain);
     Q_EMIT focusChanged();
+    Q_EMIT domainInfoChanged();
 }
 
 QVariantMap DomainMapController::buildDomainInfo(int domain) const
@@ -248,7 +297,9 @@ QVariantMap DomainMapController::buildDomainInfo(int domain) const
             {"subdomains", subdomains},
             {"health", QVariantMap{{"healthy", health[size_t(Health::Healthy)]},
                                    {"atRisk", health[size_t(Health::AtRisk)]},
-                                   {"unhealthy", health[size_t(Health::Unhealthy)]}}},
+                                   {"unhealthy", health[size_t(Health::Unhealthy)]},
+                                   {"unknown", health[size_t(Health::Unknown)]},
+                                   {"pending", !m_map->healthAssessed}}},
             {"incoming", edgeList(*m_map, domain, true)},
             {"outgoing", edgeList(*m_map, domain, false)}};
 }
@@ -307,6 +358,26 @@ QVariantList DomainMapController::domainList() const
             stack.push_back({*it, depth + 1});
     }
     return out;
+}
+
+namespace {
+Health parseHealth(const QString &name)
+{
+    for (Health h : {Health::Healthy, Health::AtRisk, Health::Unhealthy})
+        if (healthName(h) == name)
+            return h;
+    return Health::Unknown;
+}
+} // namespace
+
+QString DomainMapController::healthLabel(const QString &health)
+{
+    return meshscope::domainmap::healthLabel(parseHealth(health));
+}
+
+QString DomainMapController::healthMeaning(const QString &health)
+{
+    return meshscope::domainmap::healthMeaning(parseHealth(health));
 }
 
 QString DomainMapController::typeLabel(const QString &typeName)

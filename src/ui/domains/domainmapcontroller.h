@@ -30,8 +30,11 @@ class DomainMapController : public QObject {
     /// Focused domain id, "" when none.
     Q_PROPERTY(QString focusedDomain READ focusedDomain NOTIFY focusChanged)
     /// The focused domain for the side panel: name, typeName, description, owners, productCount,
-    /// ownProductCount, parent, subdomains, health {healthy, atRisk, unhealthy}, incoming, outgoing.
-    Q_PROPERTY(QVariantMap domainInfo READ domainInfo NOTIFY focusChanged)
+    /// ownProductCount, parent, subdomains, health {healthy, atRisk, unhealthy, unknown}, incoming, outgoing.
+    Q_PROPERTY(QVariantMap domainInfo READ domainInfo NOTIFY domainInfoChanged)
+    /// True from the map's load until its products' health is in (it evaluates the whole mesh's
+    /// governance, SLOs and checks, as the Quality area does): until then every tile has no data.
+    Q_PROPERTY(bool healthPending READ healthPending NOTIFY healthChanged)
     /// Products matching the owner or tag that was selected (their tiles stay lit); "" when none.
     Q_PROPERTY(QString filterLabel READ filterLabel NOTIFY focusChanged)
     /// Product whose page is open, "" when the map shows.
@@ -51,6 +54,7 @@ public:
     QString cachePath() const { return m_cachePath; }
     void setCachePath(const QString &path);
     bool loading() const { return m_loading; }
+    bool healthPending() const { return m_healthPending; }
     QString error() const { return m_error; }
     int domainCount() const { return m_map ? int(m_map->domains.size()) : 0; }
     int productCount() const { return m_map ? int(m_map->products.size()) : 0; }
@@ -80,16 +84,26 @@ public:
     Q_INVOKABLE void closeProduct();
     /// Display name of a domain type ("Source-aligned", ...), for the legend.
     Q_INVOKABLE static QString typeLabel(const QString &typeName);
+    /// How a health verdict ("healthy", "at-risk", "unhealthy", "unknown") is shown, and what it means:
+    /// the legend's text, from the one definition (domainmap/producthealth.h).
+    Q_INVOKABLE static QString healthLabel(const QString &health);
+    Q_INVOKABLE static QString healthMeaning(const QString &health);
 
 Q_SIGNALS:
     void cachePathChanged();
     void loadingChanged();
     void mapChanged();
     void focusChanged();
+    void domainInfoChanged();
+    /// The products' health arrived (map() holds it; the layout is unchanged), or healthPending changed.
+    void healthChanged();
     void productChanged();
 
 private:
     void onLoaded(std::shared_ptr<const meshscope::domainmap::DomainMap> map, const QString &error);
+    void onHealth(const std::shared_ptr<const meshscope::domainmap::DomainMap> &forMap,
+                  const QHash<QString, meshscope::domainmap::HealthAssessment> &health, const QString &error);
+    void finishLoad();
     void setFocus(int domain, QSet<int> highlighted, const QString &filterLabel);
     QVariantMap buildDomainInfo(int domain) const;
     bool selectOwnerOrTag(const QString &id);
@@ -97,6 +111,7 @@ private:
     QString m_cachePath;
     bool m_loading = false;
     bool m_reloadAgain = false;
+    bool m_healthPending = false;
     QString m_error;
     QPointer<QThread> m_worker;
     std::shared_ptr<const meshscope::domainmap::DomainMap> m_map;

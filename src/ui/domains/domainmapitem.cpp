@@ -69,6 +69,7 @@ void DomainMapItem::setController(DomainMapController *controller)
     if (m_controller) {
         connect(m_controller, &DomainMapController::mapChanged, this, &DomainMapItem::onMapChanged);
         connect(m_controller, &DomainMapController::focusChanged, this, &DomainMapItem::onFocusChanged);
+        connect(m_controller, &DomainMapController::healthChanged, this, &DomainMapItem::onHealthChanged);
     }
     onMapChanged();
     Q_EMIT controllerChanged();
@@ -91,6 +92,15 @@ void DomainMapItem::onMapChanged()
     m_hoveredDomain = m_hoveredEdge = -1;
     relayout();
     onFocusChanged();
+}
+
+void DomainMapItem::onHealthChanged()
+{
+    // Only the colours change: the same products at the same places, so zoom, pan and layout stay.
+    m_map = m_controller ? m_controller->map() : nullptr;
+    m_geometryDirty = true;
+    update();
+    m_labelTimer.start();
 }
 
 void DomainMapItem::onFocusChanged()
@@ -269,12 +279,10 @@ void DomainMapItem::updateHover(const QPointF &pos)
         domain = m_layout.domainAt(w);
         if (p >= 0) {
             const MapProduct &product = m_map->products[size_t(p)];
-            text = tr("%1\n%2 · owner: %3\nHealth: %4%5\nConsumers: %6")
+            text = tr("%1\n%2 · owner: %3\nHealth: %4\nConsumers: %5")
                        .arg(product.name, m_map->domains[size_t(product.domain)].name,
-                            product.owner.isEmpty() ? tr("none") : product.owner, healthName(product.health.health),
-                            product.health.problems.isEmpty()
-                                ? QString()
-                                : tr(" (missing %1)").arg(product.health.problems.join(QStringLiteral(", "))))
+                            product.owner.isEmpty() ? tr("none") : product.owner,
+                            m_map->healthAssessed ? product.health.summary() : tr("being assessed…"))
                        .arg(product.consumers);
         } else if (edge >= 0) {
             const DomainEdge &e = m_map->domainEdges[size_t(edge)];
@@ -289,10 +297,11 @@ void DomainMapItem::updateHover(const QPointF &pos)
             const auto &h = d.healthCounts;
             text = tr("%1 (%2)\n%n product(s): ", nullptr, d.totalProducts)
                        .arg(d.name, DomainMapController::typeLabel(meshscope::domainTypeName(d.type)))
-                + tr("%1 healthy, %2 at risk, %3 unhealthy")
+                + tr("%1 healthy, %2 at risk, %3 unhealthy, %4 no data")
                       .arg(h[size_t(Health::Healthy)])
                       .arg(h[size_t(Health::AtRisk)])
                       .arg(h[size_t(Health::Unhealthy)])
+                      .arg(h[size_t(Health::Unknown)])
                 + (d.owner.isEmpty() ? QString() : tr("\nOwner: %1").arg(d.owner));
         }
     }

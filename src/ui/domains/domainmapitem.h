@@ -91,6 +91,7 @@ protected:
 
 private:
     void onMapChanged();
+    void onHealthChanged();
     void onFocusChanged();
     void relayout();
     void setView(qreal zoom, QPointF pan);

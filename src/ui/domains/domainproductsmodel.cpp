@@ -47,7 +47,7 @@ QVariant DomainProductsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return p.health.problems.isEmpty() ? p.id : p.id + QStringLiteral(" — missing: ") + p.health.problems.join(", ");
+        return m_map->healthAssessed ? p.id + QStringLiteral(" — ") + p.health.summary() : p.id;
     case ProductIdRole: return p.id;
     case NameRole: return p.name;
     case OwnerRole: return p.owner;
@@ -55,6 +55,7 @@ QVariant DomainProductsModel::data(const QModelIndex &index, int role) const
     case HealthScoreRole: return p.health.score;
     case ConsumersRole: return p.consumers;
     case DomainNameRole: return m_map->domains[size_t(p.domain)].name;
+    case HealthLabelRole: return healthLabel(p.health.health);
     }
     return {};
 }
@@ -72,7 +73,8 @@ QHash<int, QByteArray> DomainProductsModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
     names.insert({{ProductIdRole, "productId"}, {NameRole, "name"}, {OwnerRole, "owner"}, {HealthRole, "health"},
-                  {HealthScoreRole, "healthScore"}, {ConsumersRole, "consumers"}, {DomainNameRole, "domainName"}});
+                  {HealthScoreRole, "healthScore"}, {ConsumersRole, "consumers"}, {DomainNameRole, "domainName"},
+                  {HealthLabelRole, "healthLabel"}});
     return names;
 }
 

@@ -24,9 +24,10 @@ public:
         NameRole,                         ///< display name
         OwnerRole,                        ///< owner or owning team; empty when none
         HealthRole,                       ///< "healthy", "at-risk", "unhealthy", "unknown"
-        HealthScoreRole,                  ///< 0..1
-        ConsumersRole,                    ///< distinct downstream products
+        HealthScoreRole,                  ///< 0..1 for sorting; -1 no data
+        ConsumersRole,                    ///< distinct consuming products (domainmap::isConsumption)
         DomainNameRole,                   ///< the (sub-)domain it belongs to
+        HealthLabelRole,                  ///< "Healthy", "At risk", "Unhealthy", "No data"
     };
     Q_ENUM(Roles)
 

@@ -159,6 +159,13 @@ void ExportController::prepare(const QString &view, const QString &format, const
                 Q_EMIT failed(m_error);
                 return;
             }
+            if (lineage->impactedTotal() == 0) {
+                setError(tr("nothing is downstream of %1, so there is no impact to export; select the node whose "
+                            "impact you want (the CSV lists what is downstream of the selected node)")
+                             .arg(lineage->impactedFromLabel()));
+                Q_EMIT failed(m_error);
+                return;
+            }
             const QString name = stem(QStringLiteral("impacted"), root);
             run(fmt, [csv, name] { return csvResult(csv, name); });
         } else {

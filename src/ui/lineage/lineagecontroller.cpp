@@ -97,6 +97,12 @@ void LineageController::setLevel(const QString &text)
         return;
     m_level = *level;
     m_graphLoaded = false;
+    // The graph follows what the user looks at: a selected dataset becomes the root, so switching to
+    // columns shows its columns (the root's own id stands for its columns or its product otherwise).
+    if (!m_selectedId.isEmpty())
+        m_rootId = m_selectedId;
+    m_selectedId.clear();
+    m_pathTargetId.clear();
     m_expandedUp.clear();
     m_expandedDown.clear();
     m_collapsedUp.clear();
@@ -105,6 +111,7 @@ void LineageController::setLevel(const QString &text)
     m_fitRequest = true;
     Q_EMIT rootChanged();
     relayout();
+    Q_EMIT selectionChanged();
 }
 
 void LineageController::setUp(int hops)
@@ -398,6 +405,22 @@ std::shared_ptr<const LineageGraphData> loadGraphData(const QString &cachePath, 
     return data;
 }
 
+/// Why a start with no edge at all shows lone boxes: at column level, that its sources record lineage
+/// between datasets only (dbt and OpenLineage give columns only when asked to).
+QString noEdgesExplained(const lineage::LineageGraph &graph, const std::vector<int> &seeds)
+{
+    for (int seed : seeds) {
+        if (!graph.out[size_t(seed)].empty() || !graph.in[size_t(seed)].empty())
+            return {};
+    }
+    const QString what = seeds.size() == 1 ? graph.nodes[size_t(seeds.front())].label
+                                           : QObject::tr("these %n node(s)", nullptr, int(seeds.size()));
+    if (graph.level == lineage::Level::Column)
+        return QObject::tr("No column-level lineage is recorded for %1: its sources describe lineage between "
+                           "datasets only. Switch the level to Datasets to see where it comes from.").arg(what);
+    return QObject::tr("No lineage is recorded for %1 at this level.").arg(what);
+}
+
 /// Neighbourhood, filters and layout: everything slow between a state change and a new picture. Runs on
 /// a worker thread (or inline when the controller is not threaded); touches nothing but its input.
 LineageLayoutOutput runLayoutJob(const LineageLayoutInput &in)
@@ -418,6 +441,8 @@ LineageLayoutOutput runLayoutJob(const LineageLayoutInput &in)
             out.message = out.rootId.isEmpty() ? QString() : error;
         return out;
     }
+    if (out.message.isEmpty())
+        out.message = noEdgesExplained(graph, seeds);
     lineage::NeighbourhoodRequest request;
     request.seeds = seeds;
     request.up = in.up < 0 ? lineage::kAllHops : in.up;
@@ -591,6 +616,9 @@ void LineageController::applyLayout(LineageLayoutOutput &&out)
     restyle();
     if (newRoot)
         Q_EMIT rootChanged();
+    // The selected node's counts are the new picture's: the details panel re-reads them (it showed the old
+    // "0 of 0" after a level switch and "6 of 6" after Full downstream).
+    Q_EMIT selectionChanged();
 }
 
 void LineageController::setBusy(bool busy)
@@ -735,6 +763,38 @@ QString LineageController::findNode(const QString &text, const QString &after) c
     return {};
 }
 
+int LineageController::countMatches(const QString &text) const
+{
+    const QString t = text.trimmed();
+    if (!m_scene || t.isEmpty())
+        return 0;
+    return int(std::count_if(m_scene->nodes.begin(), m_scene->nodes.end(), [&](const LineageScene::Node &n) {
+        return n.label.contains(t, Qt::CaseInsensitive) || n.id.contains(t, Qt::CaseInsensitive);
+    }));
+}
+
+QString LineageController::nodeHint(const QString &id) const
+{
+    const int i = m_scene ? m_scene->indexOf(id) : -1;
+    if (i < 0)
+        return {};
+    const LineageScene::Node &n = m_scene->nodes[size_t(i)];
+    QStringList lines{n.label + QStringLiteral(" — ") + n.detail};
+    if (n.failing)
+        lines << tr("quality checks failing");
+    if (n.stale)
+        lines << tr("data is stale");
+    if (n.breaking)
+        lines << tr("a breaking contract proposal is open");
+    if (n.contractMissing)
+        lines << tr("an output without a contract");
+    if (!n.moreUp.isEmpty())
+        lines << tr("%1 upstream: neighbours not shown (select it and Expand upstream)").arg(n.moreUp);
+    if (!n.moreDown.isEmpty())
+        lines << tr("%1 downstream: neighbours not shown (select it and Expand downstream)").arg(n.moreDown);
+    return lines.join(u'\n');
+}
+
 QString LineageController::neighbourOf(const QString &id, const QString &direction) const
 {
     if (!m_scene)
@@ -758,6 +818,20 @@ QString LineageController::impactedCsv() const
     if (seeds.empty())
         return {};
     return exporting::impactedCsv(graph(), lineage::impactedDownstream(graph(), seeds), badges());
+}
+
+int LineageController::impactedTotal() const
+{
+    const std::vector<int> seeds = impactedSeeds();
+    return seeds.empty() ? 0 : int(lineage::impactedDownstream(graph(), seeds).size());
+}
+
+QString LineageController::impactedFromLabel() const
+{
+    const std::vector<int> seeds = impactedSeeds();
+    if (seeds.empty())
+        return {};
+    return seeds.size() == 1 ? graph().nodes[size_t(seeds.front())].label : tr("%n nodes", nullptr, int(seeds.size()));
 }
 
 bool LineageController::exportImpactedCsv(const QString &path) const

@@ -136,6 +136,11 @@ public:
     Q_INVOKABLE void showFullDownstream() { setDown(-1); }
     /// The first shown node whose label or id contains `text` (case-insensitive), after `after`.
     Q_INVOKABLE QString findNode(const QString &text, const QString &after = {}) const;
+    /// How many shown nodes match `text` (the find bar says "3 matches", or that there are none).
+    Q_INVOKABLE int countMatches(const QString &text) const;
+    /// The hover text of a drawn node: its name and what it is, its badges in words, and what its "+N"
+    /// pills mean (neighbours not shown) and how to show them.
+    Q_INVOKABLE QString nodeHint(const QString &id) const;
     /// Keyboard navigation: the node next to `id` in `direction` ("upstream", "downstream", "above",
     /// "below"), empty when there is none; the first node when `id` is not shown.
     Q_INVOKABLE QString neighbourOf(const QString &id, const QString &direction) const;
@@ -143,6 +148,10 @@ public:
     Q_INVOKABLE bool exportImpactedCsv(const QString &path) const;
     /// That CSV (meshscope::exporting::impactedCsv, as `meshscope export` writes it); empty with no node.
     QString impactedCsv() const;
+    /// How many nodes that CSV lists (0: nothing is downstream; the export says so instead of writing a header).
+    int impactedTotal() const;
+    /// The label of the node the CSV starts from (the selected node, else the start node).
+    QString impactedFromLabel() const;
     /// A file URL or path from a dialog as a local path.
     Q_INVOKABLE static QString localPath(const QVariant &urlOrPath);
 

@@ -249,6 +249,7 @@ QVariantMap QualityDashboard::productDetail(qsizetype index) const
             {QStringLiteral("sloStatus"), slo::statusName(p.overall)},
             {QStringLiteral("stale"), p.stale},
             {QStringLiteral("failingChecks"), p.failingChecks},
+            {QStringLiteral("health"), domainmap::toJson(m_snapshot->rows[size_t(index)].health).toVariantMap()},
             {QStringLiteral("lastUpdate"), p.lastUpdate.isValid() ? p.lastUpdate.toString(QStringLiteral("yyyy-MM-dd hh:mm 'UTC'")) : QString()},
             {QStringLiteral("slos"), slos},
             {QStringLiteral("freshness"), freshness},

@@ -28,6 +28,8 @@ QVariant QualityProductModel::data(const QModelIndex &index, int role) const
     case StaleRole: return r.stale;
     case FailingChecksRole: return r.failingChecks;
     case FreshnessRole: return r.freshness;
+    case HealthRole: return domainmap::healthName(r.health.health);
+    case HealthSummaryRole: return r.health.summary();
     default: return {};
     }
 }
@@ -37,7 +39,7 @@ QHash<int, QByteArray> QualityProductModel::roleNames() const
     return {{ProductIdRole, "productId"}, {NameRole, "name"},          {DomainRole, "domain"},
             {ScoreRole, "score"},         {ErrorsRole, "errors"},      {WarningsRole, "warnings"},
             {SloStatusRole, "sloStatus"}, {StaleRole, "stale"},        {FailingChecksRole, "failingChecks"},
-            {FreshnessRole, "freshness"}};
+            {FreshnessRole, "freshness"}, {HealthRole, "health"},    {HealthSummaryRole, "healthSummary"}};
 }
 
 void QualityProductModel::setSnapshot(std::shared_ptr<const quality::Snapshot> snapshot)

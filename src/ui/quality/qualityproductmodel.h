@@ -30,6 +30,8 @@ public:
         StaleRole,                        ///< a freshness promise is missed
         FailingChecksRole,                ///< checks whose latest result failed
         FreshnessRole,                    ///< age of the last load ("4d 5h"), "" when unknown
+        HealthRole,                       ///< the domain map's verdict: "healthy", "at-risk", "unhealthy", "unknown"
+        HealthSummaryRole,                ///< "Unhealthy: SLOs missed: availability; governance 46 (...)"
     };
     Q_ENUM(Roles)
 

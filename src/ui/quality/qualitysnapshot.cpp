@@ -1,6 +1,7 @@
 #include "qualitysnapshot.h"
 
 #include "cache/cachefile.h"
+#include "domainmap/productedges.h"
 
 #include <QMap>
 #include <QSet>
@@ -107,17 +108,23 @@ std::shared_ptr<Snapshot> computeSnapshot(const QString &path, const QDateTime &
     auto s = std::make_shared<Snapshot>();
     try {
         sql::Connection db = cache::openCache(path, /*readOnly=*/false);
-        s->mesh = governance::loadMeshData(db);
-        const slo::Evidence evidence = slo::loadEvidence(db);
-        slo::Options options;
-        options.at = at;
-        s->slos = slo::evaluateSlos(s->mesh, evidence, options);
+        // The same evaluation the domain map's health rests on (domainmap/producthealth.h).
+        domainmap::MeshEvaluation evaluation = domainmap::evaluateMesh(db, at);
+        s->mesh = std::move(evaluation.mesh);
+        s->slos = std::move(evaluation.slos);
+        s->governance = std::move(evaluation.governance);
+        // Consumers as the Domains table and product pages count them (domainmap::isConsumption).
+        QHash<QString, int> productIndex;
+        for (const DataProduct &p : s->mesh.products)
+            productIndex.insert(p.id, int(productIndex.size()));
+        for (const domainmap::IndexedDependency &d : domainmap::loadProductDependencies(db, productIndex))
+            s->consumerLinks += domainmap::isConsumption(d.via) ? 1 : 0;
     } catch (const sql::SqlError &e) {
         s->error = e.message();
         return s;
     }
-    s->governance = governance::evaluateGovernance(s->mesh);
     const governance::MeshData &m = s->mesh;
+    const domainmap::HealthAssessor assessor;
 
     // Rows, one per product.
     s->rows.reserve(m.products.size());
@@ -135,6 +142,7 @@ std::shared_ptr<Snapshot> computeSnapshot(const QString &path, const QDateTime &
         row.sloStatus = p.overall;
         row.stale = p.stale;
         row.failingChecks = p.failingChecks;
+        row.health = assessor.assess(domainmap::factsOf(&g, &p));
         for (const slo::SloResult &r : p.slos) {
             if (r.kind == slo::Kind::Freshness && r.status != slo::Status::NoEvidence)
                 row.freshness = r.currentText;
@@ -176,7 +184,6 @@ std::shared_ptr<Snapshot> computeSnapshot(const QString &path, const QDateTime &
     QSet<QString> knownDomains = publishing;
     for (const Domain &d : m.domains)
         knownDomains.insert(d.id);
-    QHash<QString, QSet<QString>> consumers; // product -> consuming products
     int crossDomain = 0;
     QHash<QString, QString> domainOf;
     for (const DataProduct &p : m.products)
@@ -189,17 +196,13 @@ std::shared_ptr<Snapshot> computeSnapshot(const QString &path, const QDateTime &
                 producer = productOfContract.value(in.contractId);
             if (producer.isEmpty() || producer == p.id)
                 continue;
-            consumers[producer].insert(p.id);
             const QString d = domainOf.value(producer);
             if (!d.isEmpty() && d != p.domainId)
                 sourceDomains.insert(d);
         }
         crossDomain += sourceDomains.isEmpty() ? 0 : 1;
     }
-    int consumerLinks = 0;
-    for (const QSet<QString> &c : std::as_const(consumers))
-        consumerLinks += int(c.size());
-    const double consumersPerProduct = m.products.empty() ? 0 : double(consumerLinks) / double(m.products.size());
+    const double consumersPerProduct = m.products.empty() ? 0 : double(s->consumerLinks) / double(m.products.size());
     int documented = 0;
     for (const governance::ProductGovernance &g : s->governance.products)
         documented += g.documentationComplete ? 1 : 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domainmap/producthealth.h"
 #include "governance/governance.h"
 #include "slo/sloevaluation.h"
 
@@ -23,6 +24,7 @@ struct ProductRow {
     int failingChecks = 0;
     QString freshness; ///< age of the last load, "" when unknown
     double badness = 0; ///< for "worst first": missed SLOs, failing checks, errors, low score
+    meshscope::domainmap::HealthAssessment health; ///< the verdict the domain map shows for it
 };
 
 struct Snapshot {
@@ -33,6 +35,7 @@ struct Snapshot {
     QHash<QString, qsizetype> productIndex; ///< product id -> index in mesh.products / reports
     QVariantList kpis;
     QVariantList domainSummaries;
+    int consumerLinks = 0; ///< (producer, consumer) pairs, domainmap::isConsumption
     QString error;
 };
 

@@ -167,6 +167,36 @@ bool ReviewModel::canVote() const
            && m_state.isReviewer(m_identity.email);
 }
 
+QString ReviewModel::myVote() const
+{
+    for (const SlotVote &v : m_state.slots) {
+        if (!v.stale && !v.vote.isEmpty() && sameIdentity(v.voter, m_identity.email))
+            return v.vote;
+    }
+    return {};
+}
+
+QString ReviewModel::voteHint() const
+{
+    if (!available() || canVote() || isAuthor())
+        return {};
+    if (isFinal(m_state.stage))
+        return tr("This proposal is %1: votes are closed, comments stay open.").arg(stageLabel());
+    if (m_state.stage == Stage::Draft)
+        return tr("This proposal is still a draft: votes open once its author submits it.");
+    if (!verified())
+        return tr("Votes are closed until the review history verifies.");
+    if (m_identity.email.isEmpty())
+        return tr("Set your e-mail in Settings → Identity to vote, if you are one of the required approvers.");
+    QStringList who;
+    for (const SlotVote &v : m_state.slots)
+        who << v.slot.candidates;
+    who.removeDuplicates();
+    return tr("Only the required approvers vote (%1); you (%2) are not one of them. Comment instead, or ask the "
+              "author to add you as a reviewer.")
+        .arg(who.join(QStringLiteral(", ")), m_identity.email);
+}
+
 QVariantList ReviewModel::approvers() const
 {
     QVariantList out;

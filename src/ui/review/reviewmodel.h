@@ -47,6 +47,10 @@ class ReviewModel : public QAbstractListModel {
     Q_PROPERTY(bool isAuthor READ isAuthor NOTIFY stateChanged)
     /// The identity is a listed reviewer and the proposal takes votes.
     Q_PROPERTY(bool canVote READ canVote NOTIFY stateChanged)
+    /// The identity's own vote on this revision ("approved", …) or empty: that button is then done.
+    Q_PROPERTY(QString myVote READ myVote NOTIFY stateChanged)
+    /// Why there are no vote buttons for this identity (not a required approver, no e-mail set, closed).
+    Q_PROPERTY(QString voteHint READ voteHint NOTIFY stateChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
 
 public:
@@ -108,6 +112,8 @@ public:
     QStringList problems() const { return m_problems; }
     bool isAuthor() const;
     bool canVote() const;
+    QString myVote() const;
+    QString voteHint() const;
     QString lastError() const { return m_lastError; }
 
     /// Reads the review files again (after a sync, or a pull of the mesh repository).

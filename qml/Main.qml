@@ -127,9 +127,16 @@ ApplicationWindow {
 
     SearchPopup {
         id: search
-        onOpenItem: (kind, entityId) => {
+        onOpenItem: (kind, entityId, object) => {
             if (kind === "contract")
                 AppController.open("contracts", entityId)
+            else if (kind === "table") {
+                AppController.open("contracts", "") // switches area, creating the view the first time
+                if (contractsArea.item)
+                    contractsArea.item.openObject(entityId, object)
+                else
+                    AppController.open("contracts", entityId)
+            }
             else if (kind === "dataset" || kind === "column")
                 AppController.open("lineage", entityId)
             else

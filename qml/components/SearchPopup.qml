@@ -11,7 +11,8 @@ import Meshscope.Backend
 Popup {
     id: popup
 
-    signal openItem(string kind, string entityId)
+    /// `object`: a table hit's schema object, opened inside contract `entityId`; "" for other kinds.
+    signal openItem(string kind, string entityId, string object)
 
     parent: Overlay.overlay
     x: (parent.width - width) / 2
@@ -38,7 +39,7 @@ Popup {
         if (index < 0 || index >= list.count)
             return
         const item = list.itemAtIndex(index)
-        popup.openItem(item.kind, item.entityId)
+        popup.openItem(item.kind, item.entityId, item.object)
         popup.close()
     }
 
@@ -48,9 +49,10 @@ Popup {
 
         TextField {
             id: field
+            objectName: "searchField"
             Layout.fillWidth: true
             Layout.margins: Theme.spacing
-            placeholderText: qsTr("Search products, contracts, datasets, columns, domains, owners, tags")
+            placeholderText: qsTr("Search products, contracts, tables, datasets, columns, domains, owners, tags")
             font.pointSize: Theme.fontHeading
             Keys.onDownPressed: list.incrementCurrentIndex()
             Keys.onUpPressed: list.decrementCurrentIndex()
@@ -81,13 +83,21 @@ Popup {
             }
             delegate: ItemDelegate {
                 id: hit
+                objectName: "searchHit"
                 required property int index
                 required property string kind
                 required property string entityId
                 required property string title
                 required property string snippet
+                required property string snippetMarkup
+                required property string object
+                required property string origin
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
+                // Where the hit comes from: the documents that define it, and how many.
+                ToolTip.visible: hovered && origin !== ""
+                ToolTip.text: origin
+                ToolTip.delay: 500
                 onClicked: popup.activate(index)
                 contentItem: ColumnLayout {
                     spacing: 1
@@ -102,7 +112,9 @@ Popup {
                         }
                         Label {
                             Layout.fillWidth: true
-                            text: hit.entityId !== hit.title ? hit.entityId : ""
+                            // A table names the contract it is in.
+                            text: hit.object !== "" ? qsTr("in %1").arg(hit.entityId)
+                                                    : hit.entityId !== hit.title ? hit.entityId : ""
                             color: Theme.textMuted
                             font.pointSize: Theme.fontSmall
                             elide: Text.ElideMiddle
@@ -110,11 +122,13 @@ Popup {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: hit.snippet
+                        // Plain text with the matched words in bold (escaped by SearchModel).
+                        text: hit.snippetMarkup
+                        textFormat: Text.StyledText
                         color: Theme.textMuted
                         font.pointSize: Theme.fontSmall
                         elide: Text.ElideRight
-                        visible: text.length > 0
+                        visible: hit.snippet.length > 0
                     }
                 }
             }

@@ -28,7 +28,9 @@ Rectangle {
     /// True from a new current change until its lines are scrolled into view (screenshots wait for it).
     property bool showPending: false
     function showCurrent() {
-        const row = pane.controller.currentDiffRow()
+        // A table opened from search (controller.showObject) is shown until the user picks a change.
+        const focus = pane.controller.focusRow
+        const row = focus >= 0 ? focus : pane.controller.currentDiffRow()
         if (row < 0) {
             showPending = false
             return
@@ -40,7 +42,7 @@ Rectangle {
             retryShow.restart()
             return
         }
-        rows.positionViewAtIndex(row, ListView.Center)
+        rows.positionViewAtIndex(row, focus >= 0 ? ListView.Beginning : ListView.Center)
         showPending = false
     }
 

@@ -79,6 +79,15 @@ AreaPage {
         })
     }
 
+    /// A table search hit: contract `id`, scrolled to schema object `object` (named above the diff).
+    function openObject(id: string, object: string) {
+        editorPage.confirmLeave(() => {
+            view.editing = false
+            controller.open(id)
+            controller.showObject(object)
+        })
+    }
+
     Connections {
         target: AppController
         function onSyncFinished() {
@@ -157,6 +166,18 @@ AreaPage {
                 controller: controller
                 onEditRequested: view.startEdit()
                 onNewRequested: templatePicker.open()
+            }
+
+            // The table a search hit opened: where it is in the version shown.
+            Label {
+                objectName: "contractFocus"
+                Layout.fillWidth: true
+                visible: controller.focusObject !== ""
+                text: controller.focusNote
+                color: Theme.text
+                font.pointSize: Theme.fontBody
+                font.bold: true
+                elide: Text.ElideRight
             }
 
             // Changes and review above, the lines below; drag the handle between them to give either

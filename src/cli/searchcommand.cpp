@@ -10,13 +10,36 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <cstdio>
+#include <unistd.h>
+
 namespace meshscope::cli {
+
+namespace {
+
+QString withBoldMatches(const cache::SearchHit &h)
+{
+    QString out;
+    int at = 0;
+    for (const auto &[start, length] : h.matches) {
+        if (start < at || start + length > h.snippet.size())
+            continue;
+        out += h.snippet.mid(at, start - at) + QStringLiteral("\x1b[1m") + h.snippet.mid(start, length)
+            + QStringLiteral("\x1b[0m");
+        at = start + length;
+    }
+    return out + h.snippet.mid(at);
+}
+
+} // namespace
 
 int searchCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Full-text search over products, contracts, datasets, columns, domains, owners and tags in the cache."));
+        "Full-text search over products, contracts and their tables, datasets, columns, domains, owners and tags "
+        "in the cache: names, descriptions at every level, servers (host, database, schema), port names and "
+        "locations, SLA and quality rule names."));
     parser.addHelpOption();
     CommonOptions common;
     common.addTo(parser, /*withSource=*/false);
@@ -56,13 +79,31 @@ int searchCommand(const QStringList &arguments)
     if (parser.isSet(common.json)) {
         QJsonArray array;
         for (const cache::SearchHit &h : hits) {
-            array.append(QJsonObject{{QStringLiteral("kind"), h.kind}, {QStringLiteral("id"), h.id},
-                                     {QStringLiteral("title"), h.title}, {QStringLiteral("snippet"), h.snippet}});
+            QJsonObject hit{{QStringLiteral("kind"), h.kind}, {QStringLiteral("id"), h.id},
+                            {QStringLiteral("title"), h.title}, {QStringLiteral("snippet"), h.snippet}};
+            if (!h.object.isEmpty())
+                hit.insert(QStringLiteral("object"), h.object);
+            QJsonArray matches; // [start, length] in UTF-16 code units of snippet
+            for (const auto &[start, length] : h.matches)
+                matches.append(QJsonArray{start, length});
+            hit.insert(QStringLiteral("matches"), matches);
+            // Where it comes from: the defining documents (at most 5) and how many there are.
+            hit.insert(QStringLiteral("documents"), QJsonArray::fromStringList(h.documents));
+            hit.insert(QStringLiteral("documentCount"), h.documentCount);
+            array.append(hit);
         }
         out << QJsonDocument(QJsonObject{{QStringLiteral("hits"), array}}).toJson(QJsonDocument::Indented);
     } else {
-        for (const cache::SearchHit &h : hits)
-            out << qSetFieldWidth(9) << Qt::left << h.kind << qSetFieldWidth(0) << h.id << "  " << h.snippet << "\n";
+        // Matches in bold on a terminal (unless NO_COLOR is set); plain text into a pipe or file.
+        const bool bold = isatty(fileno(stdout)) && qEnvironmentVariableIsEmpty("NO_COLOR");
+        for (const cache::SearchHit &h : hits) {
+            out << qSetFieldWidth(9) << Qt::left << h.kind << qSetFieldWidth(0);
+            if (h.object.isEmpty())
+                out << h.id;
+            else
+                out << h.object << " in " << h.id;
+            out << "  " << (bold ? withBoldMatches(h) : h.snippet) << "\n";
+        }
         if (hits.empty())
             out << "no matches for '" << text << "'\n";
     }

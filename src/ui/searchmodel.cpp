@@ -28,6 +28,7 @@ QString SearchModel::kindLabel(const QString &kind)
 {
     if (kind == u"product") return tr("Data products");
     if (kind == u"contract") return tr("Contracts");
+    if (kind == u"table") return tr("Tables");
     if (kind == u"domain") return tr("Domains");
     if (kind == u"dataset") return tr("Datasets");
     if (kind == u"column") return tr("Columns");
@@ -53,6 +54,9 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case TitleRole: return h.title.isEmpty() ? h.id : h.title;
     case SnippetRole: return h.snippet;
+    case ObjectRole: return h.object;
+    case SnippetMarkupRole: return snippetMarkup(h);
+    case OriginRole: return origin(h);
     default: return {};
     }
 }
@@ -60,7 +64,34 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> SearchModel::roleNames() const
 {
     return {{KindRole, "kind"}, {KindLabelRole, "kindLabel"}, {EntityIdRole, "entityId"},
-            {TitleRole, "title"}, {SnippetRole, "snippet"}};
+            {TitleRole, "title"}, {SnippetRole, "snippet"}, {ObjectRole, "object"},
+            {SnippetMarkupRole, "snippetMarkup"}, {OriginRole, "origin"}};
+}
+
+QString SearchModel::origin(const meshscope::cache::SearchHit &hit)
+{
+    if (hit.documentCount <= 0)
+        return {};
+    if (hit.documentCount == 1 && !hit.documents.isEmpty())
+        return tr("From %1").arg(hit.documents.constFirst());
+    QString text = tr("From %n documents: ", nullptr, hit.documentCount) + hit.documents.join(QStringLiteral(", "));
+    if (hit.documentCount > hit.documents.size())
+        text += tr(" and %n more", nullptr, int(hit.documentCount - hit.documents.size()));
+    return text;
+}
+
+QString SearchModel::snippetMarkup(const meshscope::cache::SearchHit &hit)
+{
+    QString out;
+    qsizetype at = 0;
+    for (const auto &[start, length] : hit.matches) {
+        if (start < at || length <= 0 || start + length > hit.snippet.size())
+            continue; // out of order or outside the text: shown unmarked
+        out += hit.snippet.mid(at, start - at).toHtmlEscaped() + QStringLiteral("<b>")
+            + hit.snippet.mid(start, length).toHtmlEscaped() + QStringLiteral("</b>");
+        at = start + length;
+    }
+    return out + hit.snippet.mid(at).toHtmlEscaped();
 }
 
 void SearchModel::setQuery(const QString &query)

@@ -19,11 +19,14 @@ class SearchModel : public QAbstractListModel {
 
 public:
     enum Roles {
-        KindRole = Qt::UserRole + 1, ///< product, contract, dataset, column, domain, owner, tag
+        KindRole = Qt::UserRole + 1, ///< product, contract, table, dataset, column, domain, owner, tag
         KindLabelRole,               ///< the kind as a section heading ("Data products")
-        EntityIdRole,                ///< the entity's id, what opening it needs
+        EntityIdRole,                ///< the entity's id, what opening it needs (a table's contract)
         TitleRole,                   ///< its name
-        SnippetRole,                 ///< matching text, the match in [brackets]
+        SnippetRole,                 ///< matching text, plain
+        ObjectRole,                  ///< a table's schema object name, "" for other kinds
+        SnippetMarkupRole,           ///< the snippet as StyledText: escaped, the matches in <b>
+        OriginRole,                  ///< where it comes from: "From contracts/x.odcs.yaml", "From 3 documents: …"
     };
     Q_ENUM(Roles)
 
@@ -39,6 +42,10 @@ public:
     bool searching() const { return m_pending > 0; }
 
     static QString kindLabel(const QString &kind);
+    /// The hit's snippet for a StyledText label: the text escaped, each match in bold.
+    static QString snippetMarkup(const meshscope::cache::SearchHit &hit);
+    /// The documents the hit comes from, as the hover says it.
+    static QString origin(const meshscope::cache::SearchHit &hit);
 
 Q_SIGNALS:
     void queryChanged();

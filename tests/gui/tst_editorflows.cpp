@@ -249,6 +249,35 @@ private Q_SLOTS:
         QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("contracts"));
     }
 
+    /// Ctrl+K finds a table by its name (a hit of its own, under "Tables", naming its contract); opening it
+    /// shows the contract with the diff scrolled to that table and the table named above it.
+    void ctrlKOpensATableInItsContract()
+    {
+        QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+        QQuickItem *field = nullptr;
+        QTRY_VERIFY((field = item(QStringLiteral("searchField"))) != nullptr && field->hasActiveFocus());
+        typeText(QStringLiteral("order_events"));
+        QQuickItem *table = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     table = nullptr;
+                                     for (QQuickItem *i : descendants(m_window->contentItem())) {
+                                         if (i->objectName() == u"searchHit" && shown(i) && i->property("kind").toString() == u"table"
+                                             && i->property("object").toString() == u"order_events"
+                                             && i->property("entityId").toString() == u"orders.order_events")
+                                             table = i;
+                                     }
+                                     return table != nullptr;
+                                 }()),
+                                 10000);
+        QVERIFY(!table->property("snippetMarkup").toString().contains(u'['));
+        click(table);
+        QTRY_COMPARE(m_window->property("area").toString(), QStringLiteral("contracts"));
+        QTRY_VERIFY(shown(item(QStringLiteral("contractFocus"))));
+        QTRY_VERIFY2(text(item(QStringLiteral("contractFocus"))).contains(QStringLiteral("order_events: line 37")),
+                     qPrintable(text(item(QStringLiteral("contractFocus")))));
+        QTRY_VERIFY(text(item(QStringLiteral("contractTitle"))).contains(QStringLiteral("orders.order_events")));
+    }
+
     void ctrlSProposesTheEditOfAnActiveContract()
     {
         const QString id = QStringLiteral("payments.refunds");

@@ -1,5 +1,6 @@
 #include "cachewriter.h"
 #include "catalogstore.h"
+#include "searchindex.h"
 
 #include "model/serialization.h"
 
@@ -15,22 +16,6 @@ namespace {
 QString nowIso()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-QString joined(const QStringList &list)
-{
-    return list.join(QLatin1Char(' '));
-}
-
-/// Names of a contract's schema objects and properties (nested too), for full-text search.
-void collectPropertyNames(const QList<ContractProperty> &properties, QStringList &out)
-{
-    for (const ContractProperty &p : properties) {
-        out << p.name;
-        if (!p.businessName.isEmpty())
-            out << p.businessName;
-        collectPropertyNames(p.properties, out);
-    }
 }
 
 /// Empty text as NULL, like Statement::bindOptional().
@@ -208,7 +193,7 @@ void CacheWriter::writeDomains(qint64 documentId, const ImportResult &r, const S
     for (const Domain &d : r.domains) {
         s.bind(1, d.id).bind(2, documentId).bindOptional(3, d.name).bindOptional(4, domainTypeName(d.type));
         s.bindOptional(5, d.parentId).bindOptional(6, d.description).bindOptional(7, d.owner).run();
-        addSearchRow(documentId, QStringLiteral("domain"), d.id, d.name, d.description, {}, d.owner, {});
+        addSearchRows(documentId, {searchRow(d)});
     }
     sql::Statement &t = statement("INSERT INTO teams(id, document_id, name, domain_id, data) VALUES (?,?,?,?,?)");
     for (size_t i = 0; i < r.teams.size(); ++i) {
@@ -250,23 +235,14 @@ void CacheWriter::writeProducts(qint64 documentId, const QString &path, ImportRe
             r.error(path, p.line, 0, duplicateMessage("data product", p.id, ownerOf("products", documentId, p.id)));
             continue;
         }
-        QStringList fields;
-        for (const SchemaField &f : p.fields)
-            fields << f.name;
         for (const auto *ports : {&p.inputPorts, &p.outputPorts}) {
             const QString direction = ports == &p.inputPorts ? QStringLiteral("input") : QStringLiteral("output");
             for (const Port &pt : *ports) {
                 port.bind(1, p.id).bind(2, direction).bindOptional(3, pt.name).bindOptional(4, pt.contractId);
                 port.bindOptional(5, pt.location).bindOptional(6, pt.sourceProductId).run();
-                fields << pt.name;
             }
         }
-        addSearchRow(documentId, QStringLiteral("product"), p.id, p.name, p.description, joined(fields), p.owner,
-                     joined(p.tags));
-        if (!p.owner.isEmpty())
-            addSearchRow(documentId, QStringLiteral("owner"), p.owner, p.owner, {}, {}, p.owner, {});
-        for (const QString &tag : p.tags)
-            addSearchRow(documentId, QStringLiteral("tag"), tag, tag, {}, {}, {}, tag);
+        addSearchRows(documentId, searchRows(p));
     }
 }
 
@@ -286,18 +262,7 @@ void CacheWriter::writeContracts(qint64 documentId, const QString &path, ImportR
                                      ownerOf("contracts", documentId, c.id, c.version)));
             continue;
         }
-        QStringList fields, owners;
-        for (const SchemaObject &o : c.schema) {
-            fields << o.name;
-            collectPropertyNames(o.properties, fields);
-        }
-        owners << c.owner << c.teamName;
-        for (const Person &m : c.team)
-            owners << m.username << m.name;
-        addSearchRow(documentId, QStringLiteral("contract"), c.id, c.name, c.description, joined(fields),
-                     joined(owners), joined(c.tags));
-        for (const QString &tag : c.tags)
-            addSearchRow(documentId, QStringLiteral("tag"), tag, tag, {}, {}, {}, tag);
+        addSearchRows(documentId, searchRows(c));
     }
 }
 
@@ -325,16 +290,11 @@ void CacheWriter::writeLineage(qint64 documentId, const ImportResult &r, const S
         ds.bind(1, d.id).bind(2, documentId).bindOptional(3, d.name).bindOptional(4, d.kind);
         ds.bindOptional(5, d.platform).bindOptional(6, d.productId);
         ds.bindUtf8(7, data.datasetText[i]).run();
-        QStringList columnNames;
         for (const DatasetColumn &c : d.columns) {
             col.bind(1, d.id).bind(2, c.name).bind(3, documentId).bindOptional(4, c.type);
             col.bindOptional(5, c.description).run();
-            columnNames << c.name;
-            addSearchRow(documentId, QStringLiteral("column"), d.id + QLatin1Char('#') + c.name, c.name,
-                         c.description, {}, {}, joined(c.tags));
         }
-        addSearchRow(documentId, QStringLiteral("dataset"), d.id, d.name, d.description, joined(columnNames),
-                     d.owner, joined(d.tags));
+        addSearchRows(documentId, searchRows(d));
     }
     sql::Statement &edge = statement(
         "INSERT INTO lineage_edges(from_id, to_id, job_id, document_id) VALUES (?,?,?,?)");
@@ -379,16 +339,12 @@ void CacheWriter::writeDiagnostics(qint64 documentId, const ImportResult &r)
     }
 }
 
-void CacheWriter::addSearchRow(qint64 documentId, const QString &kind, const QString &id, const QString &name,
-                               const QString &description, const QString &fields, const QString &owners,
-                               const QString &tags)
+void CacheWriter::addSearchRows(qint64 documentId, const std::vector<SearchRow> &rows)
 {
-    sql::Statement &row = statement("INSERT INTO search_rows(document_id, kind, entity_id) VALUES (?,?,?)");
-    row.bind(1, documentId).bind(2, kind).bind(3, id).run();
-    sql::Statement &fts = statement(
-        "INSERT INTO search(rowid, entity_id, name, description, fields, owners, tags) VALUES (?,?,?,?,?,?,?)");
-    fts.bind(1, m_db.lastInsertRowId()).bind(2, id).bind(3, name).bind(4, description).bind(5, fields);
-    fts.bind(6, owners).bind(7, tags).run();
+    sql::Statement &row = statement(kInsertSearchRowSql);
+    sql::Statement &fts = statement(kInsertSearchFtsSql);
+    for (const SearchRow &r : rows)
+        insertSearchRow(row, fts, m_db, documentId, r);
 }
 
 bool CacheWriter::entityExists(const EntityKey &key)

@@ -12,6 +12,8 @@
 
 namespace meshscope::cache {
 
+struct SearchRow;
+
 /// What the cache remembers of one document, to decide whether it must be read again.
 struct DocumentState {
     qint64 id = 0;
@@ -90,9 +92,7 @@ private:
     void writePolicies(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data);
     void writeLineage(qint64 documentId, const ImportResult &r, const SerializedEntities &data);
     void writeDiagnostics(qint64 documentId, const ImportResult &r);
-    void addSearchRow(qint64 documentId, const QString &kind, const QString &id, const QString &name,
-                      const QString &description, const QString &fields, const QString &owners,
-                      const QString &tags);
+    void addSearchRows(qint64 documentId, const std::vector<SearchRow> &rows);
     QString ownerOf(const char *table, qint64 documentId, const QString &id, const QString &extraKey = {});
 
     /// Prepared once per writer and reused: a cold sync runs these statements hundreds of thousands of times.

@@ -1,5 +1,7 @@
 #include "migrations.h"
 
+#include "searchindex.h"
+
 #include <QString>
 
 namespace meshscope::cache {
@@ -199,15 +201,41 @@ UPDATE documents SET needs_reimport = 1
                   'datahub-mce');
 )SQL";
 
+// Migration 4: search finds what users name. Schema objects are hits of their own (kind "table", the
+// object named in search_rows.object), and a `details` column holds servers (host, database, schema …),
+// port locations, SLA and quality rule names. FTS5 cannot add a column, so the index is made again and
+// filled from the cached entities (rebuildSearchIndex) in the same transaction.
+constexpr const char *kMigration4 = R"SQL(
+DROP TABLE search_rows;
+DROP TABLE search;
+CREATE TABLE search_rows (
+    rowid INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL, entity_id TEXT NOT NULL,
+    object TEXT
+);
+CREATE INDEX search_rows_document ON search_rows(document_id);
+CREATE INDEX search_rows_entity ON search_rows(entity_id COLLATE NOCASE);
+CREATE VIRTUAL TABLE search USING fts5(
+    entity_id, name, description, fields, owners, tags, details,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+CREATE TRIGGER search_rows_deleted AFTER DELETE ON search_rows BEGIN
+    DELETE FROM search WHERE rowid = old.rowid;
+END;
+)SQL";
+
 struct Migration {
     int version;
     const char *sql;
+    void (*after)(sql::Connection &db) = nullptr; ///< work SQL alone cannot do, in the same transaction
 };
 
 constexpr Migration kMigrations[] = {
     {1, kMigration1},
     {2, kMigration2},
     {3, kMigration3},
+    {4, kMigration4, &rebuildSearchIndex},
 };
 
 } // namespace
@@ -256,6 +284,8 @@ void migrate(sql::Connection &db)
         if (m.version <= current)
             continue;
         db.exec(m.sql);
+        if (m.after)
+            m.after(db);
         db.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version).toUtf8().constData());
     }
     tx.commit();

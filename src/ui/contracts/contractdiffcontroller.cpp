@@ -131,6 +131,10 @@ void ContractDiffController::reload(const QString &cachePath)
 
 void ContractDiffController::open(const QString &ref)
 {
+    if (!m_focusObject.isEmpty()) {
+        m_focusObject.clear();
+        updateFocus();
+    }
     const ContractRef parsed = parseContractRef(ref);
     const std::vector<CachedVersion> versions = m_contracts.versionsOf(parsed.id);
     if (versions.empty()) {
@@ -300,6 +304,7 @@ void ContractDiffController::apply(quint64 generation, std::shared_ptr<const Ver
         m_lines.setDiff(diff ? std::shared_ptr<const LineDiff>(diff, &diff->lines) : nullptr);
         // Open on the first (most severe) change, so its lines are in view without a click.
         m_currentChange = m_changes.rowCount() > 0 ? 0 : -1;
+        updateFocus(); // before currentChangeChanged: the line view scrolls to the object, not the change
         Q_EMIT diffChanged();
         Q_EMIT currentChangeChanged();
     }
@@ -307,12 +312,50 @@ void ContractDiffController::apply(quint64 generation, std::shared_ptr<const Ver
         Q_EMIT loadingChanged();
 }
 
+void ContractDiffController::showObject(const QString &object)
+{
+    m_focusObject = object;
+    updateFocus();
+    if (m_focusRow >= 0)
+        Q_EMIT currentChangeChanged(); // the line view scrolls on this signal
+}
+
+void ContractDiffController::updateFocus()
+{
+    m_focusRow = -1;
+    m_focusNote.clear();
+    if (!m_focusObject.isEmpty()) {
+        const SchemaObject *found = nullptr;
+        if (m_diff && m_diff->error.isEmpty()) {
+            for (const SchemaObject &o : m_diff->newDoc.contract.schema) {
+                if (o.name == m_focusObject) {
+                    found = &o;
+                    break;
+                }
+            }
+        }
+        if (found && found->line > 0) {
+            m_focusRow = m_diff->lines.rowFor(-1, found->line - 1);
+            m_focusNote = tr("Table %1: line %2 of version %3").arg(m_focusObject).arg(found->line).arg(m_newVersion);
+        } else if (m_diff && m_diff->error.isEmpty()) {
+            m_focusNote = tr("Table %1 is not in version %2").arg(m_focusObject, m_newVersion);
+        } else {
+            m_focusNote = tr("Table %1 of %2").arg(m_focusObject, m_contractId);
+        }
+    }
+    Q_EMIT focusChanged();
+}
+
 void ContractDiffController::selectChange(int row)
 {
     if (row < -1 || row >= m_changes.rowCount())
         return;
-    if (row == m_currentChange)
+    if (row == m_currentChange && m_focusRow < 0)
         return;
+    if (m_focusRow >= 0) {
+        m_focusRow = -1; // a change chosen by the user is shown from now on
+        Q_EMIT focusChanged();
+    }
     m_currentChange = row;
     Q_EMIT currentChangeChanged();
 }

@@ -55,6 +55,12 @@ class ContractDiffController : public QObject {
     Q_PROPERTY(int oldLast READ oldLast NOTIFY currentChangeChanged)
     Q_PROPERTY(int newFirst READ newFirst NOTIFY currentChangeChanged)
     Q_PROPERTY(int newLast READ newLast NOTIFY currentChangeChanged)
+    /// A schema object asked for (a table search hit, showObject()), "" for none; the line diff row of its
+    /// definition in the new version (-1 when no diff is shown or that version lacks it); and a line
+    /// saying where it is or why it cannot be shown.
+    Q_PROPERTY(QString focusObject READ focusObject NOTIFY focusChanged)
+    Q_PROPERTY(int focusRow READ focusRow NOTIFY focusChanged)
+    Q_PROPERTY(QString focusNote READ focusNote NOTIFY focusChanged)
 
 public:
     explicit ContractDiffController(QObject *parent = nullptr);
@@ -89,6 +95,9 @@ public:
     int oldLast() const;
     int newFirst() const;
     int newLast() const;
+    QString focusObject() const { return m_focusObject; }
+    int focusRow() const { return m_focusRow; }
+    QString focusNote() const { return m_focusNote; }
 
     /// Reads the contract list from the cache and shows the contract asked for last (else the first
     /// proposal). Call on start and after every sync.
@@ -98,6 +107,9 @@ public:
     /// Compares two versions of the selected contract.
     Q_INVOKABLE void compare(const QString &oldVersion, const QString &newVersion);
     Q_INVOKABLE void selectChange(int row);
+    /// Brings schema object `object` of the open contract into view (now, or once its diff is there);
+    /// opening another contract or selecting a change lets it go.
+    Q_INVOKABLE void showObject(const QString &object);
     Q_INVOKABLE void nextChange();
     Q_INVOKABLE void previousChange();
     /// The line diff row to bring into view for the selected change, -1 for none.
@@ -110,6 +122,7 @@ Q_SIGNALS:
     void loadingChanged();
     void diffChanged();
     void currentChangeChanged();
+    void focusChanged();
 
 private:
     void start();
@@ -118,6 +131,8 @@ private:
     void runOffGuiThread(std::function<void()> work);
     void apply(quint64 generation, std::shared_ptr<const meshscope::diff::VersionDiff> diff, const QString &error);
     static QString summaryOf(const meshscope::diff::VersionDiff &diff);
+    /// Recomputes focusRow and focusNote for the diff shown; emits focusChanged.
+    void updateFocus();
 
     ContractListModel m_contracts;
     ChangeListModel m_changes;
@@ -133,6 +148,9 @@ private:
     QString m_summary;
     QString m_impact;
     int m_currentChange = -1;
+    QString m_focusObject;
+    int m_focusRow = -1;
+    QString m_focusNote;
     int m_maxLineLength = 0;
     quint64 m_generation = 0;
     int m_pending = 0;

@@ -50,9 +50,9 @@ struct ChangeFeedCollector {
     /// Called before the document is written (its old version already removed), so an entity the cache
     /// still holds comes from another document: a domain or dataset many documents name, or the first
     /// definition of an id this document only repeats (a refused duplicate, read again on every sync).
-    /// Neither is an addition. `makeData()` gives the new image; it is called only for a change.
-    /// An entity a forgotten source held is compared with every image of it this source yields (the
-    /// first document yielding it makes it an addition, to be taken back in record()).
+    /// Neither is an addition. `makeData()` gives the new image; it is called only for a change, or for an
+    /// entity a forgotten source held: that one is compared with every image of it this source yields (the
+    /// first document yielding it makes it an addition, which record() takes back).
     template <typename MakeData>
     void noteNew(cache::CacheWriter &writer, const cache::EntityKey &key, const QString &domainId, MakeData &&makeData)
     {
@@ -90,6 +90,5 @@ QStringList changedFields(const QJsonObject &before, const QJsonObject &after);
 /// The same for an entity several documents hold: top-level keys whose values, over all its images and in
 /// any order, differ. Empty when both sides hold the same images.
 QStringList changedFields(const std::vector<QJsonObject> &before, const std::vector<QJsonObject> &after);
-
 
 } // namespace meshscope

@@ -26,6 +26,7 @@ ColumnLayout {
                    ? qsTr("Since %1").arg(root.changes.lastLooked.toLocaleString(Qt.locale(), Locale.ShortFormat))
                    : qsTr("Since you first synced"))
                   + qsTr(": %1 changes in %2 domains").arg(root.changes.count).arg(root.changes.domainCount)
+                  + (root.changes.noDomainCount > 0 ? qsTr(" (%1 with no domain)").arg(root.changes.noDomainCount) : "")
             wrapMode: Text.Wrap
             color: Theme.text
             font.pointSize: Theme.fontSmall

@@ -11,6 +11,57 @@ Pane {
     padding: Theme.margin * 1.5
     background: Rectangle { color: Theme.background }
 
+    /// Configures `list` as the sources, by `apply`, once the user has seen what the next sync drops from
+    /// the cache (right away when it drops nothing).
+    function changeSources(list, apply, added) {
+        const drop = AppController.previewSources(list)
+        if (drop.sources.length === 0)
+            apply()
+        else
+            dropDialog.ask(drop, apply, added)
+    }
+    function addSource(source) {
+        const list = AppSettings.sources.concat([source])
+        settings.changeSources(list, () => {
+            AppSettings.sources = list
+            newSource.text = ""
+            AppController.syncNow()
+        }, source)
+    }
+    function removeSource(source) {
+        // AppController.removeSource: out of the configuration and, at the sync it starts, the cache.
+        settings.changeSources(AppSettings.sources.filter(s => s !== source), () => AppController.removeSource(source), "")
+    }
+
+    // `meshscope gui --view settings --select add:PATH` (or remove:SOURCE) asks as the buttons do, once the
+    // sync under way is done (the question is about what the cache holds).
+    property string pendingAction: ""
+    function openItem(id: string) {
+        settings.pendingAction = id
+        // Later, not now: at start-up the window opens before the first sync starts.
+        Qt.callLater(() => {
+            if (!AppController.syncing && settings.pendingAction !== "")
+                settings.runPendingAction()
+        })
+    }
+    function runPendingAction() {
+        const action = settings.pendingAction
+        settings.pendingAction = ""
+        if (action.startsWith("add:"))
+            settings.addSource(action.slice(4))
+        else if (action.startsWith("remove:"))
+            settings.removeSource(action.slice(7))
+    }
+    Connections {
+        target: AppController
+        function onSyncFinished() {
+            if (settings.pendingAction !== "")
+                settings.runPendingAction()
+        }
+    }
+
+    SourceDropDialog { id: dropDialog }
+
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth
@@ -51,7 +102,7 @@ Pane {
                         }
                         Button {
                             text: qsTr("Remove")
-                            onClicked: AppController.removeSource(sourceRow.modelData) // and from the cache
+                            onClicked: settings.removeSource(sourceRow.modelData)
                         }
                     }
                     CatalogTokenRow {
@@ -74,11 +125,7 @@ Pane {
                     id: addButton
                     text: qsTr("Add source")
                     enabled: newSource.text.trim().length > 0 && CatalogTokens.problem(newSource.text).length === 0
-                    onClicked: {
-                        AppSettings.sources = AppSettings.sources.concat([newSource.text.trim()])
-                        newSource.text = ""
-                        AppController.syncNow()
-                    }
+                    onClicked: settings.addSource(newSource.text.trim())
                 }
             }
             Label {

@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
+#include "review/sourcedrop.h"
 #include "sync/sourcewalker.h"
 #include "sync/syncengine.h"
 
@@ -18,7 +19,24 @@ Q_LOGGING_CATEGORY(lcApp, "meshscope.app")
 
 namespace {
 AppController *g_instance = nullptr;
+
+/// A source as the cache keys it: catalog URLs as given, files and folders by absolute path.
+QString sourceKey(const QString &source)
+{
+    return meshscope::isRemoteSource(source) ? source : QFileInfo(source).absoluteFilePath();
 }
+
+/// The cached sources a sync drops (SyncEngine::setForgetSources): those removed in Settings, and other
+/// copies of the bundled sample (another home folder's, or the sample once real sources are configured).
+/// Sources other syncs cached (the CLI shares this cache) stay; with sources given on the command line
+/// (`configured` false) the app only looks.
+meshscope::SyncEngine::SourceFilter forgetFilter(const QSet<QString> &removed, bool configured)
+{
+    return [removed, configured](const QString &uri) {
+        return removed.contains(uri) || (configured && meshscope::paths::isSampleMeshFolder(uri));
+    };
+}
+} // namespace
 
 AppController::AppController(QString cachePath, QStringList commandLineSources, QString startArea,
                              QString selectId, QObject *parent)
@@ -99,8 +117,59 @@ void AppController::removeSource(const QString &source)
         list.removeAll(source);
         settings->setSources(list);
     }
-    m_removedSources.insert(meshscope::isRemoteSource(source) ? source : QFileInfo(source).absoluteFilePath());
+    m_removedSources.insert(sourceKey(source));
     syncNow(); // a sync under way leaves it to the next one
+}
+
+QVariantMap AppController::previewSources(const QStringList &configured) const
+{
+    // The same choice as the sync will make, with `configured` in place of the settings.
+    const bool fromSettings = m_commandLineSources.isEmpty();
+    const QStringList toSync = !fromSettings ? m_commandLineSources
+        : configured.isEmpty()               ? QStringList{meshscope::paths::sampleMeshFolder()}
+                                             : configured;
+    QSet<QString> listed;
+    for (const QString &source : toSync)
+        listed.insert(sourceKey(source));
+    QSet<QString> removed = m_removedSources;
+    if (fromSettings && AppSettings::instance()) {
+        for (const QString &source : AppSettings::instance()->sources()) {
+            if (!listed.contains(sourceKey(source)))
+                removed.insert(sourceKey(source));
+        }
+    }
+    const auto forget = forgetFilter(removed, fromSettings);
+    QVariantMap out;
+    try {
+        meshscope::sql::Connection db = meshscope::cache::openCache(m_cachePath, /*readOnly=*/true);
+        QStringList dropped;
+        for (const QString &uri : meshscope::cache::CacheReader(db).sourceUris()) {
+            if (!listed.contains(uri) && forget(uri))
+                dropped << uri;
+        }
+        out.insert(QStringLiteral("sources"), dropped);
+        if (dropped.isEmpty())
+            return out;
+        const meshscope::review::SourceDrop drop = meshscope::review::previewSourceDrop(db, dropped);
+        out.insert(QStringLiteral("domains"), drop.cache.domains);
+        out.insert(QStringLiteral("products"), drop.cache.products);
+        out.insert(QStringLiteral("contracts"), drop.cache.contracts);
+        QStringList proposals;
+        for (const meshscope::cache::HeldContract &c : drop.cache.proposals)
+            proposals << QStringLiteral("%1 %2 (%3, %4)").arg(c.id, c.version, c.status, c.path);
+        out.insert(QStringLiteral("proposals"), proposals);
+        QStringList reviews;
+        for (const meshscope::review::DroppedReview &r : drop.reviews)
+            reviews << QStringLiteral("%1 %2: %3").arg(r.contractId, r.version, r.stage);
+        out.insert(QStringLiteral("reviews"), reviews);
+        out.insert(QStringLiteral("openReviews"), drop.openReviews());
+        out.insert(QStringLiteral("folders"), drop.folders);
+    } catch (const meshscope::sql::SqlError &e) {
+        // No cache yet (or unreadable): nothing cached can be dropped.
+        qCWarning(lcApp) << "cannot read the cache to preview a change of sources:" << e.message();
+        out.insert(QStringLiteral("sources"), QStringList());
+    }
+    return out;
 }
 
 void AppController::syncNow()
@@ -112,16 +181,11 @@ void AppController::syncNow()
     m_syncTotal = 0;
     const QStringList toSync = sources();
     const QString cachePath = m_cachePath;
-    // What leaves the cache: sources removed in Settings, and other copies of the bundled sample (another
-    // home folder's, or the sample once real sources are configured). Sources other syncs cached (the CLI
-    // shares this cache) stay; with sources given on the command line the app only looks.
-    const QSet<QString> removed = m_removedSources;
-    const bool configured = m_commandLineSources.isEmpty();
-    m_syncThread = QThread::create([this, toSync, cachePath, removed, configured] {
+    // What leaves the cache: see forgetFilter (and previewSources, which tells it before).
+    const auto forget = forgetFilter(m_removedSources, m_commandLineSources.isEmpty());
+    m_syncThread = QThread::create([this, toSync, cachePath, forget] {
         meshscope::SyncEngine engine(cachePath);
-        engine.setForgetSources([removed, configured](const QString &uri) {
-            return removed.contains(uri) || (configured && meshscope::paths::isSampleMeshFolder(uri));
-        });
+        engine.setForgetSources(forget);
         const meshscope::SyncReport report = engine.run(
             toSync,
             [this](const meshscope::SyncProgress &p) {

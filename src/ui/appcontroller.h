@@ -60,6 +60,11 @@ public:
     Q_INVOKABLE void syncNow();
     /// Settings' Remove: the source leaves the configuration and, at the sync this starts, the cache.
     Q_INVOKABLE void removeSource(const QString &source);
+    /// What the sync after configuring `configured` (empty: the bundled sample) would drop from the cache,
+    /// to be told before the change: {sources: uris that go, domains, products, contracts (held only by
+    /// them), proposals: ["id version (path)"], reviews: ["id version: stage"], openReviews, folders: mesh
+    /// folders whose files stay on disk}. `sources` is empty when nothing would go.
+    Q_INVOKABLE QVariantMap previewSources(const QStringList &configured) const;
     Q_INVOKABLE void cancelSync();
     /// Re-reads counts and last sync time from the cache.
     Q_INVOKABLE void refresh();

@@ -65,7 +65,7 @@ bool parseOptions(const QStringList &arguments, GuiOptions &o)
                                     QStringLiteral("PATH"));
     const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Area to open: ") + kAreas.join(u'|'),
                                   QStringLiteral("AREA"));
-    const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Id of the item to show (contracts: ID, ID@VERSION, or ID!edit for the editor; council: an agenda item, 'present' or 'minutes')."),
+    const QCommandLineOption select(QStringLiteral("select"), QStringLiteral("Id of the item to show (contracts: ID, ID@VERSION, or ID!edit for the editor; council: an agenda item, 'present' or 'minutes'; settings: add:SOURCE or remove:SOURCE asks what the change drops)."),
                                     QStringLiteral("ID"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."),
                                   QStringLiteral("WxH"));

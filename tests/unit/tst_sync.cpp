@@ -5,6 +5,7 @@
 #include "appinfo/paths.h"
 #include "cache/migrations.h"
 #include "cache/search.h"
+#include "review/sourcedrop.h"
 #include "sync/parsepipeline.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
@@ -15,6 +16,7 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -89,6 +91,38 @@ QMap<QString, QString> indexesOf(const QString &cachePath)
     while (s.step())
         out.insert(s.text(0), s.text(1));
     return out;
+}
+
+/// The change feed rows written after row `after`, as "change kind id", in order.
+QStringList feedAfter(const QString &cachePath, qint64 after)
+{
+    sql::Connection db = cache::openCache(cachePath, /*readOnly=*/true);
+    sql::Statement s = db.prepare("SELECT change, kind, entity_id FROM change_feed WHERE id > ? ORDER BY id");
+    s.bind(1, after);
+    QStringList out;
+    while (s.step())
+        out << s.text(0) + u' ' + s.text(1) + u' ' + s.text(2);
+    return out;
+}
+
+qint64 lastFeedRow(const QString &cachePath)
+{
+    return count(cachePath, "SELECT IFNULL(max(id), 0) FROM change_feed");
+}
+
+/// A copy of the bundled sample mesh at `folder`.
+void copySample(const QString &folder)
+{
+    testsupport::copyTree(testsupport::source("resources/sample-mesh"), folder);
+}
+
+/// The app's engine: every cached source not listed goes (as when it was removed in Settings).
+SyncReport appSync(const QString &cachePath, const QStringList &sources, const std::atomic_bool *cancel = nullptr,
+                   const SyncEngine::ProgressCallback &progress = {})
+{
+    SyncEngine app(cachePath);
+    app.setForgetSources([](const QString &) { return true; });
+    return app.run(sources, progress, cancel);
 }
 
 } // namespace
@@ -268,10 +302,12 @@ private Q_SLOTS:
         QCOMPARE(moved.forgottenSources, QStringList{QFileInfo(m_source).absoluteFilePath()});
         QCOMPARE(moved.counts.products, 2);
         QCOMPARE(moved.counts.contracts, 1);
-        // In the change feed: the old copy's two products and contract removed, the new copy's added (the
-        // domains stay: the new copy's documents, kept with their duplicate errors, named them too).
-        QCOMPARE(moved.removed, 3);
-        QCOMPARE(moved.added, 3);
+        // In the change feed: nothing. The old copy's two products and contract went and the new copy's,
+        // the same in every field, came back in the same run (the domains stayed throughout: the new copy's
+        // documents, kept with their duplicate errors, named them too).
+        QCOMPARE(moved.removed, 0);
+        QCOMPARE(moved.added, 0);
+        QCOMPARE(moved.changed, 0);
         sql::Connection db = cache::openCache(m_cache);
         QCOMPARE(cache::CacheReader(db).sourceUris().size(), 1); // the unreadable listed source added nothing
         // Nothing left that names the old folder, and a re-sync of the copy finds nothing to fix.
@@ -285,6 +321,171 @@ private Q_SLOTS:
         const SyncReport clean = again.run({copy});
         QVERIFY(!clean.hasDocumentErrors());
         QVERIFY(clean.forgottenSources.isEmpty());
+    }
+
+    /// Settings switched from a mesh folder to an unchanged copy of it (the sample to a copy of the sample):
+    /// every entity leaves with the old source and comes back with the new one in the same run, so nothing
+    /// changed and the feed says nothing (it said "404 changes", each entity both removed and added).
+    void replacingASourceByAnUnchangedCopyRecordsNoChange()
+    {
+        const QString sample = m_dir.filePath(QStringLiteral("switch-from/mesh"));
+        const QString copy = m_dir.filePath(QStringLiteral("switch-to/mesh"));
+        copySample(sample);
+        copySample(copy);
+        const SyncReport first = SyncEngine(m_cache).run({sample});
+        QVERIFY(first.counts.products >= 34);
+        const qint64 before = lastFeedRow(m_cache);
+
+        const SyncReport r = appSync(m_cache, {copy});
+        QCOMPARE(r.forgottenSources, QStringList{QFileInfo(sample).absoluteFilePath()});
+        QVERIFY(!r.hasDocumentErrors());
+        QCOMPARE(feedAfter(m_cache, before), QStringList());
+        QCOMPARE(r.added, 0);
+        QCOMPARE(r.removed, 0);
+        QCOMPARE(r.changed, 0);
+        QCOMPARE(r.counts.products, first.counts.products);
+        QCOMPARE(r.counts.contracts, first.counts.contracts);
+    }
+
+    /// The same switch to a copy with one product edited: that one edit is the whole feed, as "changed"
+    /// with the field, instead of being buried among every entity removed and added.
+    void replacingASourceByAnEditedCopyRecordsOnlyTheEdit()
+    {
+        const QString sample = m_dir.filePath(QStringLiteral("edit-from/mesh"));
+        const QString copy = m_dir.filePath(QStringLiteral("edit-to/mesh"));
+        copySample(sample);
+        copySample(copy);
+        const QString edited = copy + QStringLiteral("/products/orders/cart-sessions.odps.yaml");
+        QByteArray text = testsupport::readAll(edited);
+        QVERIFY(text.contains("purpose: Shopping cart sessions"));
+        text.replace("purpose: Shopping cart sessions", "purpose: Shopping basket sessions");
+        write(edited, text);
+        SyncEngine(m_cache).run({sample});
+        const qint64 before = lastFeedRow(m_cache);
+
+        const SyncReport r = appSync(m_cache, {copy});
+        QCOMPARE(feedAfter(m_cache, before), QStringList{QStringLiteral("changed product cart-sessions")});
+        QCOMPARE(r.changed, 1);
+        QCOMPARE(r.added, 0);
+        QCOMPARE(r.removed, 0);
+        sql::Connection db = cache::openCache(m_cache, true);
+        const std::vector<cache::Change> changes = cache::CacheReader(db).changesSince({}, 1);
+        QCOMPARE(changes.front().fields, QStringList{QStringLiteral("description")});
+        QCOMPARE(changes.front().domainId, QStringLiteral("orders"));
+    }
+
+    /// What the new source no longer has is really gone, and so "removed"; with no new source at all,
+    /// everything only the old one held is.
+    void aRemovedSourceRecordsWhatIsReallyGone()
+    {
+        const QString sample = m_dir.filePath(QStringLiteral("gone-from/mesh"));
+        const QString copy = m_dir.filePath(QStringLiteral("gone-to/mesh"));
+        const QString other = m_dir.filePath(QStringLiteral("gone-other"));
+        copySample(sample);
+        copySample(copy);
+        QVERIFY(QFile::remove(copy + QStringLiteral("/products/orders/cart-sessions.odps.yaml")));
+        writeManyProducts(other, 2); // products p0, p1 in the domain orders
+        SyncEngine(m_cache).run({sample, other});
+        qint64 before = lastFeedRow(m_cache);
+
+        // Replaced by a copy without one product: that product, alone.
+        SyncReport r = appSync(m_cache, {copy, other});
+        QCOMPARE(feedAfter(m_cache, before), QStringList{QStringLiteral("removed product cart-sessions")});
+        QCOMPARE(r.removed, 1);
+        QCOMPARE(r.added + r.changed, 0);
+
+        // Removed with no replacement: everything only it held, and nothing that another source keeps.
+        const CacheCounts held = r.counts;
+        before = lastFeedRow(m_cache);
+        r = appSync(m_cache, {other});
+        QCOMPARE(r.forgottenSources, QStringList{QFileInfo(copy).absoluteFilePath()});
+        const QStringList feed = feedAfter(m_cache, before);
+        QCOMPARE(feed.size(), r.removed);
+        QCOMPARE(feed.filter(QRegularExpression(QStringLiteral("^removed "))).size(), feed.size());
+        QCOMPARE(feed.filter(QStringLiteral("removed product ")).size(), int(held.products - 2));
+        QCOMPARE(feed.filter(QStringLiteral("removed contract ")).size(), int(held.contracts));
+        QVERIFY(feed.contains(QStringLiteral("removed domain payments")));
+        QVERIFY(!feed.contains(QStringLiteral("removed domain orders"))); // the other source names it too
+        QCOMPARE(r.counts.products, 2);
+    }
+
+    /// A run cancelled after it dropped the old source and before the new one was written: the old
+    /// source's removal is committed with its feed rows, so the feed matches the cache; the next run
+    /// adds the copy back.
+    void aRunCancelledAfterTheForgetKeepsTheFeedTrue()
+    {
+        const QString sample = m_dir.filePath(QStringLiteral("cancel-from/mesh"));
+        const QString copy = m_dir.filePath(QStringLiteral("cancel-to/mesh"));
+        copySample(sample);
+        copySample(copy);
+        const SyncReport first = SyncEngine(m_cache).run({sample});
+        const qint64 before = lastFeedRow(m_cache);
+        std::atomic_bool cancel{false};
+        // Progress comes only from documents read: the forget reads none, the copy's first batch cancels.
+        const SyncReport r = appSync(m_cache, {copy}, &cancel, [&](const SyncProgress &p) { cancel = cancel || p.done > 0; });
+        QVERIFY(r.cancelled);
+        QCOMPARE(r.forgottenSources, QStringList{QFileInfo(sample).absoluteFilePath()});
+        QCOMPARE(r.counts.products, 0);
+        const QStringList feed = feedAfter(m_cache, before);
+        QCOMPARE(feed.filter(QStringLiteral("removed product ")).size(), int(first.counts.products));
+        QCOMPARE(feed.filter(QRegularExpression(QStringLiteral("^removed "))).size(), feed.size());
+
+        const SyncReport again = appSync(m_cache, {copy});
+        QVERIFY(!again.cancelled);
+        QCOMPARE(again.counts.products, first.counts.products);
+        QCOMPARE(feedAfter(m_cache, before).filter(QStringLiteral("added product ")).size(), int(first.counts.products));
+    }
+
+    /// Before sources are removed, the app says what goes: what only they hold (a domain another source
+    /// names stays), the proposals among it, and the reviews in their folders.
+    void heldOnlyByCountsWhatRemovingSourcesDrops()
+    {
+        const QString sample = m_dir.filePath(QStringLiteral("held-sample/mesh"));
+        const QString other = m_dir.filePath(QStringLiteral("held-other"));
+        copySample(sample);
+        writeManyProducts(other, 3); // products p0..p2 in the domain orders, which the sample has too
+        const SyncReport alone = SyncEngine(m_dir.filePath(QStringLiteral("held-alone.sqlite"))).run({sample});
+        const SyncReport both = SyncEngine(m_cache).run({sample, other});
+        QVERIFY(!both.hasDocumentErrors());
+        const QString sampleUri = QFileInfo(sample).absoluteFilePath();
+        const QString otherUri = QFileInfo(other).absoluteFilePath();
+
+        sql::Connection db = cache::openCache(m_cache, true);
+        const cache::SourceHoldings sampleOnly = cache::CacheReader(db).heldOnlyBy({sampleUri});
+        QCOMPARE(sampleOnly.products, alone.counts.products);
+        QCOMPARE(sampleOnly.contracts, alone.counts.contracts);
+        QCOMPARE(sampleOnly.domains, alone.counts.domains - 1); // orders stays with the other source
+        // The sample's proposal under review and its draft, by id.
+        QCOMPARE(sampleOnly.proposals.size(), size_t(2));
+        QCOMPARE(sampleOnly.proposals[0].id, QStringLiteral("loyalty.points_ledger"));
+        QCOMPARE(sampleOnly.proposals[0].status, QStringLiteral("draft"));
+        const cache::HeldContract &proposal = sampleOnly.proposals[1];
+        QCOMPARE(proposal.id, QStringLiteral("orders.order_events"));
+        QCOMPARE(proposal.version, QStringLiteral("2.0.0"));
+        QCOMPARE(proposal.status, QStringLiteral("proposed"));
+        QCOMPARE(proposal.path, QStringLiteral("contracts/orders/orders.order_events.v2.proposed.odcs.yaml"));
+        QCOMPARE(proposal.source, sampleUri);
+
+        const cache::SourceHoldings otherOnly = cache::CacheReader(db).heldOnlyBy({otherUri});
+        QCOMPARE(otherOnly.products, 3);
+        QCOMPARE(otherOnly.contracts, 0);
+        QCOMPARE(otherOnly.domains, 0);
+        const cache::SourceHoldings all = cache::CacheReader(db).heldOnlyBy({sampleUri, otherUri});
+        QCOMPARE(all.products, alone.counts.products + 3);
+        QCOMPARE(all.domains, alone.counts.domains);
+        // A uri is a value, never SQL.
+        const cache::SourceHoldings hostile = cache::CacheReader(db).heldOnlyBy({QStringLiteral("x') OR 1=1 --"), "\"\"]"});
+        QCOMPARE(hostile.products + hostile.contracts + hostile.domains, 0);
+
+        // The review of the proposal lives in the folder and stays there: it is named, open.
+        const review::SourceDrop drop = review::previewSourceDrop(db, {sampleUri, QStringLiteral("entropy+https://catalog.example")});
+        QCOMPARE(drop.folders, QStringList{sampleUri});
+        QCOMPARE(drop.reviews.size(), size_t(1));
+        QCOMPARE(drop.reviews.front().contractId, QStringLiteral("orders.order_events"));
+        QCOMPARE(drop.reviews.front().version, QStringLiteral("2.0.0"));
+        QVERIFY(drop.reviews.front().open);
+        QCOMPARE(drop.openReviews(), 1);
+        QVERIFY(QFileInfo(drop.reviews.front().folder).isDir());
     }
 
     /// A catalog source removed from Settings forgets its event cursor too: re-added, it is read whole, not

@@ -9,6 +9,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -95,6 +96,39 @@ private Q_SLOTS:
                  QString("At risk"));
         model.setDomain(m_map, -1);
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    /// "N changes in M domains" counts the mesh's domains: the datasets' changes (no domain) and a change
+    /// whose domain the mesh does not have are not one more domain ("in 10 domains" for the 9 of the sample).
+    void changeSummaryCountsOnlyTheMeshsDomains()
+    {
+        QHash<QString, QString> names;
+        for (const MapDomain &d : m_map->domains)
+            names.insert(d.id, d.name);
+        ChangesModel model;
+        model.load(m_cache, names); // the first sync: everything added, nothing looked at yet
+        QSet<QString> touched;
+        int noDomain = 0;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QString domain = model.index(r).data(ChangesModel::DomainIdRole).toString();
+            if (names.contains(domain))
+                touched.insert(domain);
+            else
+                ++noDomain;
+        }
+        QVERIFY(noDomain > 0); // the lineage's datasets
+        QCOMPARE(touched.size(), 9);
+        QCOMPARE(model.domainCount(), int(m_map->domains.size()));
+        QCOMPARE(model.noDomainCount(), noDomain);
+
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        model.setChanges({{at, "product", "a", "changed", "orders", {"description"}},
+                          {at, "product", "b", "removed", "gone-domain", {}},
+                          {at, "dataset", "c", "added", "", {}},
+                          {at, "contract", "d@1", "added", "orders", {}}},
+                         names);
+        QCOMPARE(model.domainCount(), 1);
+        QCOMPARE(model.noDomainCount(), 2);
     }
 
     void changesModelGroupsByDomainAndRemembersLastLooked()

@@ -61,4 +61,37 @@ std::vector<Change> CacheReader::changesSince(const QDateTime &since, int limit)
     return out;
 }
 
+SourceHoldings CacheReader::heldOnlyBy(const QStringList &uris)
+{
+    // `gone`: the ids of those sources. The uris go in as one bound JSON array, never into the SQL text.
+    const QString list = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(uris)).toJson(QJsonDocument::Compact));
+    const auto prepare = [&](const char *sqlText) {
+        const QByteArray text = QByteArray("WITH gone(id) AS (SELECT id FROM sources WHERE uri IN "
+                                           "(SELECT value FROM json_each(?1))) ") + sqlText;
+        sql::Statement s = m_db.prepare(text.constData());
+        s.bind(1, list);
+        return s;
+    };
+    const auto count = [&](const char *sqlText) {
+        sql::Statement s = prepare(sqlText);
+        return s.step() ? s.int64(0) : 0;
+    };
+    SourceHoldings out;
+    out.products = count("SELECT count(*) FROM products p JOIN documents d ON d.id = p.document_id "
+                         "WHERE d.source_id IN gone");
+    out.contracts = count("SELECT count(*) FROM contracts c JOIN documents d ON d.id = c.document_id "
+                          "WHERE d.source_id IN gone");
+    // A domain stays while a document of another source names it.
+    out.domains = count("SELECT count(DISTINCT m.id) FROM domains m JOIN documents d ON d.id = m.document_id "
+                        "WHERE d.source_id IN gone AND NOT EXISTS (SELECT 1 FROM domains o "
+                        "JOIN documents od ON od.id = o.document_id WHERE o.id = m.id AND od.source_id NOT IN gone)");
+    sql::Statement s = prepare("SELECT c.id, c.version, c.status, d.path, src.uri FROM contracts c "
+                               "JOIN documents d ON d.id = c.document_id JOIN sources src ON src.id = d.source_id "
+                               "WHERE d.source_id IN gone AND lower(c.status) IN ('proposed', 'draft') "
+                               "ORDER BY c.id, c.version");
+    while (s.step())
+        out.proposals.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+    return out;
+}
+
 } // namespace meshscope::cache

@@ -17,6 +17,22 @@ struct Change {
     QStringList fields;
 };
 
+/// A contract held by a source, named for people: a proposal or draft that removing its source drops.
+struct HeldContract {
+    QString id;
+    QString version;
+    QString status;
+    QString path;   ///< relative to its source
+    QString source; ///< the source's uri
+};
+
+/// What the cache holds only through some sources: what removing them drops. Other sources that name the
+/// same domain keep it; products and contracts belong to the one document that defines them.
+struct SourceHoldings {
+    qint64 domains = 0, products = 0, contracts = 0;
+    std::vector<HeldContract> proposals; ///< contracts among them with status proposed or draft
+};
+
 /// @brief Read-only queries over the cache that are not a service of their own.
 class CacheReader {
 public:
@@ -29,6 +45,8 @@ public:
     QStringList sourceUris();
     /// Change feed entries after `since` (all when invalid), newest first.
     std::vector<Change> changesSince(const QDateTime &since, int limit = 1000);
+    /// What only the sources `uris` (as sourceUris() keys them) hold, so what removing them drops.
+    SourceHoldings heldOnlyBy(const QStringList &uris);
 
 private:
     sql::Connection &m_db;

@@ -445,8 +445,8 @@ void CacheWriter::finishSync(qint64 syncId, const QString &status, const QJsonOb
     src.bind(1, now).bind(2, syncId).run();
 }
 
-void CacheWriter::recordChange(qint64 syncId, const EntityKey &key, const QString &change,
-                               const QString &domainId, const QStringList &fields)
+qint64 CacheWriter::recordChange(qint64 syncId, const EntityKey &key, const QString &change,
+                                 const QString &domainId, const QStringList &fields)
 {
     sql::Statement &s = statement("INSERT INTO change_feed(sync_id, at, kind, entity_id, change, domain_id, "
                                     "fields) VALUES (?,?,?,?,?,?,?)");
@@ -457,6 +457,13 @@ void CacheWriter::recordChange(qint64 syncId, const EntityKey &key, const QStrin
     else
         s.bind(7, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(fields)).toJson(QJsonDocument::Compact)));
     s.run();
+    return m_db.lastInsertRowId();
+}
+
+void CacheWriter::retractChange(qint64 rowId)
+{
+    sql::Statement &s = statement("DELETE FROM change_feed WHERE id = ?");
+    s.bind(1, rowId).run();
 }
 
 void CacheWriter::removeSource(const QString &uri)

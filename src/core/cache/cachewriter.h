@@ -80,8 +80,11 @@ public:
 
     qint64 beginSync(qint64 sourceId);
     void finishSync(qint64 syncId, const QString &status, const QJsonObject &summary);
-    void recordChange(qint64 syncId, const EntityKey &key, const QString &change, const QString &domainId,
-                      const QStringList &fields);
+    /// Returns the row's id (for retractChange()).
+    qint64 recordChange(qint64 syncId, const EntityKey &key, const QString &change, const QString &domainId,
+                        const QStringList &fields);
+    /// Deletes one change feed row written earlier (a removal the same sync run took back).
+    void retractChange(qint64 rowId);
     /// Drops a source with everything read from it (documents cascade) and its catalog cursor.
     void removeSource(const QString &uri);
 

@@ -52,7 +52,11 @@ constexpr size_t kBatchSize = 512;
 /// Writes a fetched catalog into the cache inside the caller's transaction.
 class CatalogWriter {
 public:
-    CatalogWriter(sql::Connection &db, SyncReport &report) : m_db(db), m_writer(db), m_report(report) {}
+    CatalogWriter(sql::Connection &db, SyncReport &report, ForgottenEntities *forgotten)
+        : m_db(db), m_writer(db), m_report(report)
+    {
+        m_changes.forgotten = forgotten;
+    }
 
     void write(const CatalogLocation &location, CatalogAdapter &adapter, CatalogFetch &fetch,
                const std::function<void(int done, int total)> &progress, const std::atomic_bool *cancel)
@@ -78,7 +82,7 @@ public:
         for (auto it = states.constBegin(); it != states.constEnd(); ++it) {
             if (all.count(it.key()))
                 continue;
-            m_writer.collectImages(it->id, m_changes.before);
+            m_changes.collect(m_writer, it->id);
             m_writer.removeDocument(it->id);
             ++m_report.filesRemoved;
         }
@@ -152,7 +156,7 @@ private:
             return;
         }
         if (state) {
-            m_writer.collectImages(state->id, m_changes.before);
+            m_changes.collect(m_writer, state->id);
             m_writer.removeDocument(state->id);
         }
         EntityImages images;
@@ -213,7 +217,8 @@ std::unique_ptr<CatalogAdapter> makeAdapter(CatalogKind kind)
 
 void syncCatalogSource(sql::Connection &db, const QString &source, SyncReport &report,
                        const SyncEngine::ProgressCallback &progress, SyncProgress &state,
-                       const std::atomic_bool *cancel, const CatalogSyncOptions &options)
+                       const std::atomic_bool *cancel, const CatalogSyncOptions &options,
+                       ForgottenEntities *forgotten)
 {
     CatalogLocation location;
     QString error;
@@ -270,7 +275,7 @@ void syncCatalogSource(sql::Connection &db, const QString &source, SyncReport &r
     const qint64 parseBefore = report.parseMillis;
     try {
         sql::Transaction tx(db);
-        CatalogWriter(db, report).write(location, *adapter, fetch, [&](int done, int total) {
+        CatalogWriter(db, report, forgotten).write(location, *adapter, fetch, [&](int done, int total) {
             state.total = totalBefore + total;
             state.done = totalBefore + done;
             report_(source);

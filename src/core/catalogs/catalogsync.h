@@ -9,6 +9,9 @@
 namespace meshscope::sql {
 class Connection;
 }
+namespace meshscope {
+struct ForgottenEntities;
+}
 
 namespace meshscope::catalogs {
 
@@ -30,10 +33,12 @@ CatalogSyncOptions defaultSyncOptions();
 /// replaces the source's changed documents, records the change feed and stores the new cursor. Any
 /// failure (HTTP, payload, cancel) leaves the cache as it was and is reported in `report` (a diagnostic
 /// naming the source, URL and status; `cancelled` on cancel). This is the hook SyncEngine calls for
-/// URL sources.
+/// URL sources. `forgotten`: what the run dropped with the sources it forgot, which this source may take back
+/// (see ForgottenEntities).
 void syncCatalogSource(sql::Connection &db, const QString &source, SyncReport &report,
                        const SyncEngine::ProgressCallback &progress, SyncProgress &state,
-                       const std::atomic_bool *cancel, const CatalogSyncOptions &options = defaultSyncOptions());
+                       const std::atomic_bool *cancel, const CatalogSyncOptions &options = defaultSyncOptions(),
+                       ForgottenEntities *forgotten = nullptr);
 
 /// Convenience for tests and tools: opens the cache, syncs one catalog source, fills the counts.
 SyncReport syncCatalog(const QString &cachePath, const QString &source, const CatalogSyncOptions &options,

@@ -70,10 +70,14 @@ void imagesOf(const ImportResult &r, const cache::SerializedEntities &serialized
 
 class SourceSync {
 public:
+    /// `forgotten`: the run's (see ForgottenEntities); `forgetting`: this source is being dropped.
     SourceSync(sql::Connection &db, SyncReport &report, const SyncEngine::ProgressCallback &progress,
-               SyncProgress &state, const std::atomic_bool *cancel)
+               SyncProgress &state, const std::atomic_bool *cancel, ForgottenEntities &forgotten,
+               bool forgetting = false)
         : m_writer(db), m_report(report), m_progress(progress), m_state(state), m_cancel(cancel)
     {
+        m_changes.forgotten = &forgotten;
+        m_changes.forgetting = forgetting;
     }
 
     /// `unreadableFolders` (relative): folders the walk could not list, whose cached documents stay.
@@ -165,7 +169,7 @@ private:
             return;
         }
         if (state != states.constEnd()) {
-            m_writer.collectImages(state->id, m_changes.before);
+            m_changes.collect(m_writer, state->id);
             m_writer.removeDocument(state->id);
         }
         NewImages images;
@@ -197,7 +201,7 @@ private:
                 continue;
             if (!unreadableFolders.isEmpty() && underUnreadable(it.key()))
                 continue; // a folder that cannot be read is not a deleted one: its documents stay
-            m_writer.collectImages(it->id, m_changes.before);
+            m_changes.collect(m_writer, it->id);
             m_writer.removeDocument(it->id);
             ++m_report.filesRemoved;
         }
@@ -212,10 +216,11 @@ private:
 };
 
 /// Removes from the cache every source not in `sources` that `forget` names, each in its own transaction,
-/// recording its entities as removed (see SyncEngine::setForgetSources).
+/// recording its entities as removed (see SyncEngine::setForgetSources) and noting them in `forgotten`, for
+/// the listed sources to take back what they still hold.
 void forgetUnlisted(sql::Connection &db, const QStringList &sources, const SyncEngine::SourceFilter &forget,
                     SyncReport &report, const SyncEngine::ProgressCallback &progress, SyncProgress &state,
-                    const std::atomic_bool *cancel)
+                    const std::atomic_bool *cancel, ForgottenEntities &forgotten)
 {
     QSet<QString> listed;
     for (const QString &source : sources)
@@ -225,9 +230,11 @@ void forgetUnlisted(sql::Connection &db, const QStringList &sources, const SyncE
             if (listed.contains(uri) || !forget(uri))
                 continue;
             sql::Transaction tx(db);
-            SourceSync(db, report, progress, state, cancel).run(uri, {});
+            ForgottenEntities mine = forgotten; // taken over only once committed
+            SourceSync(db, report, progress, state, cancel, mine, /*forgetting=*/true).run(uri, {});
             cache::CacheWriter(db).removeSource(uri);
             tx.commit();
+            forgotten = std::move(mine);
             report.forgottenSources << uri;
         }
     } catch (const CancelledError &) {
@@ -283,9 +290,11 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
     if (progress)
         progress(state);
 
-    // Sources no longer listed go before the listed ones are read, so that ids they held are free.
+    // Sources no longer listed go before the listed ones are read, so that ids they held are free; what
+    // the listed ones yield again is then no removal (see ForgottenEntities).
+    ForgottenEntities forgotten;
     if (m_forget)
-        forgetUnlisted(db, sources, m_forget, report, progress, state, cancel);
+        forgetUnlisted(db, sources, m_forget, report, progress, state, cancel, forgotten);
 
     // A first sync of a whole mesh writes each page once (see BulkLoadJournal); going back to WAL when
     // `bulkLoad` goes, before the catalogs and the counts.
@@ -298,7 +307,7 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
             break;
         try {
             sql::Transaction tx(db);
-            SourceSync(db, report, progress, state, cancel).run(uri, source.files, source.unreadableFolders);
+            SourceSync(db, report, progress, state, cancel, forgotten).run(uri, source.files, source.unreadableFolders);
             tx.commit();
         } catch (const CancelledError &) {
             report.cancelled = true;
@@ -313,7 +322,8 @@ SyncReport SyncEngine::run(const QStringList &sources, const ProgressCallback &p
     for (const QString &source : std::as_const(remote)) {
         if (report.cancelled || !report.fatalError.isEmpty())
             break;
-        catalogs::syncCatalogSource(db, source, report, progress, state, cancel);
+        catalogs::syncCatalogSource(db, source, report, progress, state, cancel, catalogs::defaultSyncOptions(),
+                                    &forgotten);
     }
     try {
         report.counts = cache::CacheReader(db).counts();

@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace {
 Q_LOGGING_CATEGORY(lcChanges, "meshscope.domains.changes")
 const QString kLastLookedKey = QStringLiteral("domains/lastLooked");
@@ -34,6 +36,7 @@ void ChangesModel::load(const QString &cachePath, const QHash<QString, QString> 
 void ChangesModel::setChanges(std::vector<meshscope::cache::Change> changes, const QHash<QString, QString> &domainNames)
 {
     beginResetModel();
+    m_domainNames = domainNames;
     m_rows.clear();
     for (meshscope::cache::Change &c : changes) {
         QString name = c.domainId.isEmpty() ? tr("No domain") : domainNames.value(c.domainId, c.domainId);
@@ -89,9 +92,17 @@ QHash<int, QByteArray> ChangesModel::roleNames() const
 int ChangesModel::domainCount() const
 {
     QSet<QString> domains;
-    for (const Row &r : m_rows)
-        domains.insert(r.change.domainId);
+    for (const Row &r : m_rows) {
+        if (m_domainNames.contains(r.change.domainId))
+            domains.insert(r.change.domainId);
+    }
     return int(domains.size());
+}
+
+int ChangesModel::noDomainCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(),
+                             [this](const Row &r) { return !m_domainNames.contains(r.change.domainId); }));
 }
 
 void ChangesModel::markAllSeen()

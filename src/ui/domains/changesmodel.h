@@ -16,7 +16,11 @@ class ChangesModel : public QAbstractListModel {
     QML_UNCREATABLE("owned by DomainMapController")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QDateTime lastLooked READ lastLooked NOTIFY lastLookedChanged)
+    /// Domains of the mesh the changes touch: an entity without a domain (datasets) or whose domain the
+    /// mesh no longer has is not one more domain, it counts in `noDomainCount`.
     Q_PROPERTY(int domainCount READ domainCount NOTIFY countChanged)
+    /// Changes of entities with no domain of the mesh.
+    Q_PROPERTY(int noDomainCount READ noDomainCount NOTIFY countChanged)
 
 public:
     enum Roles {
@@ -43,6 +47,7 @@ public:
 
     int count() const { return int(m_rows.size()); }
     int domainCount() const;
+    int noDomainCount() const;
     QDateTime lastLooked() const { return m_lastLooked; }
     /// Remembers now as "last looked" and empties the list.
     Q_INVOKABLE void markAllSeen();

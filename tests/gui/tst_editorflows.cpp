@@ -35,50 +35,19 @@
 
 namespace {
 
-/// HOME, XDG folders and the runtime dir of this process: the user's real settings, cache and
-/// autosaves are never touched.
+/// A file in the temporary HOME (windowdriver::isolateHome): the user's real settings, cache and autosaves
+/// are never touched.
 QString inHome(const QString &name)
 {
     return windowdriver::homePath() + u'/' + name;
 }
 
-QString text(QObject *o)
-{
-    return o ? o->property("text").toString() : QString();
-}
-
-/// Every descendant item (visual children, popups' items included when `root` is their parent).
-void collect(QQuickItem *root, QList<QQuickItem *> &out)
-{
-    out.append(root);
-    for (QQuickItem *child : root->childItems())
-        collect(child, out);
-}
-
-QList<QQuickItem *> descendants(QQuickItem *root)
-{
-    QList<QQuickItem *> out;
-    if (root)
-        collect(root, out);
-    return out;
-}
-
-/// The item is shown: visible itself and all the way up, with a size.
-bool shown(QQuickItem *item)
-{
-    return item && item->isVisible() && item->width() > 0 && item->height() > 0;
-}
-
-QPoint centreOf(QQuickItem *item)
-{
-    return item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
-}
-
-QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+// The same item helpers as gui.journeys.
+using windowdriver::centreOf;
+using windowdriver::descendants;
+using windowdriver::fileBytes;
+using windowdriver::shown;
+using windowdriver::text;
 
 } // namespace
 

@@ -31,6 +31,15 @@ inline QByteArray readAll(const QString &path)
     return f.readAll();
 }
 
+/// Writes `bytes` to `path`, creating its folder: a fixture written by the test itself.
+inline void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        qFatal("cannot write test fixture %s", qPrintable(path));
+}
+
 /// Copies the folder `from` into `to` (created), hidden files included: tests that write into a mesh
 /// (reviews, edits) work on a copy of the sample.
 inline void copyTree(const QString &from, const QString &to)

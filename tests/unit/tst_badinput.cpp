@@ -12,14 +12,6 @@ using namespace meshscope;
 
 namespace {
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
-
 const Diagnostic *diagnosticFor(const SyncReport &r, const QString &file)
 {
     for (const Diagnostic &d : r.diagnostics) {
@@ -48,35 +40,35 @@ private Q_SLOTS:
     void everyKindOfBadInputGetsADiagnosticAndTheRestImports()
     {
         const QString src = m_dir.filePath("mesh");
-        write(src + "/good-1.odps.yaml", goodProduct("good-1"));
-        write(src + "/good-2.odps.yaml", goodProduct("good-2"));
-        write(src + "/malformed.yaml", "kind: DataProduct\nid: [unclosed\n");
-        write(src + "/malformed.json", "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/manifest/v12.json\"}, \"nodes\": {");
-        write(src + "/wrong-types.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: [1, 2]\noutputPorts: 7\n");
-        write(src + "/missing-keys.odcs.yaml", "apiVersion: v3.1.0\nkind: DataContract\nschema: []\n");
+        testsupport::writeFile(src + "/good-1.odps.yaml", goodProduct("good-1"));
+        testsupport::writeFile(src + "/good-2.odps.yaml", goodProduct("good-2"));
+        testsupport::writeFile(src + "/malformed.yaml", "kind: DataProduct\nid: [unclosed\n");
+        testsupport::writeFile(src + "/malformed.json", "{\"metadata\": {\"dbt_schema_version\": \"https://schemas.getdbt.com/dbt/manifest/v12.json\"}, \"nodes\": {");
+        testsupport::writeFile(src + "/wrong-types.odps.yaml", "apiVersion: v1.0.0\nkind: DataProduct\nid: [1, 2]\noutputPorts: 7\n");
+        testsupport::writeFile(src + "/missing-keys.odcs.yaml", "apiVersion: v3.1.0\nkind: DataContract\nschema: []\n");
         QByteArray invalidUtf8 = "apiVersion: v1.0.0\nkind: DataProduct\nid: caf";
         invalidUtf8.append(char(0xC3)).append(char(0x28)).append("\n");
-        write(src + "/invalid-utf8.odps.yaml", invalidUtf8);
-        write(src + "/alias-bomb.yaml",
+        testsupport::writeFile(src + "/invalid-utf8.odps.yaml", invalidUtf8);
+        testsupport::writeFile(src + "/alias-bomb.yaml",
               "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
               "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
               "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
               "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
               "apiVersion: governance.example/v1\nkind: GovernancePolicy\nmetadata: {name: bomb}\nspec: {x: *h}\n");
-        write(src + "/deep.yaml", QByteArray(10000, '[') + QByteArray(10000, ']'));
+        testsupport::writeFile(src + "/deep.yaml", QByteArray(10000, '[') + QByteArray(10000, ']'));
         // Shaped like an OpenLineage event so the JSON importer really parses the nesting.
-        write(src + "/deep.json", "{\"eventType\": \"COMPLETE\", \"run\": {\"runId\": \"r\"}, \"job\": "
+        testsupport::writeFile(src + "/deep.json", "{\"eventType\": \"COMPLETE\", \"run\": {\"runId\": \"r\"}, \"job\": "
                                       + QByteArray(10000, '[') + QByteArray(10000, ']') + "}");
-        write(src + "/lone-comma.yaml", ",\n");
-        write(src + "/cycle.ndjson",
+        testsupport::writeFile(src + "/lone-comma.yaml", ",\n");
+        testsupport::writeFile(src + "/cycle.ndjson",
               "{\"eventType\":\"COMPLETE\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"run\":{\"runId\":\"1\"},"
               "\"job\":{\"namespace\":\"n\",\"name\":\"j1\"},\"inputs\":[{\"namespace\":\"n\",\"name\":\"a\"}],"
               "\"outputs\":[{\"namespace\":\"n\",\"name\":\"b\"}]}\n"
               "{\"eventType\":\"COMPLETE\",\"eventTime\":\"2026-11-20T10:05:00Z\",\"run\":{\"runId\":\"2\"},"
               "\"job\":{\"namespace\":\"n\",\"name\":\"j2\"},\"inputs\":[{\"namespace\":\"n\",\"name\":\"b\"}],"
               "\"outputs\":[{\"namespace\":\"n\",\"name\":\"a\"}]}\n");
-        write(src + "/dup-a.odps.yaml", goodProduct("same-id"));
-        write(src + "/dup-b.odps.yaml", goodProduct("same-id"));
+        testsupport::writeFile(src + "/dup-a.odps.yaml", goodProduct("same-id"));
+        testsupport::writeFile(src + "/dup-b.odps.yaml", goodProduct("same-id"));
         {
             // 200 MB, sparse: refused by its size before anything is read.
             QFile huge(src + "/huge.json");
@@ -110,9 +102,9 @@ private Q_SLOTS:
     {
         const QString src = m_dir.filePath("turns-bad");
         const QString cache = m_dir.filePath("turns-bad.sqlite");
-        write(src + "/p.odps.yaml", goodProduct("keeper"));
+        testsupport::writeFile(src + "/p.odps.yaml", goodProduct("keeper"));
         QCOMPARE(SyncEngine(cache).run({src}).counts.products, 1);
-        write(src + "/p.odps.yaml", QByteArray(",\n"));
+        testsupport::writeFile(src + "/p.odps.yaml", QByteArray(",\n"));
         const SyncReport r = SyncEngine(cache).run({src});
         QCOMPARE(r.counts.products, 1);
         QVERIFY(diagnosticFor(r, "p.odps.yaml"));

@@ -24,14 +24,6 @@ using namespace meshscope;
 // Hostile source trees (issue 16, classes 5, 6 and 15): what a sync, a verify and the review store read.
 namespace {
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
-
 QByteArray product(const QString &id)
 {
     return QStringLiteral("apiVersion: v1.0.0\nkind: DataProduct\nid: %1\nname: %1\nstatus: active\ndomain: orders\n")
@@ -139,7 +131,7 @@ private Q_SLOTS:
     {
         const QString root = m_dir.filePath("special");
         const QString mesh = root + "/mesh";
-        write(mesh + "/good.odps.yaml", product("good"));
+        testsupport::writeFile(mesh + "/good.odps.yaml", product("good"));
         mkfifo(mesh + "/pipe"); // a plain FIFO, not a document by its name
         symlink("pipe", mesh + "/fifo.odps.yaml");
         symlink("/dev/zero", mesh + "/zero.odps.yaml");
@@ -156,7 +148,7 @@ private Q_SLOTS:
     void reviewVerifyDoesNotReadAFifoOrADevice()
     {
         const QString mesh = m_dir.filePath("review-special");
-        write(mesh + "/good.odps.yaml", product("good"));
+        testsupport::writeFile(mesh + "/good.odps.yaml", product("good"));
         const QString folder = mesh + "/reviews/orders/1.0.0";
         QDir().mkpath(folder);
         mkfifo(mesh + "/pipe");
@@ -175,7 +167,7 @@ private Q_SLOTS:
         const QString mesh = root + "/mesh";
         const QString folder = mesh + "/reviews/orders/1.0.0";
         QDir().mkpath(folder);
-        write(root + "/outside.json", "{}");
+        testsupport::writeFile(root + "/outside.json", "{}");
         mkfifo(mesh + "/pipe");
         symlink("../../../../outside.json", folder + "/0001-proposed-cccc.json");
         symlink("../../../pipe", folder + "/0002-comment-dddd.json");
@@ -200,7 +192,7 @@ private Q_SLOTS:
         QCOMPARE(io::readRegularFile("/dev/zero", 1024, bytes).status, io::ReadStatus::NotRegular);
         QCOMPARE(io::readRegularFile(m_dir.path(), 1024, bytes).status, io::ReadStatus::NotRegular);
         const QString file = m_dir.filePath("rule-file");
-        write(file, QByteArray(1000, 'x'));
+        testsupport::writeFile(file, QByteArray(1000, 'x'));
         QVERIFY(io::readRegularFile(file, 1000, bytes).ok());
         QCOMPARE(bytes.size(), 1000);
         QCOMPARE(io::readRegularFile(file, 999, bytes).status, io::ReadStatus::TooLarge);
@@ -217,8 +209,8 @@ private Q_SLOTS:
     {
         const QString root = m_dir.filePath("links");
         const QString mesh = root + "/mesh";
-        write(root + "/outside/secret.odps.yaml", product("secret"));
-        write(mesh + "/shared/real.odps.yaml", product("inside"));
+        testsupport::writeFile(root + "/outside/secret.odps.yaml", product("secret"));
+        testsupport::writeFile(mesh + "/shared/real.odps.yaml", product("inside"));
         symlink("../outside/secret.odps.yaml", mesh + "/escape.odps.yaml");
         symlink("/proc/self/status", mesh + "/status.yaml");
         symlink("shared/real.odps.yaml", mesh + "/alias.odps.yaml");
@@ -237,8 +229,8 @@ private Q_SLOTS:
     {
         const QString root = m_dir.filePath("unreadable-seam");
         const QString mesh = root + "/mesh";
-        write(mesh + "/a/p.odps.yaml", product("in-a"));
-        write(mesh + "/b/deeper/q.odps.yaml", product("in-b"));
+        testsupport::writeFile(mesh + "/a/p.odps.yaml", product("in-a"));
+        testsupport::writeFile(mesh + "/b/deeper/q.odps.yaml", product("in-b"));
         const QString cache = root + "/cache.sqlite";
         QCOMPARE(SyncEngine(cache).run({mesh}).counts.products, 2);
         s_failingFolder = QFileInfo(mesh).absoluteFilePath() + "/b";
@@ -282,7 +274,7 @@ private Q_SLOTS:
     void aFileNameThatIsNotUtf8GetsADiagnostic()
     {
         const QString mesh = m_dir.filePath("names");
-        write(mesh + "/good.odps.yaml", product("good"));
+        testsupport::writeFile(mesh + "/good.odps.yaml", product("good"));
         const QByteArray bad = QFile::encodeName(mesh) + "/caf\xC3(.odps.yaml";
         const int fd = ::open(bad.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         QVERIFY(fd >= 0);

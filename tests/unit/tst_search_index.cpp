@@ -22,14 +22,6 @@ using namespace meshscope;
 
 namespace {
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(bytes);
-}
-
 const cache::SearchHit *find(const std::vector<cache::SearchHit> &hits, const QString &kind, const QString &id,
                              const QString &object = {})
 {
@@ -183,8 +175,8 @@ private Q_SLOTS:
         const QString mesh = m_dir.filePath(QStringLiteral("levels"));
         const QString cachePath = freshCache(QStringLiteral("levels"));
         if (!QFileInfo::exists(cachePath)) {
-            write(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), kContract);
-            write(mesh + QStringLiteral("/products/shipments.odps.yaml"), kProduct);
+            testsupport::writeFile(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), kContract);
+            testsupport::writeFile(mesh + QStringLiteral("/products/shipments.odps.yaml"), kProduct);
             const SyncReport r = SyncEngine(cachePath).run({mesh});
             QVERIFY2(r.fatalError.isEmpty(), qPrintable(r.fatalError));
             QCOMPARE(r.counts.contracts, 1);
@@ -254,7 +246,7 @@ private Q_SLOTS:
         QVERIFY(checked > 20);
         // The contract's Markdown limitations, found by a word in them, read as text.
         const QString mesh = m_dir.filePath(QStringLiteral("markdown"));
-        write(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), kContract);
+        testsupport::writeFile(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), kContract);
         const QString markdownCache = freshCache(QStringLiteral("markdown"));
         QVERIFY(SyncEngine(markdownCache).run({mesh}).fatalError.isEmpty());
         sql::Connection md = cache::openCache(markdownCache, /*readOnly=*/true);
@@ -269,8 +261,8 @@ private Q_SLOTS:
     void hitsSayWhichDocumentsTheyComeFrom()
     {
         const QString mesh = m_dir.filePath(QStringLiteral("origin"));
-        write(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), QByteArray(kContract) + "tags: [lynxtag]\n");
-        write(mesh + QStringLiteral("/products/shipments.odps.yaml"), QByteArray(kProduct) + "tags: [lynxtag]\n");
+        testsupport::writeFile(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), QByteArray(kContract) + "tags: [lynxtag]\n");
+        testsupport::writeFile(mesh + QStringLiteral("/products/shipments.odps.yaml"), QByteArray(kProduct) + "tags: [lynxtag]\n");
         const QString cachePath = freshCache(QStringLiteral("origin"));
         QVERIFY(SyncEngine(cachePath).run({mesh}).fatalError.isEmpty());
         sql::Connection db = cache::openCache(cachePath, /*readOnly=*/true);
@@ -356,8 +348,8 @@ private Q_SLOTS:
     void olderCacheIsReindexed()
     {
         const QString mesh = m_dir.filePath(QStringLiteral("old"));
-        write(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), kContract);
-        write(mesh + QStringLiteral("/products/shipments.odps.yaml"), kProduct);
+        testsupport::writeFile(mesh + QStringLiteral("/contracts/parcels.odcs.yaml"), kContract);
+        testsupport::writeFile(mesh + QStringLiteral("/products/shipments.odps.yaml"), kProduct);
         const QString cachePath = freshCache(QStringLiteral("old"));
         QVERIFY(SyncEngine(cachePath).run({mesh}).fatalError.isEmpty());
         {

@@ -15,6 +15,24 @@ bool isBlank(char c)
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
+/// The index of the quote closing the string that opens at `open` (escaped quotes skipped), or -1.
+qsizetype closingQuote(const char *data, qsizetype size, qsizetype open)
+{
+    qsizetype end = open + 1;
+    for (;;) {
+        const void *quote = std::memchr(data + end, '"', size_t(size - end));
+        if (!quote)
+            return -1;
+        end = static_cast<const char *>(quote) - data;
+        qsizetype backslashes = 0;
+        while (end - 1 - backslashes > open && data[end - 1 - backslashes] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            return end;
+        ++end;
+    }
+}
+
 /// nlohmann's message without its "[json.exception...] parse error at line 1, column 2: " prefix,
 /// which repeats what the diagnostic already says (and with positions relative to an NDJSON line).
 QString cleanParseMessage(const char *what)
@@ -355,19 +373,9 @@ std::vector<qsizetype> findKeys(const QByteArray &bytes, const std::vector<KeyQu
     for (qsizetype i = 0; i < size && remaining > 0; ++i) {
         const char c = data[i];
         if (c == '"') {
-            qsizetype end = i + 1;
-            for (;;) {
-                const void *quote = std::memchr(data + end, '"', size_t(size - end));
-                if (!quote)
-                    return found;
-                end = static_cast<const char *>(quote) - data;
-                qsizetype backslashes = 0;
-                while (end - 1 - backslashes > i && data[end - 1 - backslashes] == '\\')
-                    ++backslashes;
-                if (backslashes % 2 == 0)
-                    break;
-                ++end;
-            }
+            const qsizetype end = closingQuote(data, size, i);
+            if (end < 0)
+                return found;
             qsizetype next = end + 1;
             while (next < size && isBlank(data[next]))
                 ++next;
@@ -427,19 +435,9 @@ std::vector<qsizetype> arrayElementOffsets(const QByteArray &bytes, const std::v
         if (isBlank(c))
             continue;
         if (c == '"') {
-            qsizetype end = i + 1;
-            for (;;) {
-                const void *quote = std::memchr(data + end, '"', size_t(size - end));
-                if (!quote)
-                    return out;
-                end = static_cast<const char *>(quote) - data;
-                qsizetype backslashes = 0;
-                while (end - 1 - backslashes > i && data[end - 1 - backslashes] == '\\')
-                    ++backslashes;
-                if (backslashes % 2 == 0)
-                    break;
-                ++end;
-            }
+            const qsizetype end = closingQuote(data, size, i);
+            if (end < 0)
+                return out;
             if (!stack.empty() && !stack.back().array && stack.back().expect) {
                 stack.back().key = std::string_view(data + i + 1, size_t(end - i - 1));
                 stack.back().expect = false;

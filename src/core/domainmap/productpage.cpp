@@ -173,10 +173,8 @@ void addUnresolvedSources(sql::Connection &db, ProductPage &page)
         if (found)
             continue;
         listed.insert(ref);
-        PageNeighbour n{ref, ref, {}, int(EdgeVia::Port)};
-        n.unresolved = true;
-        n.port = port.name.isEmpty() ? port.id : port.name;
-        page.upstream.push_back(n);
+        page.upstream.push_back({ref, ref, {}, int(EdgeVia::Port), /*unresolved=*/true,
+                                 port.name.isEmpty() ? port.id : port.name});
     }
 }
 
@@ -195,7 +193,7 @@ void loadNeighbours(sql::Connection &db, ProductPage &page, const DomainMap *map
     sql::Statement s = db.prepare("SELECT name, domain_id FROM products WHERE id = ?");
     auto neighbour = [&s](const QString &id, int via) {
         s.bind(1, id);
-        PageNeighbour n{id, id, {}, via};
+        PageNeighbour n{id, id, {}, via, /*unresolved=*/false, {}};
         if (s.step()) {
             n.name = s.text(0).isEmpty() ? id : s.text(0);
             n.domainId = s.text(1);

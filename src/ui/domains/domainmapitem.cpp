@@ -100,7 +100,10 @@ void DomainMapItem::onHealthChanged()
     m_map = m_controller ? m_controller->map() : nullptr;
     m_geometryDirty = true;
     update();
-    m_labelTimer.start();
+    // The labels' colours follow the tiles' in the same frame: through the timer, the labels model was
+    // reset a frame later and the map was drawn (and screenshotted) once without any label.
+    m_labelTimer.stop();
+    rebuildLabels();
 }
 
 void DomainMapItem::onFocusChanged()

@@ -7,6 +7,8 @@ Label {
     id: label
     elide: Text.ElideRight
     maximumLineCount: 1
+    // Ids and names come from documents: shown as written, never as markup.
+    textFormat: Text.PlainText
 
     HoverHandler { id: hover }
     ToolTip.visible: hover.hovered && label.truncated

@@ -484,6 +484,7 @@ Pane {
                 Layout.fillWidth: true
                 visible: reviewModel.voteHint !== ""
                 text: reviewModel.voteHint
+                textFormat: Text.PlainText
                 wrapMode: Text.WordWrap
                 color: Theme.textMuted
                 font.pointSize: Theme.fontSmall

@@ -265,6 +265,7 @@ AreaPage {
                 TextArea {
                     readOnly: true
                     selectByMouse: true
+                    textFormat: TextEdit.PlainText // the document as written, never as markup
                     text: controller.singleText
                     font.family: "monospace"
                     font.pointSize: Theme.fontBody

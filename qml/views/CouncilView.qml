@@ -126,6 +126,7 @@ AreaPage {
                 Layout.fillWidth: true
                 visible: council.message !== ""
                 text: council.message
+                textFormat: Text.PlainText // names contracts from documents
                 color: Theme.textMuted
                 wrapMode: Text.WordWrap // whether a vote reached the review, or why not: read in full
             }

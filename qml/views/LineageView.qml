@@ -211,6 +211,7 @@ AreaPage {
                     width: Math.min(implicitWidth, parent.width - 2 * Theme.spacing)
                     wrapMode: Text.WordWrap
                     horizontalAlignment: Text.AlignHCenter
+                    textFormat: Text.PlainText // node names come from documents
                     color: Theme.textMuted
                     // With boxes drawn, the controller's message explains them (e.g. a column with no column
                     // lineage); without, the centred label above says it.

@@ -42,8 +42,10 @@ Pane {
                 model: page.stats
                 delegate: StatCard {
                     required property var modelData
+                    objectName: "statCard_" + modelData[0]
                     label: modelData[1]
                     value: AppController.counts[modelData[0]]
+                    hint: AppController.countHints[modelData[0]] || ""
                 }
             }
         }

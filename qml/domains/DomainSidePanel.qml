@@ -86,6 +86,10 @@ Rectangle {
                                 text: pick.modelData.productCount
                                 color: Theme.textMuted
                                 font.pointSize: Theme.fontSmall
+                                HoverHandler { id: countHover }
+                                ToolTip.visible: countHover.hovered
+                                ToolTip.text: pick.modelData.countHint
+                                ToolTip.delay: 400
                             }
                         }
                     }

@@ -127,7 +127,15 @@ ColumnLayout {
                         labelColor: Theme.accentText
                     }
                     onClicked: (index, barset) => overview.dashboard.select(domainAxis.categories[index])
+                    // What a bar's number rests on: how many products, their errors and warnings.
+                    onHovered: (status, index, barset) => {
+                        const d = status ? domainChart.domainList.find(x => x.id === domainAxis.categories[index]) : null
+                        domainChart.hoveredBasis = d ? d.scoreBasis : ""
+                    }
                 }
+                property string hoveredBasis
+                ToolTip.visible: hoveredBasis !== ""
+                ToolTip.text: hoveredBasis
             }
         }
     }

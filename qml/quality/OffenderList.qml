@@ -106,6 +106,7 @@ Rectangle {
                 required property string freshness
                 required property string health
                 required property string healthSummary
+                required property string scoreBasis
 
                 width: ListView.view.width - 10
                 height: 44
@@ -113,6 +114,18 @@ Rectangle {
                 color: panel.dashboard.selection === productId ? Theme.accentSoft
                      : rowMouse.containsMouse ? Theme.surfaceAlt : "transparent"
 
+                // Under the row's contents, so that the health dot and the score get their own hover (a
+                // hover-enabled MouseArea on top takes the hover from the handlers below it).
+                MouseArea {
+                    id: rowMouse
+                    anchors.fill: parent
+                    hoverEnabled: true
+                    cursorShape: Qt.PointingHandCursor
+                    onClicked: {
+                        list.currentIndex = row.index
+                        panel.dashboard.select(row.productId)
+                    }
+                }
                 Rectangle {
                     id: dot
                     anchors.left: parent.left
@@ -162,16 +175,10 @@ Rectangle {
                     color: row.score >= 90 ? Theme.ok : row.score >= 70 ? Theme.warning : Theme.error
                     font.pointSize: Theme.fontHeading
                     font.bold: true
-                }
-                MouseArea {
-                    id: rowMouse
-                    anchors.fill: parent
-                    hoverEnabled: true
-                    cursorShape: Qt.PointingHandCursor
-                    onClicked: {
-                        list.currentIndex = row.index
-                        panel.dashboard.select(row.productId)
-                    }
+                    HoverHandler { id: scoreHover }
+                    ToolTip.visible: scoreHover.hovered
+                    ToolTip.text: row.scoreBasis
+                    ToolTip.delay: 400
                 }
             }
             Keys.onReturnPressed: if (currentItem) panel.dashboard.select(currentItem.productId)

@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
+#include "counthints.h"
 #include "review/sourcedrop.h"
 #include "sync/sourcewalker.h"
 #include "sync/syncengine.h"
@@ -89,6 +90,11 @@ bool AppController::eventFilter(QObject *watched, QEvent *event)
     if (watched == qApp && event->type() == QEvent::ApplicationPaletteChange)
         Q_EMIT systemDarkChanged();
     return QObject::eventFilter(watched, event);
+}
+
+QVariantMap AppController::countHints() const
+{
+    return ::countHints(m_counts);
 }
 
 void AppController::open(const QString &area, const QString &id)

@@ -21,6 +21,8 @@ class AppController : public QObject {
     Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY cacheChanged)
     /// Counts of what the cache holds: files, domains, products, contracts, datasets, ...
     Q_PROPERTY(QVariantMap counts READ counts NOTIFY cacheChanged)
+    /// Per count, where it comes from (documents, formats, sources), for its hover; keyed like counts.
+    Q_PROPERTY(QVariantMap countHints READ countHints NOTIFY cacheChanged)
     Q_PROPERTY(bool syncing READ syncing NOTIFY syncingChanged)
     Q_PROPERTY(int syncDone READ syncDone NOTIFY syncProgressChanged)
     Q_PROPERTY(int syncTotal READ syncTotal NOTIFY syncProgressChanged)
@@ -46,6 +48,7 @@ public:
     QStringList sources() const;
     QDateTime lastSync() const { return m_lastSync; }
     QVariantMap counts() const { return m_counts; }
+    QVariantMap countHints() const;
     bool syncing() const { return m_syncThread != nullptr; }
     int syncDone() const { return m_syncDone; }
     int syncTotal() const { return m_syncTotal; }

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDir>
+#include <QImage>
 #include <QFileInfo>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -348,6 +349,64 @@ private Q_SLOTS:
         typeName(dialog, QStringLiteral("quality"));
         QVERIFY(m_w.click(m_w.dialogButton(dialog, QStringLiteral("Save"))));
         QTRY_VERIFY_WITH_TIMEOUT(fileBytes(m_start + QStringLiteral("/quality.pdf")).startsWith("%PDF"), 10000);
+    }
+
+    /// Hovering a count on the Domains page says where the number comes from (issue 18): the documents,
+    /// formats and sources behind it, as a tooltip on the card.
+    void hoveringACountSaysWhereItComesFrom()
+    {
+        m_w.key(Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(m_w.window()->property("area").toString(), QStringLiteral("domains"));
+        QQuickItem *card = nullptr;
+        QTRY_VERIFY((card = m_w.item(QStringLiteral("statCard_products"))) != nullptr && shown(card));
+        const QString hint = m_w.app()->countHints().value(QStringLiteral("products")).toString();
+        QVERIFY2(hint.contains(QStringLiteral(" documents (ODPS ")), qPrintable(hint));
+        QTest::mouseMove(m_w.window(), centreOf(card) + QPoint(5, 0));
+        QTest::mouseMove(m_w.window(), centreOf(card));
+        auto tooltipShown = [&] {
+            for (QQuickItem *i : descendants(m_w.window()->contentItem())) {
+                if (shown(i) && text(i) == hint)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(tooltipShown(), 5000);
+        if (const QString grabs = qEnvironmentVariable("MESHSCOPE_TEST_GRABS"); !grabs.isEmpty())
+            m_w.window()->grabWindow().save(grabs + QStringLiteral("/count-hint.png"));
+    }
+
+    /// Hovering a product's governance score in Quality says how it came about (100 − 10 × errors − …).
+    void hoveringAScoreSaysHowItCameAbout()
+    {
+        m_w.key(Qt::Key_3, Qt::ControlModifier);
+        QTRY_COMPARE(m_w.window()->property("area").toString(), QStringLiteral("quality"));
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (QQuickItem *i : descendants(m_w.window()->contentItem())) {
+                if (shown(i) && i->property("scoreBasis").toString().contains(QStringLiteral(" error")))
+                    return (row = i) != nullptr;
+            }
+            return false;
+        }(), 20000);
+        const QString basis = row->property("scoreBasis").toString();
+        const QString score = QString::number(qRound(row->property("score").toDouble()));
+        QQuickItem *label = nullptr;
+        for (QQuickItem *i : descendants(row)) {
+            if (shown(i) && text(i) == score)
+                label = i;
+        }
+        QVERIFY2(label, qPrintable(score));
+        QTest::mouseMove(m_w.window(), centreOf(label) + QPoint(3, 0));
+        QTest::mouseMove(m_w.window(), centreOf(label));
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (QQuickItem *i : descendants(m_w.window()->contentItem())) {
+                if (shown(i) && text(i) == basis)
+                    return true;
+            }
+            return false;
+        }(), 5000);
+        if (const QString grabs = qEnvironmentVariable("MESHSCOPE_TEST_GRABS"); !grabs.isEmpty())
+            m_w.window()->grabWindow().save(grabs + QStringLiteral("/score-basis.png"));
     }
 };
 

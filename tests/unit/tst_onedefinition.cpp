@@ -5,6 +5,7 @@
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
 #include "contracts/contractlistmodel.h"
+#include "counthints.h"
 #include "domainmap/domainmap.h"
 #include "domainmap/productpage.h"
 #include "domains/domainmapcontroller.h"
@@ -141,6 +142,86 @@ private Q_SLOTS:
         QVERIFY(list.totalCount() > 30);
         QCOMPARE(counts.value(card.captured(1)).toInt(), list.totalCount());
         QCOMPARE(list.rowCount(), list.totalCount()); // "N contracts": no filter
+    }
+
+    /// Every governance score the Quality area draws says how it came about: a product's from its errors
+    /// and warnings, a domain's bar from how many products it averages.
+    void everyScoreSaysHowItCameAbout()
+    {
+        const std::shared_ptr<const quality::Snapshot> snapshot = quality::computeSnapshot(m_cache, {});
+        QualityProductModel list;
+        list.setSnapshot(snapshot);
+        bool sawErrors = false;
+        for (int r = 0; r < list.rowCount(); ++r) {
+            const QModelIndex i = list.index(r);
+            const int score = qRound(i.data(QualityProductModel::ScoreRole).toDouble());
+            const int errors = i.data(QualityProductModel::ErrorsRole).toInt();
+            const int warnings = i.data(QualityProductModel::WarningsRole).toInt();
+            const QString basis = i.data(QualityProductModel::ScoreBasisRole).toString();
+            QVERIFY2(basis.contains(QStringLiteral("%1 = 100 − 10 × %2 error").arg(score).arg(errors))
+                         && basis.contains(QStringLiteral("2 × %1 warning").arg(warnings)),
+                     qPrintable(basis));
+            sawErrors = sawErrors || errors > 0;
+        }
+        QVERIFY(sawErrors);
+        QVERIFY(!snapshot->domainSummaries.isEmpty());
+        for (const QVariant &v : snapshot->domainSummaries) {
+            const QVariantMap d = v.toMap();
+            const QString basis = d.value("scoreBasis").toString();
+            const int products = d.value("products").toInt();
+            QVERIFY2(basis.startsWith(d.value("id").toString() + ": ")
+                         && basis.contains(products == 1 ? QStringLiteral("its one product")
+                                                         : QStringLiteral("its %1 products").arg(products))
+                         && basis.contains(QStringLiteral("%1 errors").arg(d.value("errors").toInt())),
+                     qPrintable(basis));
+        }
+    }
+
+    /// Every card of the Domains page can say where its number comes from (issue 18: documents, formats and
+    /// sources behind it), and what it says agrees with the cache.
+    void everyCardSaysWhereItsNumberComesFrom()
+    {
+        QFile view(testsupport::source("qml/views/DomainsView.qml"));
+        QVERIFY(view.open(QIODevice::ReadOnly));
+        QStringList keys;
+        auto cards = QRegularExpression(R"re(\[\s*"(\w+)"\s*,\s*qsTr\()re").globalMatch(QString::fromUtf8(view.readAll()));
+        while (cards.hasNext())
+            keys << cards.next().captured(1);
+        QCOMPARE(keys, QStringList({"domains", "products", "contractIds"}));
+
+        sql::Connection db = cache::openCache(m_cache, true);
+        const QVariantMap counts = cache::CacheReader(db).counts().toJson().toVariantMap();
+        const QVariantMap hints = countHints(counts);
+        for (const QString &key : keys)
+            QVERIFY2(!hints.value(key).toString().isEmpty(), qPrintable(key + " has no hint"));
+
+        // The products' documents, counted here independently of CacheReader.
+        auto scalar = [&db](const char *sqlText) {
+            sql::Statement s = db.prepare(sqlText);
+            return s.step() ? s.int64(0) : -1;
+        };
+        const qint64 odps = scalar("SELECT count(DISTINCT d.id) FROM products p JOIN documents d ON d.id = p.document_id "
+                                   "WHERE d.format = 'odps'");
+        const qint64 productDocuments = scalar("SELECT count(DISTINCT document_id) FROM products");
+        QVERIFY(odps > 10);
+        const QString products = hints.value("products").toString();
+        QVERIFY2(products.startsWith(QStringLiteral("%1 data products, from %2 documents (")
+                                         .arg(counts.value("products").toInt()).arg(productDocuments)),
+                 qPrintable(products));
+        QVERIFY2(products.contains(QStringLiteral("ODPS %1").arg(odps)), qPrintable(products));
+        QVERIFY2(products.endsWith(QStringLiteral(" in 1 source.")), qPrintable(products));
+
+        // Contracts are counted per id; the hint says how many versions stand behind them.
+        const QString contracts = hints.value("contractIds").toString();
+        QVERIFY2(contracts.contains(QStringLiteral("%1 version").arg(counts.value("contracts").toInt())),
+                 qPrintable(contracts));
+        QVERIFY(counts.value("contracts").toInt() > counts.value("contractIds").toInt());
+
+        // Nothing of a kind is said as such, not as a bare 0.
+        QVariantMap none = counts;
+        none.insert("policies", 0);
+        QVERIFY2(countHints(none).value("policies").toString().startsWith("None in the cache"),
+                 qPrintable(countHints(none).value("policies").toString()));
     }
 };
 

@@ -238,6 +238,20 @@ private Q_SLOTS:
         QCOMPARE(controller.focusedDomain(), QString("marketing"));
         QVERIFY(controller.highlighted().contains(controller.map()->productOf("customer-segments")));
         QCOMPARE(controller.domainList().size(), 9);
+        // Each count in the list says what it rests on: the domain's own products and its sub-domains'.
+        bool sawParent = false;
+        for (const QVariant &entry : controller.domainList()) {
+            const QVariantMap d = entry.toMap();
+            const QString hint = d.value("countHint").toString();
+            const MapDomain &domain = controller.map()->domains[size_t(controller.map()->domainOf(d.value("id").toString()))];
+            const int own = int(domain.products.size());
+            QVERIFY2(hint.startsWith(QString("%1 data product").arg(own)) && hint.contains(domain.name), qPrintable(hint));
+            if (d.value("productCount").toInt() > own) {
+                sawParent = true;
+                QVERIFY2(hint.contains(QString("%1 more").arg(d.value("productCount").toInt() - own)), qPrintable(hint));
+            }
+        }
+        QVERIFY(sawParent); // customer holds loyalty
     }
 
     void geometryUsesLevelOfDetailAndSmallChunks()

@@ -26,7 +26,31 @@ CacheCounts CacheReader::counts()
                           "to_column FROM column_edges)");
     c.runs = count("SELECT count(DISTINCT run_id) FROM runs");
     c.qualityResults = count("SELECT count(*) FROM quality_results");
+    c.origins[QStringLiteral("domains")] = originOf("domains");
+    c.origins[QStringLiteral("products")] = originOf("products");
+    c.origins[QStringLiteral("contractIds")] = originOf("contracts");
+    c.origins[QStringLiteral("datasets")] = originOf("datasets");
+    c.origins[QStringLiteral("policies")] = originOf("policies");
     return c;
+}
+
+CountOrigin CacheReader::originOf(const char *table)
+{
+    // `table` is one of the fixed names above, never input: every entity table keys its rows to the
+    // document that defined them.
+    CountOrigin origin;
+    const QByteArray byFormat = QByteArray("SELECT coalesce(d.format, ''), count(DISTINCT d.id) FROM ") + table +
+                                " t JOIN documents d ON d.id = t.document_id GROUP BY 1";
+    sql::Statement formats = m_db.prepare(byFormat.constData());
+    while (formats.step()) {
+        origin.documentsByFormat[formats.text(0)] = formats.int64(1);
+        origin.documents += formats.int64(1);
+    }
+    const QByteArray sources =
+        QByteArray("SELECT count(DISTINCT d.source_id) FROM ") + table + " t JOIN documents d ON d.id = t.document_id";
+    sql::Statement s = m_db.prepare(sources.constData());
+    origin.sources = s.step() ? s.int64(0) : 0;
+    return origin;
 }
 
 QStringList CacheReader::sourceUris()

@@ -49,6 +49,8 @@ public:
     SourceHoldings heldOnlyBy(const QStringList &uris);
 
 private:
+    CountOrigin originOf(const char *table);
+
     sql::Connection &m_db;
 };
 

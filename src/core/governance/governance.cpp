@@ -21,6 +21,20 @@ double governanceScore(int errors, int warnings)
     return std::max(0.0, 100.0 - 10.0 * errors - 2.0 * warnings);
 }
 
+QString governanceScoreBasis(int errors, int warnings)
+{
+    const double score = governanceScore(errors, warnings);
+    QString basis = QStringLiteral("%1 = 100 − 10 × %2 %3 − 2 × %4 %5")
+                        .arg(score, 0, 'f', 0)
+                        .arg(errors)
+                        .arg(errors == 1 ? QStringLiteral("error") : QStringLiteral("errors"))
+                        .arg(warnings)
+                        .arg(warnings == 1 ? QStringLiteral("warning") : QStringLiteral("warnings"));
+    if (100.0 - 10.0 * errors - 2.0 * warnings < 0)
+        basis += QStringLiteral(" (never below 0)");
+    return basis;
+}
+
 namespace rules {
 
 void Context::add(const char *section, const char *rule, Severity severity, const QString &targetKind,

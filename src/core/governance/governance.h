@@ -58,6 +58,8 @@ struct GovernanceReport {
 
 /// The seeds' formula: 100 − 10 × errors − 2 × warnings, floored at 0.
 double governanceScore(int errors, int warnings);
+/// How governanceScore() came to its value, for a hover: "46 = 100 − 10 × 5 errors − 2 × 2 warnings".
+QString governanceScoreBasis(int errors, int warnings);
 
 /// Checks one product against a policy; the violations in rule order.
 std::vector<Violation> checkProduct(const DataProduct &product, const MeshData &mesh, const EffectivePolicy &policy);

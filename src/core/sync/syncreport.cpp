@@ -4,9 +4,23 @@
 
 namespace meshscope {
 
+QJsonObject CountOrigin::toJson() const
+{
+    QJsonObject formats;
+    for (const auto &[format, n] : documentsByFormat)
+        formats.insert(format, n);
+    return QJsonObject{{QStringLiteral("documents"), documents},
+                       {QStringLiteral("sources"), sources},
+                       {QStringLiteral("formats"), formats}};
+}
+
 QJsonObject CacheCounts::toJson() const
 {
+    QJsonObject originsJson;
+    for (const auto &[key, origin] : origins)
+        originsJson.insert(key, origin.toJson());
     return QJsonObject{
+        {QStringLiteral("origins"), originsJson},
         {QStringLiteral("files"), files},
         {QStringLiteral("domains"), domains},
         {QStringLiteral("products"), products},

@@ -6,11 +6,20 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <vector>
 
 namespace meshscope {
 
 /// Totals of what the cache holds, for `meshscope sync --json` and the status bar.
+/// Where the entities behind one count were read from: how many documents, in how many sources, by format.
+struct CountOrigin {
+    qint64 documents = 0;
+    qint64 sources = 0;
+    std::map<QString, qint64> documentsByFormat; ///< format as the cache records it ("odps", "odcs", ...)
+    QJsonObject toJson() const;
+};
+
 struct CacheCounts {
     qint64 files = 0, domains = 0, products = 0, policies = 0, datasets = 0, columns = 0,
            lineageEdges = 0, columnEdges = 0, runs = 0, qualityResults = 0;
@@ -19,6 +28,9 @@ struct CacheCounts {
     /// Contracts: one per id, however many versions it has. What the Contracts list shows (one row per
     /// id) and the "Contracts" card counts.
     qint64 contractIds = 0;
+    /// The documents behind the counts a user sees on the area pages, keyed as toJson() keys the counts
+    /// ("domains", "products", "contractIds", "datasets", "policies"), so every figure can say where it comes from.
+    std::map<QString, CountOrigin> origins;
     QJsonObject toJson() const;
 };
 

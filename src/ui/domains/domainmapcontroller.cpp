@@ -352,8 +352,17 @@ QVariantList DomainMapController::domainList() const
         const auto [d, depth] = stack.back();
         stack.pop_back();
         const MapDomain &domain = m_map->domains[size_t(d)];
+        // What the count rests on, for its hover: the products naming this domain, and those of its sub-domains.
+        const int own = int(domain.products.size());
+        QString countHint = (own == 1 ? tr("1 data product names %1 as its domain")
+                                      : tr("%1 data products name %2 as their domain").arg(own))
+                                .arg(domain.name);
+        if (const int below = domain.totalProducts - own; below > 0)
+            countHint += (below == 1 ? tr("; 1 more is in its sub-domains")
+                                     : tr("; %1 more are in its sub-domains").arg(below));
         out << QVariantMap{{"id", domain.id}, {"name", domain.name}, {"depth", depth},
-                           {"typeName", domainTypeName(domain.type)}, {"productCount", domain.totalProducts}};
+                           {"typeName", domainTypeName(domain.type)}, {"productCount", domain.totalProducts},
+                           {"countHint", countHint + QLatin1Char('.')}};
         for (auto it = domain.children.rbegin(); it != domain.children.rend(); ++it)
             stack.push_back({*it, depth + 1});
     }

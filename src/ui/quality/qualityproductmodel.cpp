@@ -1,5 +1,7 @@
 #include "qualityproductmodel.h"
 
+#include "governance/governance.h"
+
 #include <algorithm>
 
 using namespace meshscope;
@@ -30,6 +32,9 @@ QVariant QualityProductModel::data(const QModelIndex &index, int role) const
     case FreshnessRole: return r.freshness;
     case HealthRole: return domainmap::healthName(r.health.health);
     case HealthSummaryRole: return r.health.summary();
+    case ScoreBasisRole:
+        return QObject::tr("Governance score %1, from the policy checks of this product (docs/governance.md)")
+            .arg(governance::governanceScoreBasis(r.errors, r.warnings));
     default: return {};
     }
 }
@@ -39,7 +44,8 @@ QHash<int, QByteArray> QualityProductModel::roleNames() const
     return {{ProductIdRole, "productId"}, {NameRole, "name"},          {DomainRole, "domain"},
             {ScoreRole, "score"},         {ErrorsRole, "errors"},      {WarningsRole, "warnings"},
             {SloStatusRole, "sloStatus"}, {StaleRole, "stale"},        {FailingChecksRole, "failingChecks"},
-            {FreshnessRole, "freshness"}, {HealthRole, "health"},    {HealthSummaryRole, "healthSummary"}};
+            {FreshnessRole, "freshness"}, {HealthRole, "health"},    {HealthSummaryRole, "healthSummary"},
+            {ScoreBasisRole, "scoreBasis"}};
 }
 
 void QualityProductModel::setSnapshot(std::shared_ptr<const quality::Snapshot> snapshot)

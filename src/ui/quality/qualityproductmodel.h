@@ -32,6 +32,7 @@ public:
         FreshnessRole,                    ///< age of the last load ("4d 5h"), "" when unknown
         HealthRole,                       ///< the domain map's verdict: "healthy", "at-risk", "unhealthy", "unknown"
         HealthSummaryRole,                ///< "Unhealthy: SLOs missed: availability; governance 46 (...)"
+        ScoreBasisRole,                   ///< how the score came about: "46 = 100 − 10 × 5 errors − 2 × 2 warnings"
     };
     Q_ENUM(Roles)
 

@@ -257,7 +257,14 @@ std::shared_ptr<Snapshot> computeSnapshot(const QString &path, const QDateTime &
     for (const governance::DomainGovernance &d : s->governance.domains) {
         domains[d.domainId] = {{QStringLiteral("id"), d.domainId}, {QStringLiteral("score"), d.score},
                                {QStringLiteral("products"), d.products}, {QStringLiteral("passing"), d.passing},
-                               {QStringLiteral("errors"), d.errors}, {QStringLiteral("warnings"), d.warnings}};
+                               {QStringLiteral("errors"), d.errors}, {QStringLiteral("warnings"), d.warnings},
+                               {QStringLiteral("scoreBasis"),
+                                d.products == 1
+                                    ? QObject::tr("%1: the score of its one product; %2 errors, %3 warnings")
+                                          .arg(d.domainId).arg(d.errors).arg(d.warnings)
+                                    : QObject::tr("%1: the mean of its %2 products' scores (each 100 − 10 × errors − "
+                                                  "2 × warnings); %3 errors, %4 warnings in all")
+                                          .arg(d.domainId).arg(d.products).arg(d.errors).arg(d.warnings)}};
     }
     QHash<QString, std::array<int, 4>> sloCounts; // met, missed, stale, failing checks
     for (const slo::ProductSlo &p : r.products) {

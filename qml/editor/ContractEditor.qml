@@ -131,9 +131,10 @@ Item {
             }
             Button {
                 objectName: "editorSave"
-                text: root.editor.savesAsProposal ? qsTr("Save as proposal") : qsTr("Save")
+                text: root.editor.saving ? qsTr("Saving…")
+                      : root.editor.savesAsProposal ? qsTr("Save as proposal") : qsTr("Save")
                 highlighted: true
-                enabled: root.editor.dirty
+                enabled: root.editor.dirty && !root.editor.saving
                 font.pointSize: Theme.fontBody
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Ctrl+S")
@@ -320,10 +321,15 @@ Item {
             width: leaveDialog.availableWidth
             font.pointSize: Theme.fontBody
         }
-        onAccepted: {
-            if (root.editor.save() && pending)
-                pending()
-            pending = null
+        // The save may wait for the check of the latest edits: what was pending runs once it is written.
+        onAccepted: root.editor.save()
+        Connections {
+            target: root.editor
+            function onSaveEnded(ok) {
+                if (ok && leaveDialog.pending)
+                    leaveDialog.pending()
+                leaveDialog.pending = null
+            }
         }
         onDiscarded: {
             root.editor.revert()

@@ -251,7 +251,7 @@ private Q_SLOTS:
         // An edit with errors is not saved.
         QVERIFY(c.setField("schema.0.properties.1.logicalType", "strang"));
         QVERIFY(!c.save());
-        QVERIFY(c.message().contains("error"));
+        QTRY_VERIFY(c.message().contains("error")); // said once the edit is checked (a save waits for it)
     }
 
     void savingAnActiveContractMakesAProposal()
@@ -285,11 +285,11 @@ private Q_SLOTS:
         QVERIFY(!c.dirty());
         QVERIFY(!c.savesAsProposal());
 
-        // Saving a proposal writes its file in place.
+        // Saving a proposal writes its file in place (once the edit is checked: save() does not block).
         QVERIFY(c.setField("description.purpose", "Refunds, booked"));
         QSignalSpy saved(&c, &ContractEditorController::saved);
-        QVERIFY2(c.save(), qPrintable(c.message()));
-        QCOMPARE(saved.count(), 1);
+        c.save();
+        QTRY_COMPARE(saved.count(), 1);
         QCOMPARE(readText(proposal), c.text());
         QVERIFY(!c.dirty());
     }
@@ -400,6 +400,56 @@ private Q_SLOTS:
         QVERIFY2(c.save(), qPrintable(c.message()));
         QCOMPARE(readText(path), c.text());
         QVERIFY(!c.isNew());
+    }
+
+    /// Save while the latest edits are being checked does not spin a nested event loop (issue 19): it waits
+    /// for the check, further Saves join it, typing meanwhile is saved too, and the file is written once.
+    void aSaveDuringTheCheckWaitsForItAndSavesOnce()
+    {
+        ContractEditorController c;
+        setUp(c);
+        const QVariantMap port = c.outputPorts().back().toMap();
+        QVERIFY(c.newFromTemplate(port.value("productId").toString(), port.value("portName").toString()));
+        QVERIFY(c.waitForValidation());
+        QCOMPARE(c.errorCount(), 0);
+        const QString path = c.filePath();
+        QSignalSpy ended(&c, &ContractEditorController::saveEnded);
+        QSignalSpy saved(&c, &ContractEditorController::saved);
+
+        QVERIFY(c.setField("description.purpose", "first"));
+        QVERIFY(c.validating());
+        QVERIFY(!c.save()); // not yet: the edit is being checked
+        QVERIFY(c.saving());
+        QCOMPARE(ended.count(), 0); // returned without running the event loop: nothing ended inside save()
+        QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(!c.save()); // a second Save joins the first
+        QVERIFY(c.setField("description.purpose", "first, then more")); // typing while it waits
+        QTRY_COMPARE(ended.count(), 1);
+        QCOMPARE(ended.first().at(0).toBool(), true);
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(!c.saving());
+        QVERIFY(readText(path).contains("first, then more"));
+        QVERIFY(!c.dirty());
+
+        // An edit that makes the contract invalid: the waiting save is refused once the check says so.
+        QVERIFY(c.setField("schema.0.properties.0.logicalType", "not-a-type-anyone-knows"));
+        QVERIFY(!c.save());
+        QTRY_COMPARE(ended.count(), 2);
+        QCOMPARE(ended.last().at(0).toBool(), false);
+        QVERIFY(c.errorCount() > 0);
+        QVERIFY(c.messageIsError());
+        QVERIFY(readText(path).contains("first, then more"));
+        QVERIFY(!readText(path).contains("not-a-type-anyone-knows"));
+
+        // Closing while a save waits drops it (the edits stay in the autosave); nothing is written later.
+        QVERIFY(c.setField("description.purpose", "closed before the check"));
+        QVERIFY(!c.save());
+        c.close();
+        QCOMPARE(ended.count(), 3);
+        QCOMPARE(ended.last().at(0).toBool(), false);
+        QVERIFY(!c.saving());
+        QTest::qWait(200);
+        QVERIFY(!readText(path).contains("closed before the check"));
     }
 };
 

@@ -201,6 +201,10 @@ bool ContractEditorController::openFile(const QString &path)
 
 void ContractEditorController::load(const QString &path, const QString &text, bool isNew)
 {
+    if (m_saveQueued) { // a save waiting for the previous document's check is that document's, not this one's
+        setSaveQueued(false);
+        Q_EMIT saveEnded(false);
+    }
     m_filePath = path;
     m_isNew = isNew;
     m_savedText = isNew ? QString() : text;
@@ -502,6 +506,10 @@ void ContractEditorController::applyValidation(quint64 generation, std::vector<E
     }
     if (!validating())
         Q_EMIT validatingChanged();
+    if (m_saveQueued && !validating()) {
+        setSaveQueued(false);
+        Q_EMIT saveEnded(saveChecked());
+    }
 }
 
 bool ContractEditorController::waitForValidation(int timeoutMs)
@@ -581,6 +589,10 @@ void ContractEditorController::close()
         writeAutosave(); // closing without saving keeps the edits restorable
     ++m_generation;
     m_formPending = false;
+    if (m_saveQueued) { // the document goes: so does its pending save (the edits stay in the autosave)
+        setSaveQueued(false);
+        Q_EMIT saveEnded(false);
+    }
     m_filePath.clear();
     m_contractId.clear();
     m_originalStatus.clear();
@@ -633,12 +645,40 @@ bool ContractEditorController::save()
         setMessage(tr("Nothing to save"));
         return false;
     }
-    waitForValidation();
+    if (m_saveQueued)
+        return false; // already waiting: one save, of the text as it is when its check ends
+    if (m_validateTimer.isActive()) {
+        m_validateTimer.stop();
+        startValidation();
+    }
+    if (m_validationsRunning > 0) {
+        // No nested event loop here: a second Save, a close or typing would re-enter in the middle of it.
+        setSaveQueued(true);
+        setMessage(tr("Saving once the latest edits are checked…"));
+        return false;
+    }
+    const bool ok = saveChecked();
+    Q_EMIT saveEnded(ok);
+    return ok;
+}
+
+bool ContractEditorController::saveChecked()
+{
+    if (!loaded() || !dirty())
+        return false;
     if (const int errors = errorCount(); errors > 0) {
         setMessage(tr("Fix the %n error(s) first; nothing was saved", nullptr, errors), true);
         return false;
     }
     return savesAsProposal() ? writeProposal() : writeFile();
+}
+
+void ContractEditorController::setSaveQueued(bool queued)
+{
+    if (m_saveQueued == queued)
+        return;
+    m_saveQueued = queued;
+    Q_EMIT savingChanged();
 }
 
 bool ContractEditorController::writeFile()

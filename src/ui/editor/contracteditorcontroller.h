@@ -50,6 +50,8 @@ class ContractEditorController : public QObject {
     /// The version of the contract as opened.
     Q_PROPERTY(QString baseVersion READ baseVersion NOTIFY documentChanged)
     Q_PROPERTY(bool validating READ validating NOTIFY validatingChanged)
+    /// A Save waits for the check of the latest edits; it completes (or is refused) when the check ends.
+    Q_PROPERTY(bool saving READ saving NOTIFY savingChanged)
     Q_PROPERTY(int errorCount READ errorCount NOTIFY validated)
     Q_PROPERTY(int warningCount READ warningCount NOTIFY validated)
     /// [{line, severity}] for the YAML view's markers.
@@ -90,6 +92,7 @@ public:
     QString proposalVersion() const;
     QString baseVersion() const { return m_base ? m_base->version : QString(); }
     bool validating() const { return m_validationsRunning > 0 || m_validateTimer.isActive(); }
+    bool saving() const { return m_saveQueued; }
     int errorCount() const;
     int warningCount() const;
     QVariantList problemLines() const { return m_problems.lines(); }
@@ -117,7 +120,9 @@ public:
     Q_INVOKABLE QString addSchemaObject();
     Q_INVOKABLE void undo();
     Q_INVOKABLE void redo();
-    /// Saves: a proposal for an active contract, else an atomic write of the file. False with message.
+    /// Saves: a proposal for an active contract, else an atomic write of the file. Never blocks: when the
+    /// latest edits are still being checked, the save waits for the check (saving() is true, further Saves
+    /// join it) and completes when it ends. True when saved now; saveEnded() tells every outcome.
     Q_INVOKABLE bool save();
     /// Drops the edits (and the autosave), back to the file as saved.
     Q_INVOKABLE void revert();
@@ -133,7 +138,8 @@ public:
     /// 1-based line of the character offset `position`.
     Q_INVOKABLE int lineOfPosition(int position) const;
 
-    /// Waits for the validation in progress, running the debounce at once (tests).
+    /// Waits for the validation in progress, running the debounce at once (tests and benchmarks only: it
+    /// spins the event loop).
     bool waitForValidation(int timeoutMs = 10000);
     /// Where autosaves go (tests point it at a temporary folder).
     void setAutosaveFolder(const QString &folder) { m_autosaveFolder = folder; }
@@ -151,6 +157,9 @@ Q_SIGNALS:
     void proposed(const QString &contractId, const QString &version);
     /// A draft or proposal was written back.
     void saved(const QString &contractId);
+    void savingChanged();
+    /// Every Save ends here, at once or after the check it waited for: ok when the document was written.
+    void saveEnded(bool ok);
 
 private:
     void load(const QString &path, const QString &text, bool isNew);
@@ -168,6 +177,9 @@ private:
     QString sourceRootOf(const QString &path) const;
     bool writeProposal();
     bool writeFile();
+    /// The save itself, once the latest text is checked: refused on errors, else written.
+    bool saveChecked();
+    void setSaveQueued(bool queued);
 
     QStringList m_sources;
     QString m_cachePath;
@@ -194,5 +206,6 @@ private:
     quint64 m_generation = 0;
     int m_validationsRunning = 0;
     bool m_formPending = false; ///< the form is read on the worker with the next validation
+    bool m_saveQueued = false;  ///< a Save waits for the validation in progress
     QList<QThread *> m_threads;
 };

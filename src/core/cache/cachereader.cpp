@@ -53,6 +53,24 @@ CountOrigin CacheReader::originOf(const char *table)
     return origin;
 }
 
+bool CacheReader::hasProduct(const QString &id)
+{
+    sql::Statement s = m_db.prepare("SELECT 1 FROM products WHERE id = ?");
+    s.bind(1, id);
+    return s.step();
+}
+
+QStringList CacheReader::productsTagged(const QString &tag)
+{
+    sql::Statement s = m_db.prepare("SELECT p.id FROM products p WHERE EXISTS "
+                                    "(SELECT 1 FROM json_each(p.data, '$.tags') t WHERE t.value = ?) ORDER BY p.id");
+    s.bind(1, tag);
+    QStringList ids;
+    while (s.step())
+        ids << s.text(0);
+    return ids;
+}
+
 QStringList CacheReader::sourceUris()
 {
     QStringList out;

@@ -45,6 +45,10 @@ public:
     QStringList sourceUris();
     /// Change feed entries after `since` (all when invalid), newest first.
     std::vector<Change> changesSince(const QDateTime &since, int limit = 1000);
+    /// Whether a data product has this id.
+    bool hasProduct(const QString &id);
+    /// Ids of the products tagged `tag` (exactly, as written in their documents).
+    QStringList productsTagged(const QString &tag);
     /// What only the sources `uris` (as sourceUris() keys them) hold, so what removing them drops.
     SourceHoldings heldOnlyBy(const QStringList &uris);
 

@@ -2,6 +2,7 @@
 
 #include "appcontroller.h"
 #include "cache/cachefile.h"
+#include "cache/cachereader.h"
 #include "domainmap/productpage.h"
 #include "domains/changesmodel.h"
 #include "domains/domainproductsmodel.h"
@@ -213,12 +214,8 @@ bool DomainMapController::selectOwnerOrTag(const QString &id)
     if (lit.isEmpty()) {
         try {
             sql::Connection db = cache::openCache(m_cachePath, true);
-            sql::Statement s = db.prepare("SELECT p.id FROM products p WHERE EXISTS "
-                                          "(SELECT 1 FROM json_each(p.data, '$.tags') t WHERE t.value = ?)");
-            s.bind(1, id);
-            while (s.step()) {
-                const int p = m_map->productOf(s.text(0));
-                if (p >= 0)
+            for (const QString &productId : cache::CacheReader(db).productsTagged(id)) {
+                if (const int p = m_map->productOf(productId); p >= 0)
                     lit.insert(p);
             }
         } catch (const sql::SqlError &e) {

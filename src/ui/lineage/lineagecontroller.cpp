@@ -1,6 +1,7 @@
 #include "lineagecontroller.h"
 
 #include "cache/cachefile.h"
+#include "cache/cachereader.h"
 #include "export/tables.h"
 #include "export/viewexport.h"
 
@@ -220,10 +221,8 @@ void LineageController::openNode(const QString &id)
     lineage::Level level = wanted.contains(QLatin1Char('#')) ? lineage::Level::Column : lineage::Level::Dataset;
     if (level == lineage::Level::Dataset && !m_cachePath.isEmpty()) {
         try {
-            sql::Connection db = cache::openCache(m_cachePath);
-            sql::Statement s = db.prepare("SELECT 1 FROM products WHERE id = ?");
-            s.bind(1, wanted);
-            if (s.step())
+            sql::Connection db = cache::openCache(m_cachePath, /*readOnly=*/true);
+            if (cache::CacheReader(db).hasProduct(wanted))
                 level = lineage::Level::Product;
         } catch (const sql::SqlError &e) {
             qCWarning(lcLineage) << e.message();

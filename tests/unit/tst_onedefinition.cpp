@@ -8,6 +8,7 @@
 #include "counthints.h"
 #include "domainmap/domainmap.h"
 #include "domainmap/productpage.h"
+#include "governance/meshdata.h"
 #include "domains/domainmapcontroller.h"
 #include "domains/domainproductsmodel.h"
 #include "quality/qualityproductmodel.h"
@@ -175,6 +176,35 @@ private Q_SLOTS:
                          && basis.contains(QStringLiteral("%1 errors").arg(d.value("errors").toInt())),
                      qPrintable(basis));
         }
+    }
+
+    /// The domain map and the governance data behind Quality read one domain by one rule (issue 19): a bare
+    /// reference to a domain read before its manifest ("payments", named by its id) does not rename it.
+    void oneDomainHasOneNameEverywhere()
+    {
+        const QString copy = m_dir.filePath("domains-copy.sqlite");
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(m_cache, copy));
+        {
+            sql::Connection db = cache::openCache(copy);
+            // A bare reference ahead of every other row (rowid -1), as a document read first would leave it.
+            db.exec("INSERT INTO domains(rowid, id, document_id, name) "
+                    "SELECT -1, 'payments', min(id), 'payments' FROM documents");
+        }
+        sql::Connection db = cache::openCache(copy, true);
+        const DomainMap map = buildDomainMap(db);
+        const governance::MeshData mesh = governance::loadMeshData(db);
+        int compared = 0;
+        for (const Domain &d : mesh.domains) {
+            const int i = map.domainOf(d.id);
+            QVERIFY2(i >= 0, qPrintable(d.id));
+            QCOMPARE(d.name, map.domains[size_t(i)].name);
+            QCOMPARE(d.owner, map.domains[size_t(i)].owner);
+            QCOMPARE(d.parentId, map.domains[size_t(i)].parentId);
+            ++compared;
+        }
+        QVERIFY(compared >= 9);
+        QCOMPARE(map.domains[size_t(map.domainOf("payments"))].name, QStringLiteral("Payments"));
     }
 
     /// Every card of the Domains page can say where its number comes from (issue 18: documents, formats and

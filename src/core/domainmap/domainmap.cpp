@@ -1,5 +1,6 @@
 #include "domainmap.h"
 
+#include "cache/domainreader.h"
 #include "domainmap/productedges.h"
 
 #include <QElapsedTimer>
@@ -28,38 +29,18 @@ int typeOrder(DomainType t)
 
 void loadDomains(sql::Connection &db, DomainMap &map)
 {
-    // Every document that mentions a domain leaves a row for it; most are bare references (id only).
-    // Rows stating more come first, and each field takes the first value any row gives it.
-    sql::Statement s = db.prepare("SELECT id, name, type, parent_id, description, owner FROM domains ORDER BY id, "
-                                  "(type IS NULL) + (description IS NULL) + (owner IS NULL) + (parent_id IS NULL), "
-                                  "document_id");
-    auto fill = [](QString &field, const QString &value) {
-        if (field.isEmpty())
-            field = value;
-    };
-    while (s.step()) {
-        const QString id = s.text(0);
-        int i = map.domainOf(id);
-        if (i < 0) {
-            i = int(map.domains.size());
-            map.domainIndex.insert(id, i);
-            map.domains.push_back({});
-            map.domains.back().id = id;
-        }
-        MapDomain &d = map.domains[size_t(i)];
-        const bool stub = s.isNull(2) && s.isNull(3) && s.isNull(4) && s.isNull(5);
-        // A bare reference's name is only the id again: a stated display name wins.
-        if (!stub || d.name.isEmpty())
-            fill(d.name, s.text(1));
-        if (d.type == DomainType::Unknown)
-            d.type = parseDomainType(s.text(2));
-        fill(d.parentId, s.text(3));
-        fill(d.description, s.text(4));
-        fill(d.owner, s.text(5));
-        d.declared = d.declared || !stub;
+    for (cache::DomainRecord &r : cache::readDomains(db)) {
+        map.domainIndex.insert(r.domain.id, int(map.domains.size()));
+        MapDomain d;
+        d.id = r.domain.id;
+        d.name = r.domain.name;
+        d.type = r.domain.type;
+        d.parentId = r.domain.parentId;
+        d.description = r.domain.description;
+        d.owner = r.domain.owner;
+        d.declared = r.declared;
+        map.domains.push_back(std::move(d));
     }
-    for (MapDomain &d : map.domains)
-        fill(d.name, d.id);
 }
 
 int ensureDomain(DomainMap &map, const QString &id, DomainType typeHint)

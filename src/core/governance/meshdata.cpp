@@ -1,5 +1,6 @@
 #include "meshdata.h"
 
+#include "cache/domainreader.h"
 #include "contracts/semver.h"
 #include "model/serialization.h"
 #include "util/parallelfor.h"
@@ -80,32 +81,9 @@ std::vector<T> parseAll(const std::vector<QByteArray> &texts)
 MeshData loadMeshData(sql::Connection &db, const QString &domain)
 {
     MeshData m;
-    {
-        // A domain is named by every document that mentions it; the manifest's row has the details, so
-        // rows of one id are merged field by field.
-        sql::Statement s = db.prepare("SELECT id, name, type, parent_id, description, owner FROM domains");
-        QHash<QString, size_t> at;
-        while (s.step()) {
-            const QString id = s.text(0);
-            auto it = at.constFind(id);
-            if (it == at.cend()) {
-                it = at.insert(id, m.domains.size());
-                m.domains.push_back(Domain{});
-                m.domains.back().id = id;
-            }
-            Domain &d = m.domains[*it];
-            auto fill = [](QString &field, const QString &value) {
-                if (field.isEmpty())
-                    field = value;
-            };
-            fill(d.name, s.text(1));
-            if (d.type == DomainType::Unknown)
-                d.type = parseDomainType(s.text(2));
-            fill(d.parentId, s.text(3));
-            fill(d.description, s.text(4));
-            fill(d.owner, s.text(5));
-        }
-    }
+    // The same domains, by the same rule, as the domain map (cache/domainreader.h).
+    for (cache::DomainRecord &r : cache::readDomains(db))
+        m.domains.push_back(std::move(r.domain));
     QSet<QString> domains;
     if (!domain.isEmpty()) {
         // The domain and its sub-domains, to any depth.

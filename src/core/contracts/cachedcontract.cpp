@@ -3,6 +3,7 @@
 #include "importers/importer.h"
 #include "model/serialization.h"
 #include "semver.h"
+#include "versiondiff.h"
 
 #include <algorithm>
 
@@ -49,8 +50,7 @@ static QString pickVersion(sql::Connection &db, const QString &id)
         const QString status = s.text(1);
         if (best.isEmpty() || versionLess(best, version))
             best = version;
-        const bool released = status == u"active" || status == u"production" || status == u"released";
-        if (released && (bestReleased.isEmpty() || versionLess(bestReleased, version)))
+        if (isReleasedStatus(status) && (bestReleased.isEmpty() || versionLess(bestReleased, version)))
             bestReleased = version;
     }
     return bestReleased.isEmpty() ? best : bestReleased;

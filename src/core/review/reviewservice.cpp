@@ -3,6 +3,7 @@
 #include "approvers.h"
 #include "contracttext.h"
 #include "contracts/diffreport.h"
+#include "contracts/versiondiff.h"
 #include "contracts/yamllocator.h"
 #include "importers/importer.h"
 #include "io/atomicfile.h"
@@ -20,12 +21,6 @@
 namespace meshscope::review {
 
 namespace {
-
-bool isActiveStatus(const QString &status)
-{
-    const QString s = status.toLower();
-    return s == u"active" || s == u"production" || s == u"released";
-}
 
 QJsonArray slotsJson(const std::vector<ApproverSlot> &slots)
 {
@@ -219,9 +214,9 @@ std::optional<ContractFile> ReviewService::activeContract(const QString &contrac
     for (ContractFile &f : contractFiles()) {
         if (f.contract.id != contractId)
             continue;
-        if (!best || (isActiveStatus(f.contract.status) && !isActiveStatus(best->contract.status)))
+        if (!best || (diff::isReleasedStatus(f.contract.status) && !diff::isReleasedStatus(best->contract.status)))
             best = std::move(f);
-        else if (isActiveStatus(f.contract.status) == isActiveStatus(best->contract.status)) {
+        else if (diff::isReleasedStatus(f.contract.status) == diff::isReleasedStatus(best->contract.status)) {
             const auto a = diff::SemVer::parse(f.contract.version), b = diff::SemVer::parse(best->contract.version);
             if (a && b && diff::compareCore(*a, *b) > 0)
                 best = std::move(f);
@@ -497,7 +492,7 @@ std::optional<ReviewState> ReviewService::apply(const ProposalKey &key, const Id
     const std::optional<Contract> proposal = onlyContract(s.proposalFile, *proposalBytes, error);
     if (!proposal)
         return std::nullopt;
-    const bool alreadyActive = isActiveStatus(proposal->status);
+    const bool alreadyActive = diff::isReleasedStatus(proposal->status);
     if (!alreadyActive && fileHash(s.proposalFile) != s.documentHash) {
         *error = QStringLiteral("%1 changed after it was approved; nothing written").arg(s.proposalFile);
         return std::nullopt;

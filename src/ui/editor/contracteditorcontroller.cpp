@@ -5,6 +5,7 @@
 #include "cache/cachefile.h"
 #include "contracts/cachedcontract.h"
 #include "contracts/diffreport.h"
+#include "contracts/versiondiff.h"
 #include "editor/contracttemplate.h"
 #include "importers/importer.h"
 #include "io/atomicfile.h"
@@ -38,12 +39,6 @@ std::optional<Contract> onlyContract(const QString &file, const QString &text)
     if (r.contracts.size() != 1)
         return std::nullopt;
     return r.contracts.front();
-}
-
-bool isActiveStatus(const QString &status)
-{
-    const QString s = status.toLower();
-    return s == u"active" || s == u"production" || s == u"released";
 }
 
 } // namespace
@@ -101,7 +96,7 @@ void ContractEditorController::setIdentityName(const QString &name)
 
 bool ContractEditorController::savesAsProposal() const
 {
-    return !m_isNew && isActiveStatus(m_originalStatus);
+    return !m_isNew && diff::isReleasedStatus(m_originalStatus);
 }
 
 QString ContractEditorController::version() const
@@ -458,7 +453,7 @@ void ContractEditorController::startValidation()
             rows = buildForm(text);
         std::vector<EditorProblem> problems = validate(file, text);
         QString required;
-        if (base && isActiveStatus(base->status)) {
+        if (base && diff::isReleasedStatus(base->status)) {
             if (const std::optional<Contract> edited = onlyContract(file, text); edited && edited->id == base->id)
                 required = diff::makeReport(*base, *edited).version.required;
         }

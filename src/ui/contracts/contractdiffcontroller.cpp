@@ -15,11 +15,7 @@ using namespace meshscope::diff;
 
 ContractDiffController::ContractDiffController(QObject *parent) : QObject(parent) {}
 
-ContractDiffController::~ContractDiffController()
-{
-    for (QThread *t : std::as_const(m_threads))
-        t->wait();
-}
+ContractDiffController::~ContractDiffController() = default;
 
 QString ContractDiffController::contractName() const
 {
@@ -165,7 +161,7 @@ void ContractDiffController::open(const QString &ref)
     const VersionPair pair = defaultPair(versions, parsed.version);
     if (pair.newVersion.isEmpty()) {
         m_oldVersion = m_newVersion = versions.back().version;
-        ++m_generation;
+        m_work.cancel(); // a diff still being computed is of another contract now
         m_diff.reset();
         m_changes.setDiff(nullptr);
         m_lines.setDiff(nullptr);
@@ -184,25 +180,10 @@ void ContractDiffController::open(const QString &ref)
     compare(pair.oldVersion, pair.newVersion);
 }
 
-void ContractDiffController::runOffGuiThread(std::function<void()> work)
-{
-    QThread *thread = QThread::create(std::move(work));
-    m_threads << thread;
-    connect(thread, &QThread::finished, this, [this, thread] {
-        m_threads.removeOne(thread);
-        thread->deleteLater();
-    });
-    thread->start();
-}
-
 void ContractDiffController::loadSingleText()
 {
-    const quint64 generation = m_generation;
     const QString path = m_cachePath, id = m_contractId, version = m_newVersion;
-    if (++m_pending == 1)
-        Q_EMIT loadingChanged();
-    QPointer<ContractDiffController> self(this);
-    runOffGuiThread([self, generation, path, id, version] {
+    m_work.start([this, path, id, version](const OffGuiThread::Job &job) {
         QString text;
         try {
             sql::Connection db = cache::openCache(path, /*readOnly=*/true);
@@ -211,19 +192,10 @@ void ContractDiffController::loadSingleText()
         } catch (const sql::SqlError &e) {
             text = e.message();
         }
-        // The controller waits for this thread in its destructor, so it is alive here.
-        QMetaObject::invokeMethod(
-            self.data(), [self, generation, text] {
-                if (!self)
-                    return;
-                if (--self->m_pending == 0)
-                    Q_EMIT self->loadingChanged();
-                if (generation != self->m_generation)
-                    return;
-                self->m_singleText = text;
-                Q_EMIT self->diffChanged();
-            },
-            Qt::QueuedConnection);
+        job.deliver([this, text] {
+            m_singleText = text;
+            Q_EMIT diffChanged();
+        });
     });
 }
 
@@ -237,13 +209,8 @@ void ContractDiffController::compare(const QString &oldVersion, const QString &n
 
 void ContractDiffController::start()
 {
-    const quint64 generation = ++m_generation;
-    ++m_pending;
-    if (m_pending == 1)
-        Q_EMIT loadingChanged();
     const QString path = m_cachePath, id = m_contractId, oldVersion = m_oldVersion, newVersion = m_newVersion;
-    QPointer<ContractDiffController> self(this);
-    runOffGuiThread([self, generation, path, id, oldVersion, newVersion] {
+    m_work.start([this, path, id, oldVersion, newVersion](const OffGuiThread::Job &job) {
         std::shared_ptr<VersionDiff> diff;
         QString error;
         try {
@@ -256,13 +223,7 @@ void ContractDiffController::start()
         } catch (const sql::SqlError &e) {
             error = e.message();
         }
-        // The controller waits for this thread in its destructor, so it is alive here.
-        QMetaObject::invokeMethod(
-            self.data(), [self, generation, diff, error] {
-                if (self)
-                    self->apply(generation, diff, error);
-            },
-            Qt::QueuedConnection);
+        job.deliver([this, diff, error] { apply(diff, error); });
     });
 }
 
@@ -282,10 +243,9 @@ QString ContractDiffController::summaryOf(const VersionDiff &diff)
     return text;
 }
 
-void ContractDiffController::apply(quint64 generation, std::shared_ptr<const VersionDiff> diff, const QString &error)
+void ContractDiffController::apply(std::shared_ptr<const VersionDiff> diff, const QString &error)
 {
-    --m_pending;
-    if (generation == m_generation) {
+    {
         m_singleText.clear();
         m_diff = diff;
         m_message = error;
@@ -308,8 +268,6 @@ void ContractDiffController::apply(quint64 generation, std::shared_ptr<const Ver
         Q_EMIT diffChanged();
         Q_EMIT currentChangeChanged();
     }
-    if (m_pending == 0)
-        Q_EMIT loadingChanged();
 }
 
 void ContractDiffController::showObject(const QString &object)
@@ -376,9 +334,9 @@ bool ContractDiffController::waitForIdle(int timeoutMs)
 {
     QElapsedTimer timer;
     timer.start();
-    while (m_pending > 0 && timer.elapsed() < timeoutMs) {
+    while (m_work.busy() && timer.elapsed() < timeoutMs) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         QThread::msleep(2);
     }
-    return m_pending == 0;
+    return !m_work.busy();
 }

@@ -3,6 +3,7 @@
 #include "contracts/changelistmodel.h"
 #include "contracts/contractlistmodel.h"
 #include "contracts/linediffmodel.h"
+#include "offguithread.h"
 
 #include <QObject>
 
@@ -78,7 +79,7 @@ public:
     Q_INVOKABLE int versionIndex(const QString &version) const { return int(versions().indexOf(version)); }
     QString oldVersion() const { return m_oldVersion; }
     QString newVersion() const { return m_newVersion; }
-    bool loading() const { return m_pending > 0; }
+    bool loading() const { return m_work.busy(); }
     QString message() const { return m_message; }
     QString singleText() const { return m_singleText; }
     bool hasDiff() const { return m_diff != nullptr; }
@@ -127,9 +128,7 @@ Q_SIGNALS:
 private:
     void start();
     void loadSingleText(); ///< the one version's document, off the GUI thread
-    /// Runs `work` on a thread of its own, joined in the destructor (the work posts its result back).
-    void runOffGuiThread(std::function<void()> work);
-    void apply(quint64 generation, std::shared_ptr<const meshscope::diff::VersionDiff> diff, const QString &error);
+    void apply(std::shared_ptr<const meshscope::diff::VersionDiff> diff, const QString &error);
     static QString summaryOf(const meshscope::diff::VersionDiff &diff);
     /// Recomputes focusRow and focusNote for the diff shown; emits focusChanged.
     void updateFocus();
@@ -152,7 +151,6 @@ private:
     int m_focusRow = -1;
     QString m_focusNote;
     int m_maxLineLength = 0;
-    quint64 m_generation = 0;
-    int m_pending = 0;
-    QList<QThread *> m_threads;
+    /// Declared last: destroyed first, it waits for work in flight before the members it delivers to go.
+    OffGuiThread m_work{this, [this] { Q_EMIT loadingChanged(); }};
 };

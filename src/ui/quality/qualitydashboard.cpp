@@ -4,19 +4,12 @@
 
 #include <QMap>
 #include <QSet>
-#include <QThread>
 
 using namespace meshscope;
 
 QualityDashboard::QualityDashboard(QObject *parent) : QObject(parent) {}
 
-QualityDashboard::~QualityDashboard()
-{
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+QualityDashboard::~QualityDashboard() = default;
 
 QString QualityDashboard::error() const
 {
@@ -98,36 +91,22 @@ void QualityDashboard::select(const QString &id)
 
 void QualityDashboard::reload()
 {
-    if (m_thread) {
-        m_reloadPending = true; // read again once the running load is done: the cache changed under it
-        return;
-    }
+    // A newer request wins: the cache changed, or "as of now" was switched, while one was computed.
     AppController *app = AppController::instance();
     const QString path = app ? app->cachePath() : QString();
     const QDateTime at = m_asOfNow ? QDateTime::currentDateTimeUtc() : QDateTime();
-    m_thread = QThread::create([this, path, at] {
+    m_work.start([this, path, at](const OffGuiThread::Job &job) {
         std::shared_ptr<quality::Snapshot> s = quality::computeSnapshot(path, at);
-        QMetaObject::invokeMethod(this, [this, s] { finished(s); }, Qt::QueuedConnection);
+        job.deliver([this, s] { finished(s); });
     });
-    m_thread->start();
-    Q_EMIT loadingChanged();
 }
 
 void QualityDashboard::finished(std::shared_ptr<quality::Snapshot> snapshot)
 {
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
     m_snapshot = std::move(snapshot);
     m_products.setSnapshot(m_snapshot);
     Q_EMIT dataChanged();
     updateDetail();
-    if (m_reloadPending) {
-        m_reloadPending = false;
-        reload();
-        return;
-    }
-    Q_EMIT loadingChanged();
 }
 
 void QualityDashboard::updateDetail()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "offguithread.h"
 #include "qualityproductmodel.h"
 
 #include <QDateTime>
@@ -7,7 +8,6 @@
 #include <QQmlEngine>
 #include <QVariantMap>
 
-class QThread;
 
 /// @brief The Quality area's state: governance scores and SLO evaluation of the whole mesh, loaded on a
 /// worker thread, and the dashboard of what is selected (the mesh, a domain or a product).
@@ -41,7 +41,7 @@ public:
     explicit QualityDashboard(QObject *parent = nullptr);
     ~QualityDashboard() override;
 
-    bool loading() const { return m_thread != nullptr || m_reloadPending; }
+    bool loading() const { return m_work.busy(); }
     QString error() const;
     bool asOfNow() const { return m_asOfNow; }
     void setAsOfNow(bool on);
@@ -74,10 +74,11 @@ private:
 
     std::shared_ptr<const quality::Snapshot> m_snapshot;
     QualityProductModel m_products;
-    QThread *m_thread = nullptr;
-    bool m_reloadPending = false;
     bool m_asOfNow = false;
     QString m_selection;
     QString m_selectionKind = QStringLiteral("mesh");
     QVariantMap m_detail;
+    /// Declared last: destroyed first, it waits for a snapshot being computed before the members it
+    /// delivers to go.
+    OffGuiThread m_work{this, [this] { Q_EMIT loadingChanged(); }};
 };

@@ -48,11 +48,7 @@ DomainMapController::DomainMapController(QObject *parent)
         m_cachePath = app->cachePath();
 }
 
-DomainMapController::~DomainMapController()
-{
-    if (m_worker)
-        m_worker->wait();
-}
+DomainMapController::~DomainMapController() = default;
 
 void DomainMapController::setCachePath(const QString &path)
 {
@@ -76,10 +72,9 @@ void DomainMapController::reload()
     m_loading = true;
     Q_EMIT loadingChanged();
     const QString path = m_cachePath;
-    QPointer<DomainMapController> self(this);
     // The map first (its structure is quick), then its health: that evaluates the whole mesh as the
     // Quality area does and takes many times longer on a large mesh, so the map does not wait for it.
-    m_worker = QThread::create([path, self] {
+    m_work.start([this, path](const OffGuiThread::Job &job) {
         std::shared_ptr<const DomainMap> map;
         QString error;
         QElapsedTimer t;
@@ -92,12 +87,8 @@ void DomainMapController::reload()
             error = QStringLiteral("cannot read the cache %1: %2").arg(path, e.message());
         }
         qCDebug(lcDomains) << "domain map built in" << t.restart() << "ms";
-        if (self)
-            QMetaObject::invokeMethod(self, [self, map, error] {
-                if (self)
-                    self->onLoaded(map, error);
-            }, Qt::QueuedConnection);
-        if (!map)
+        job.deliver([this, map, error] { onLoaded(map, error); });
+        if (!map || job.cancelled())
             return;
         QHash<QString, HealthAssessment> health;
         QString healthError;
@@ -107,14 +98,8 @@ void DomainMapController::reload()
             healthError = QStringLiteral("cannot assess health from the cache %1: %2").arg(path, e.message());
         }
         qCDebug(lcDomains) << "health assessed in" << t.elapsed() << "ms";
-        if (self)
-            QMetaObject::invokeMethod(self, [self, map, health, healthError] {
-                if (self)
-                    self->onHealth(map, health, healthError);
-            }, Qt::QueuedConnection);
+        job.deliver([this, map, health, healthError] { onHealth(map, health, healthError); });
     });
-    connect(m_worker, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_worker->start();
 }
 
 void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const QString &error)
@@ -122,8 +107,6 @@ void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const Q
     const QString focusedId = focusedDomain();
     m_error = error;
     m_healthPending = map && error.isEmpty();
-    if (!m_healthPending)
-        m_worker = nullptr; // finished or about to: its result is here
     if (!error.isEmpty())
         qCWarning(lcDomains).noquote() << error;
     m_map = map ? map : std::make_shared<const DomainMap>();
@@ -158,7 +141,6 @@ void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const Q
 void DomainMapController::onHealth(const std::shared_ptr<const DomainMap> &forMap,
                                    const QHash<QString, HealthAssessment> &health, const QString &error)
 {
-    m_worker = nullptr; // finished or about to
     m_healthPending = false;
     if (!error.isEmpty())
         qCWarning(lcDomains).noquote() << error;

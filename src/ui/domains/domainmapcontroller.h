@@ -3,6 +3,7 @@
 #include "domainmap/domainmap.h"
 #include "domains/changesmodel.h"
 #include "domains/domainproductsmodel.h"
+#include "offguithread.h"
 
 #include <QObject>
 #include <QPointer>
@@ -113,7 +114,6 @@ private:
     bool m_reloadAgain = false;
     bool m_healthPending = false;
     QString m_error;
-    QPointer<QThread> m_worker;
     std::shared_ptr<const meshscope::domainmap::DomainMap> m_map;
     int m_focused = -1;
     QSet<int> m_highlighted;
@@ -124,4 +124,6 @@ private:
     QString m_pendingSelect;
     DomainProductsModel *m_products;
     ChangesModel *m_changes;
+    /// Declared last: destroyed first, it waits for the map being built before the members it delivers to go.
+    OffGuiThread m_work{this};
 };

@@ -4,6 +4,7 @@
 #include "appsettings.h"
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
+#include "cache/guithreadguard.h"
 #include "counthints.h"
 #include "review/sourcedrop.h"
 #include "sync/sourcewalker.h"
@@ -105,6 +106,9 @@ void AppController::open(const QString &area, const QString &id)
 void AppController::refresh()
 {
     try {
+        // Debt (issue 19): counted at start and after edits, before the first frame; to move onto OffGuiThread
+        // once the area pages tell "not counted yet" from "nothing in the cache".
+        const meshscope::sql::GuiThreadRead known("AppController::refresh");
         meshscope::sql::Connection db = meshscope::cache::openCache(m_cachePath);
         meshscope::cache::CacheReader reader(db);
         m_lastSync = reader.lastSync();

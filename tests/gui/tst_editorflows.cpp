@@ -12,6 +12,7 @@
 // xvfb-run runs the same steps on a real X window.
 #include "appcontroller.h"
 #include "appsettings.h"
+#include "cache/guithreadguard.h"
 #include "editor/contracteditorcontroller.h"
 #include "editor/formmodel.h"
 #include "gui.h"
@@ -170,6 +171,8 @@ private Q_SLOTS:
         testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
         testsupport::setSignaturesRequired(m_mesh, false); // proposals here are made without a signing key
 
+        // The app's work on the cache runs off the GUI thread (issue 19): any open here is recorded.
+        meshscope::sql::guardThisThreadAgainstCacheOpens(true);
         m_settings = std::make_unique<AppSettings>();
         // Proposals are signed; git config is not read in a temporary HOME.
         m_settings->setIdentityEmail(QStringLiteral("tess.tester@northwind.example"));
@@ -601,11 +604,15 @@ private Q_SLOTS:
         QVERIFY(authorLabels >= 2);
     }
 
+    /// Nothing in these flows opened the cache on the GUI thread outside the named debts (issue 19).
     void cleanupTestCase()
     {
         m_engine.reset();
         m_app.reset();
         m_settings.reset();
+        const QStringList opens = meshscope::sql::unexpectedGuiThreadOpens();
+        QVERIFY2(opens.isEmpty(), qPrintable(QStringLiteral("cache opened on the GUI thread %1 time(s): %2")
+                                                 .arg(opens.size()).arg(opens.join(QStringLiteral(", ")))));
     }
 };
 

@@ -4,6 +4,7 @@
 // one thing, so after presentation mode a click and a decision land on the item shown; an action item
 // belongs to the item it was added under, attendees and notes to the meeting.
 #include "appcontroller.h"
+#include "cache/guithreadguard.h"
 #include "appsettings.h"
 #include "council/agendamodel.h"
 #include "council/councilcontroller.h"
@@ -89,6 +90,14 @@ public:
     static void initMain() { isolateHome(); }
 
 private Q_SLOTS:
+    /// Nothing in these journeys opened the cache on the GUI thread outside the named debts (issue 19).
+    void cleanupTestCase()
+    {
+        const QStringList opens = meshscope::sql::unexpectedGuiThreadOpens();
+        QVERIFY2(opens.isEmpty(), qPrintable(QStringLiteral("cache opened on the GUI thread %1 time(s): %2")
+                                                 .arg(opens.size()).arg(opens.join(QStringLiteral(", ")))));
+    }
+
     void initTestCase()
     {
         QString error;

@@ -1,5 +1,7 @@
 #include "windowdriver.h"
 
+#include "cache/guithreadguard.h"
+
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "gui.h"
@@ -96,6 +98,8 @@ bool Window::start(const QString &area, int width, int height, QString *error)
     QCoreApplication::setApplicationName(QStringLiteral("meshscope"));
     m_mesh = g_home->filePath(QStringLiteral("mesh"));
     testsupport::copyTree(testsupport::source(QStringLiteral("resources/sample-mesh")), m_mesh);
+    // Every journey runs with the GUI thread guarded: the cache is read off it (issue 19).
+    meshscope::sql::guardThisThreadAgainstCacheOpens(true);
     m_settings = std::make_unique<AppSettings>();
     m_settings->setIdentityEmail(QStringLiteral("tess.tester@northwind.example"));
     m_settings->setIdentityName(QStringLiteral("Tess Tester"));

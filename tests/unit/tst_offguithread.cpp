@@ -1,7 +1,11 @@
 // OffGuiThread, the one way view models work off the GUI thread (issue 19): the newest request wins,
 // superseded work is told to stop, busy() covers every request until its end reaches the GUI thread,
 // and the destructor waits for work in flight.
+#include "cache/cachefile.h"
+#include "cache/guithreadguard.h"
 #include "offguithread.h"
+
+#include <QTemporaryDir>
 
 #include <QCoreApplication>
 #include <QSemaphore>
@@ -80,6 +84,34 @@ private Q_SLOTS:
         QVERIFY(sawCancel); // and told to stop rather than waited out
         QCoreApplication::processEvents();
         QVERIFY(!delivered); // nothing reaches a receiver that is gone
+    }
+
+    /// The guard GUI tests arm: an open on the guarded thread is recorded unless named as known debt;
+    /// opens on a worker (OffGuiThread) are not.
+    void theGuiThreadGuardRecordsOpensOnTheGuardedThread()
+    {
+        QTemporaryDir dir;
+        const QString cache = dir.filePath("c.sqlite");
+        meshscope::cache::openCache(cache); // created before the guard is armed
+        meshscope::sql::clearUnexpectedGuiThreadOpens();
+        meshscope::sql::guardThisThreadAgainstCacheOpens(true);
+        {
+            const meshscope::sql::GuiThreadRead known("a named debt");
+            meshscope::cache::openCache(cache, true);
+        }
+        QVERIFY(meshscope::sql::unexpectedGuiThreadOpens().isEmpty());
+        QObject receiver;
+        {
+            OffGuiThread work(&receiver);
+            work.start([&](const OffGuiThread::Job &) { meshscope::cache::openCache(cache, true); });
+            work.waitForDone();
+        }
+        QVERIFY(meshscope::sql::unexpectedGuiThreadOpens().isEmpty());
+        meshscope::cache::openCache(cache, true);
+        QCOMPARE(meshscope::sql::unexpectedGuiThreadOpens().size(), 1);
+        QVERIFY(meshscope::sql::unexpectedGuiThreadOpens().front().endsWith("c.sqlite"));
+        meshscope::sql::guardThisThreadAgainstCacheOpens(false);
+        meshscope::sql::clearUnexpectedGuiThreadOpens();
     }
 };
 

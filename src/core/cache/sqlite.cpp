@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+#include "guithreadguard.h"
+
 #include <sqlite3.h>
 
 #include <vector>
@@ -61,6 +63,7 @@ void Connection::open(const QString &path, bool readOnly)
     static const bool statisticsOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
     Q_UNUSED(statisticsOff);
     close();
+    noteCacheOpen(path);
     const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {

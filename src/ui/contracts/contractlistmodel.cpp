@@ -1,6 +1,7 @@
 #include "contracts/contractlistmodel.h"
 
 #include "cache/cachefile.h"
+#include "cache/guithreadguard.h"
 #include "contracts/versiondiff.h"
 
 #include <QFileInfo>
@@ -67,6 +68,8 @@ void ContractListModel::setFilter(const QString &filter)
 
 void ContractListModel::reload(const QString &cachePath)
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("ContractListModel::reload");
     std::vector<CachedVersion> versions;
     if (QFileInfo::exists(cachePath)) {
         try {

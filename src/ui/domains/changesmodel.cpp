@@ -19,18 +19,20 @@ ChangesModel::ChangesModel(QObject *parent) : QAbstractListModel(parent)
     m_lastLooked = QSettings().value(kLastLookedKey).toDateTime();
 }
 
-void ChangesModel::load(const QString &cachePath, const QHash<QString, QString> &domainNames)
+std::vector<meshscope::cache::Change> ChangesModel::readFeed(const QString &cachePath, const QDateTime &since)
 {
-    m_cachePath = cachePath;
-    m_domainNames = domainNames;
-    std::vector<meshscope::cache::Change> changes;
     try {
         meshscope::sql::Connection db = meshscope::cache::openCache(cachePath, true);
-        changes = meshscope::cache::CacheReader(db).changesSince(m_lastLooked, kMaxChanges);
+        return meshscope::cache::CacheReader(db).changesSince(since, kMaxChanges);
     } catch (const meshscope::sql::SqlError &e) {
         qCWarning(lcChanges) << "cannot read the change feed of" << cachePath << ":" << e.message();
     }
-    setChanges(std::move(changes), domainNames);
+    return {};
+}
+
+void ChangesModel::load(const QString &cachePath, const QHash<QString, QString> &domainNames)
+{
+    setChanges(readFeed(cachePath, m_lastLooked), domainNames);
 }
 
 void ChangesModel::setChanges(std::vector<meshscope::cache::Change> changes, const QHash<QString, QString> &domainNames)
@@ -117,8 +119,11 @@ void ChangesModel::markAllSeen()
     m_lastLooked = newest;
     QSettings().setValue(kLastLookedKey, m_lastLooked);
     Q_EMIT lastLookedChanged();
-    if (m_cachePath.isEmpty())
-        setChanges({}, m_domainNames);
-    else
-        load(m_cachePath, m_domainNames);
+    // Everything shown is now seen; what a later sync records arrives with the map it reloads.
+    std::vector<meshscope::cache::Change> newer;
+    for (const Row &r : m_rows) {
+        if (r.change.at > newest)
+            newer.push_back(r.change);
+    }
+    setChanges(std::move(newer), m_domainNames);
 }

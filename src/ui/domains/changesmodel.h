@@ -36,7 +36,9 @@ public:
 
     explicit ChangesModel(QObject *parent = nullptr);
 
-    /// Re-reads the feed from the cache at `cachePath`; `domainNames` maps ids to display names.
+    /// The feed after `since` in the cache at `cachePath`, newest first (on any thread; empty on error).
+    static std::vector<meshscope::cache::Change> readFeed(const QString &cachePath, const QDateTime &since);
+    /// Reads the feed after lastLooked() and shows it (tests; the domain map reads it on its worker).
     void load(const QString &cachePath, const QHash<QString, QString> &domainNames);
     /// Entries as given (for tests and callers that already hold them).
     void setChanges(std::vector<meshscope::cache::Change> changes, const QHash<QString, QString> &domainNames);
@@ -63,6 +65,5 @@ private:
     };
     std::vector<Row> m_rows;
     QDateTime m_lastLooked;
-    QString m_cachePath;
     QHash<QString, QString> m_domainNames;
 };

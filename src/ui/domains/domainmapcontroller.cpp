@@ -3,6 +3,7 @@
 #include "appcontroller.h"
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
+#include "cache/guithreadguard.h"
 #include "domainmap/productpage.h"
 #include "domains/changesmodel.h"
 #include "domains/domainproductsmodel.h"
@@ -74,7 +75,8 @@ void DomainMapController::reload()
     const QString path = m_cachePath;
     // The map first (its structure is quick), then its health: that evaluates the whole mesh as the
     // Quality area does and takes many times longer on a large mesh, so the map does not wait for it.
-    m_work.start([this, path](const OffGuiThread::Job &job) {
+    const QDateTime changesSince = m_changes->lastLooked();
+    m_work.start([this, path, changesSince](const OffGuiThread::Job &job) {
         std::shared_ptr<const DomainMap> map;
         QString error;
         QElapsedTimer t;
@@ -86,8 +88,9 @@ void DomainMapController::reload()
         } catch (const sql::SqlError &e) {
             error = QStringLiteral("cannot read the cache %1: %2").arg(path, e.message());
         }
+        auto changes = std::make_shared<std::vector<cache::Change>>(ChangesModel::readFeed(path, changesSince));
         qCDebug(lcDomains) << "domain map built in" << t.restart() << "ms";
-        job.deliver([this, map, error] { onLoaded(map, error); });
+        job.deliver([this, map, error, changes] { onLoaded(map, error, std::move(*changes)); });
         if (!map || job.cancelled())
             return;
         QHash<QString, HealthAssessment> health;
@@ -102,7 +105,8 @@ void DomainMapController::reload()
     });
 }
 
-void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const QString &error)
+void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const QString &error,
+                                   std::vector<cache::Change> changes)
 {
     const QString focusedId = focusedDomain();
     m_error = error;
@@ -117,7 +121,7 @@ void DomainMapController::onLoaded(std::shared_ptr<const DomainMap> map, const Q
     QHash<QString, QString> names;
     for (const MapDomain &d : m_map->domains)
         names.insert(d.id, d.name);
-    m_changes->load(m_cachePath, names);
+    m_changes->setChanges(std::move(changes), names);
     if (m_reloadAgain && !m_healthPending) {
         m_reloadAgain = false;
         m_loading = false;
@@ -187,6 +191,8 @@ void DomainMapController::select(const QString &id)
 
 bool DomainMapController::selectOwnerOrTag(const QString &id)
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("DomainMapController::selectOwnerOrTag: products by tag");
     QSet<int> lit;
     for (size_t i = 0; i < m_map->products.size(); ++i) {
         if (m_map->products[i].owner == id)
@@ -285,6 +291,8 @@ QVariantMap DomainMapController::buildDomainInfo(int domain) const
 
 void DomainMapController::openProduct(const QString &id)
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("DomainMapController::openProduct");
     if (!m_map || m_loading) {
         m_pendingSelect = id;
         return;

@@ -101,7 +101,8 @@ Q_SIGNALS:
     void productChanged();
 
 private:
-    void onLoaded(std::shared_ptr<const meshscope::domainmap::DomainMap> map, const QString &error);
+    void onLoaded(std::shared_ptr<const meshscope::domainmap::DomainMap> map, const QString &error,
+                  std::vector<meshscope::cache::Change> changes);
     void onHealth(const std::shared_ptr<const meshscope::domainmap::DomainMap> &forMap,
                   const QHash<QString, meshscope::domainmap::HealthAssessment> &health, const QString &error);
     void finishLoad();

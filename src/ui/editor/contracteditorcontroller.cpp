@@ -3,6 +3,7 @@
 #include "appsettings.h"
 
 #include "cache/cachefile.h"
+#include "cache/guithreadguard.h"
 #include "contracts/cachedcontract.h"
 #include "contracts/diffreport.h"
 #include "contracts/versiondiff.h"
@@ -157,6 +158,8 @@ QString ContractEditorController::sourceRootOf(const QString &path) const
 
 bool ContractEditorController::open(const QString &ref)
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("ContractEditorController::open: finding the file of a contract");
     const diff::ContractRef parsed = diff::parseContractRef(ref);
     QString path;
     try {
@@ -229,6 +232,8 @@ void ContractEditorController::load(const QString &path, const QString &text, bo
 
 bool ContractEditorController::newFromTemplate(const QString &productId, const QString &portName)
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("ContractEditorController::newFromTemplate");
     QString error;
     std::optional<TemplateSource> source;
     try {
@@ -271,6 +276,8 @@ bool ContractEditorController::newFromTemplate(const QString &productId, const Q
 
 QVariantList ContractEditorController::outputPorts() const
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("ContractEditorController::outputPorts");
     QVariantList out;
     try {
         sql::Connection db = cache::openCache(m_cachePath, /*readOnly=*/true);
@@ -701,6 +708,8 @@ bool ContractEditorController::writeFile()
 
 bool ContractEditorController::writeProposal()
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("ContractEditorController::writeProposal: the review is started");
     if (m_identityEmail.isEmpty()) {
         setMessage(tr("Set your e-mail in Settings first: proposals are signed with it"), true);
         return false;

@@ -2,6 +2,7 @@
 
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
+#include "cache/guithreadguard.h"
 #include "export/tables.h"
 #include "export/viewexport.h"
 
@@ -214,6 +215,8 @@ bool LineageController::takeFitRequest()
 
 void LineageController::openNode(const QString &id)
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("LineageController::openNode: product or dataset");
     const QString wanted = id.trimmed();
     if (wanted.isEmpty())
         return;
@@ -270,6 +273,8 @@ void LineageController::openSuggested()
 
 QString LineageController::suggestedStart()
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("LineageController::suggestedStart");
     if (m_cachePath.isEmpty())
         return {};
     try {

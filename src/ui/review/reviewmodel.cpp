@@ -1,6 +1,7 @@
 #include "reviewmodel.h"
 
 #include "cache/cachefile.h"
+#include "cache/guithreadguard.h"
 
 #include <QFileInfo>
 
@@ -275,6 +276,8 @@ void ReviewModel::setError(const QString &error)
 
 bool ReviewModel::act(EventKind kind, const QString &text, const QString &field, const QString &replyTo)
 {
+    // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
+    const meshscope::sql::GuiThreadRead onGuiThread("ReviewModel::act: a vote or comment is written");
     if (!available() || m_root.isEmpty()) {
         setError(tr("No proposal of %1 to act on.").arg(m_contractId));
         return false;

@@ -42,8 +42,8 @@ LintReport lintBytes(const QString &file, const QByteArray &bytes);
 /// label used, empty when none applies.
 QString checkDocument(const ytree::Node &document, bool strict, std::vector<LintProblem> &out);
 
-/// What sync passes to importDocument: each recognised document's schema problems and contract checks,
-/// added to its import result as warnings ("does not follow ODCS v3.1.0: …") so that the entities still
+/// What sync passes to importDocument: each recognised document's schema problems and contract checks
+/// (deprecations aside: those are lint's), added to its import result as warnings ("does not follow ODCS v3.1.0: …") so that the entities still
 /// import and the problems show in the sync report and the problems view.
 DocumentCheck schemaWarnings(const QString &file);
 

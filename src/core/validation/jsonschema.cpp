@@ -35,6 +35,9 @@ struct SNode {
     unsigned types = 0; ///< 0: any
     bool hasEnum = false;
     std::vector<QJsonValue> enumValues;
+    bool enumAllStrings = false;            ///< then enumStrings holds them, compared without QJsonValue
+    std::vector<std::string> enumStrings;
+    std::optional<std::string> constString; ///< a string `const`, likewise
     bool hasConst = false;
     QJsonValue constValue;
     std::unordered_map<std::string, const SNode *> properties;
@@ -186,10 +189,17 @@ const SNode *JsonSchema::Impl::compile(const QJsonValue &v, const QString &point
         n.hasEnum = true;
         for (const QJsonValue e : o.value(QLatin1String("enum")).toArray())
             n.enumValues.push_back(e);
+        n.enumAllStrings = std::all_of(n.enumValues.begin(), n.enumValues.end(), [](const QJsonValue &e) { return e.isString(); });
+        if (n.enumAllStrings) {
+            for (const QJsonValue &e : n.enumValues)
+                n.enumStrings.push_back(e.toString().toStdString());
+        }
     }
     if (o.contains(QLatin1String("const"))) {
         n.hasConst = true;
         n.constValue = o.value(QLatin1String("const"));
+        if (n.constValue.isString())
+            n.constString = n.constValue.toString().toStdString();
     }
     const QJsonObject props = o.value(QLatin1String("properties")).toObject();
     for (auto it = props.begin(); it != props.end(); ++it) {
@@ -307,6 +317,11 @@ unsigned instanceType(const Node &n)
             return TNull;
         return TStr;
     }
+    // Most scalars are words: only these first characters can make a plain scalar anything but a string.
+    const char c0 = s.empty() ? '\0' : s[0];
+    if (!(c0 == '\0' || c0 == 't' || c0 == 'T' || c0 == 'f' || c0 == 'F' || c0 == 'n' || c0 == 'N' || c0 == '~'
+          || c0 == '-' || c0 == '+' || c0 == '.' || (c0 >= '0' && c0 <= '9')))
+        return TStr;
     if (matchesWord(s, {"true", "True", "TRUE", "false", "False", "FALSE"}))
         return TBool;
     if (matchesWord(s, {"null", "Null", "NULL", "~", ""}))
@@ -518,18 +533,18 @@ private:
     void reportUnknown(const Node &key, const std::vector<const SNode *> &holders, const char *keyword)
     {
         const std::string &name = key.Scalar();
-        path.push_back({&name, -1});
+        pushStep({&name, -1});
         const QString parent = path.size() >= 2 ? [&] {
-            path.pop_back();
+            popStep();
             const QString f = field();
-            path.push_back({&name, -1});
+            pushStep({&name, -1});
             return f;
         }()
                                                 : QStringLiteral("the document");
         problem(key, keyword,
                 QStringLiteral("`%1` is not a field of %2%3")
                     .arg(QString::fromStdString(name), parent, suggestion(name, holders)));
-        path.pop_back();
+        popStep();
     }
 
     bool checkObject(const SNode *s, const Node &inst, bool report, Eval &eval, int depth);
@@ -537,19 +552,36 @@ private:
     bool checkScalar(const SNode *s, const Node &inst, unsigned t, bool report);
     bool checkBranches(const SNode *s, const Node &inst, bool report, Eval *eval, int depth);
 
-    /// A sub-validator for a trial run (anyOf/oneOf branch, if, not, contains) at the same place.
-    Validator trial(std::vector<SchemaProblem> &out) const
+    /// A sub-validator for a trial run (anyOf/oneOf branch, if, not, contains) at the same place. Only a
+    /// run that records its problems (`withPath`) needs the path: copying it is most of a trial's cost.
+    Validator trial(std::vector<SchemaProblem> &out, bool withPath) const
     {
         Validator v(out);
         v.m_lenient = false;
-        v.path.reserve(path.size());
-        for (const Step &step : path)
-            v.path.push_back(step);
+        v.m_track = withPath;
+        if (withPath) {
+            v.path.reserve(path.size());
+            for (const Step &step : path)
+                v.path.push_back(step);
+        }
         return v;
+    }
+
+    /// Quiet trial runs record nothing, so they keep no path (allocating it was most of their cost).
+    void pushStep(const Step &step)
+    {
+        if (m_track)
+            path.push_back(step);
+    }
+    void popStep()
+    {
+        if (m_track)
+            path.pop_back();
     }
 
     std::vector<SchemaProblem> &m_out;
     bool m_lenient = true;
+    bool m_track = true;
     qint64 m_budget = 4'000'000; ///< node visits; an alias bomb stops here instead of running for hours
 };
 
@@ -567,12 +599,12 @@ bool Validator::checkChild(const SNode *s, const Node &inst, bool report)
                 const QString hint = suggestion(entry.first.Scalar(), eval.holders);
                 if (!hint.isEmpty()) {
                     const std::string &name = entry.first.Scalar();
-                    path.push_back({&name, -1});
+                    pushStep({&name, -1});
                     problem(entry.first, "unknown",
                             QStringLiteral("`%1` is not a known field here%2")
                                 .arg(QString::fromStdString(name), hint),
                             SchemaProblem::Level::Warning);
-                    path.pop_back();
+                    popStep();
                 }
             }
         }
@@ -625,12 +657,14 @@ bool Validator::check(const SNode *s, const Node &inst, bool report, Eval *eval,
         }
     }
     if (s->hasEnum) {
-        const QJsonValue v = asJson(inst, t);
-        const bool found = std::any_of(s->enumValues.begin(), s->enumValues.end(),
-                                       [&](const QJsonValue &e) { return equalJson(e, v); });
+        const bool found = s->enumAllStrings
+            ? (t == TStr && std::find(s->enumStrings.begin(), s->enumStrings.end(), inst.Scalar()) != s->enumStrings.end())
+            : std::any_of(s->enumValues.begin(), s->enumValues.end(),
+                          [v = asJson(inst, t)](const QJsonValue &e) { return equalJson(e, v); });
         if (!found) {
             if (!report)
                 return false;
+            const QJsonValue v = asJson(inst, t);
             QStringList names;
             std::string near;
             int nearDistance = 3;
@@ -655,7 +689,9 @@ bool Validator::check(const SNode *s, const Node &inst, bool report, Eval *eval,
             ok = false;
         }
     }
-    if (s->hasConst && !equalJson(s->constValue, asJson(inst, t))) {
+    const bool constOk = !s->hasConst
+        || (s->constString ? (t == TStr && inst.Scalar() == *s->constString) : equalJson(s->constValue, asJson(inst, t)));
+    if (!constOk) {
         if (!report)
             return false;
         problem(inst, "const", QStringLiteral("%1 must be `%2`; got %3").arg(field(), shown(s->constValue), describe(inst, t)));
@@ -708,9 +744,9 @@ bool Validator::check(const SNode *s, const Node &inst, bool report, Eval *eval,
                 continue;
             }
             const std::string &name = entry.first.Scalar();
-            path.push_back({&name, -1});
+            pushStep({&name, -1});
             const bool itemOk = checkChild(s->unevaluated, entry.second, report);
-            path.pop_back();
+            popStep();
             if (!itemOk && !report)
                 return false;
             ok = itemOk && ok;
@@ -778,13 +814,13 @@ bool Validator::checkObject(const SNode *s, const Node &inst, bool report, Eval 
         const std::string &name = entry.first.Scalar();
         bool matched = false;
         bool named = false;
-        path.push_back({&name, -1});
+        pushStep({&name, -1});
         if (s->propertyNames) {
             std::vector<SchemaProblem> scratch;
-            Validator v = trial(scratch);
+            Validator v = trial(scratch, false);
             if (!v.check(s->propertyNames, entry.first, false, nullptr)) {
                 if (!report) {
-                    path.pop_back();
+                    popStep();
                     return false;
                 }
                 problem(entry.first, "propertyNames", QStringLiteral("`%1` is not an allowed name here").arg(QString::fromStdString(name)));
@@ -809,7 +845,7 @@ bool Validator::checkObject(const SNode *s, const Node &inst, bool report, Eval 
         if (!matched && s->additional) {
             matched = true;
             if (s->additional->alwaysFalse) {
-                path.pop_back();
+                popStep();
                 if (!report)
                     return false;
                 std::vector<const SNode *> own{s};
@@ -820,7 +856,7 @@ bool Validator::checkObject(const SNode *s, const Node &inst, bool report, Eval 
             }
             ok = checkChild(s->additional, entry.second, report) && ok;
         }
-        path.pop_back();
+        popStep();
         if (!ok && !report)
             return false;
         if (named)
@@ -852,7 +888,7 @@ bool Validator::checkArray(const SNode *s, const Node &inst, bool report)
     int index = 0;
     std::vector<QJsonValue> seen;
     for (const Node &item : inst) {
-        path.push_back({nullptr, index});
+        pushStep({nullptr, index});
         const SNode *schema = index < int(s->tupleItems.size()) ? s->tupleItems[size_t(index)]
                                                                 : (s->tupleItems.empty() ? s->items : nullptr);
         if (schema)
@@ -862,19 +898,19 @@ bool Validator::checkArray(const SNode *s, const Node &inst, bool report)
             const auto dup = std::find_if(seen.begin(), seen.end(), [&](const QJsonValue &o) { return equalJson(o, v); });
             if (dup != seen.end()) {
                 if (report) {
-                    path.pop_back();
+                    popStep();
                     problem(item, "uniqueItems",
                             QStringLiteral("%1 lists the same value twice (items %2 and %3)")
                                 .arg(field())
                                 .arg(int(dup - seen.begin()) + 1)
                                 .arg(index + 1));
-                    path.push_back({nullptr, index});
+                    pushStep({nullptr, index});
                 }
                 ok = false;
             }
             seen.push_back(v);
         }
-        path.pop_back();
+        popStep();
         if (!ok && !report)
             return false;
         ++index;
@@ -883,7 +919,7 @@ bool Validator::checkArray(const SNode *s, const Node &inst, bool report)
         bool any = false;
         for (const Node &item : inst) {
             std::vector<SchemaProblem> scratch;
-            Validator v = trial(scratch);
+            Validator v = trial(scratch, false);
             if (v.check(s->contains, item, false, nullptr)) {
                 any = true;
                 break;
@@ -963,40 +999,50 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
         QStringList missingKeys; ///< what each branch lacked, when lacking a key was all that failed it
         std::vector<std::vector<SchemaProblem>> failures(branches.size());
         std::vector<bool> shapeFits(branches.size(), false);
+        // First a quiet run of each branch: a valid document never pays for the messages of the branches it
+        // does not take. Only when no branch passes are the failing ones run again to say why.
         for (size_t b = 0; b < branches.size(); ++b) {
             Eval local;
             local.done.assign(inst.IsMap() ? inst.size() : 0, 0);
-            Validator v = trial(failures[b]);
+            std::vector<SchemaProblem> none;
+            Validator v = trial(none, false);
             v.m_budget = m_budget;
-            const bool pass = v.check(branches[b], inst, report, &local, depth + 1);
+            const bool pass = v.check(branches[b], inst, false, &local, depth + 1);
             m_budget = v.m_budget;
-            if (pass) {
-                ++passed;
-                if (!branches[b]->required.empty())
-                    passingKeys << QString::fromStdString(branches[b]->required.front());
-                if (eval) {
-                    for (size_t k = 0; k < local.done.size() && k < eval->done.size(); ++k)
-                        eval->done[k] |= local.done[k];
-                    eval->holders.insert(eval->holders.end(), local.holders.begin(), local.holders.end());
-                }
-            } else {
-                // A branch fits the value's shape unless it fails on the value's own type or fixed value, or
-                // only for lacking the keys that would select it (`required` here, nothing else).
-                const QString here = pointer();
-                const auto atHere = [&](const SchemaProblem &p, std::initializer_list<const char16_t *> keywords) {
-                    return p.pointer == here
-                        && std::any_of(keywords.begin(), keywords.end(), [&](const char16_t *k) { return p.keyword == QStringView(k); });
-                };
-                const bool wrongShape = std::any_of(failures[b].begin(), failures[b].end(), [&](const SchemaProblem &p) {
-                    return atHere(p, {u"type", u"const", u"false", u"enum"});
-                });
-                const bool onlyMissing = std::all_of(failures[b].begin(), failures[b].end(), [&](const SchemaProblem &p) {
-                    return atHere(p, {u"required"});
-                });
-                shapeFits[b] = !wrongShape && !onlyMissing;
-                if (onlyMissing && !failures[b].empty())
-                    missingKeys << failures[b].front().message.section(QLatin1Char('`'), -2, -2);
+            if (!pass)
+                continue;
+            ++passed;
+            if (!branches[b]->required.empty())
+                passingKeys << QString::fromStdString(branches[b]->required.front());
+            if (eval) {
+                for (size_t k = 0; k < local.done.size() && k < eval->done.size(); ++k)
+                    eval->done[k] |= local.done[k];
+                eval->holders.insert(eval->holders.end(), local.holders.begin(), local.holders.end());
             }
+        }
+        for (size_t b = 0; report && passed == 0 && b < branches.size(); ++b) {
+            Eval local;
+            local.done.assign(inst.IsMap() ? inst.size() : 0, 0);
+            Validator v = trial(failures[b], true);
+            v.m_budget = m_budget;
+            v.check(branches[b], inst, true, &local, depth + 1);
+            m_budget = v.m_budget;
+            // A branch fits the value's shape unless it fails on the value's own type or fixed value, or
+            // only for lacking the keys that would select it (`required` here, nothing else).
+            const QString here = pointer();
+            const auto atHere = [&](const SchemaProblem &p, std::initializer_list<const char16_t *> keywords) {
+                return p.pointer == here
+                    && std::any_of(keywords.begin(), keywords.end(), [&](const char16_t *k) { return p.keyword == QStringView(k); });
+            };
+            const bool wrongShape = std::any_of(failures[b].begin(), failures[b].end(), [&](const SchemaProblem &p) {
+                return atHere(p, {u"type", u"const", u"false", u"enum"});
+            });
+            const bool onlyMissing = std::all_of(failures[b].begin(), failures[b].end(), [&](const SchemaProblem &p) {
+                return atHere(p, {u"required"});
+            });
+            shapeFits[b] = !wrongShape && !onlyMissing;
+            if (onlyMissing && !failures[b].empty())
+                missingKeys << failures[b].front().message.section(QLatin1Char('`'), -2, -2);
         }
         const bool isOneOf = std::string_view(keyword) == "oneOf";
         if (passed == 0) {
@@ -1039,7 +1085,7 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
         return false;
     if (s->notSchema) {
         std::vector<SchemaProblem> scratch;
-        Validator v = trial(scratch);
+        Validator v = trial(scratch, false);
         if (v.check(s->notSchema, inst, false, nullptr)) {
             if (report) {
                 const QString why = !s->notSchema->description.isEmpty() ? s->notSchema->description : s->description;
@@ -1053,7 +1099,7 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
         Eval local;
         local.done.assign(inst.IsMap() ? inst.size() : 0, 0);
         std::vector<SchemaProblem> scratch;
-        Validator v = trial(scratch);
+        Validator v = trial(scratch, false);
         const bool cond = v.check(s->ifSchema, inst, false, &local, depth + 1);
         if (cond && eval) {
             for (size_t k = 0; k < local.done.size() && k < eval->done.size(); ++k)

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QUrl>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -446,11 +447,28 @@ struct Step {
 constexpr char kEvaluated = 1;
 constexpr char kNamed = 2;
 
+using Holders = QVarLengthArray<const SNode *, 8>;
+
 struct Eval {
     /// Per instance entry: kEvaluated when a passing applicator evaluated it (what unevaluatedProperties
     /// needs), kNamed too when `properties` or `patternProperties` did (what the near-miss hint needs).
-    std::vector<char> done;
-    std::vector<const SNode *> holders;    ///< schemas whose `properties` apply here (for suggestions)
+    QVarLengthArray<char, 64> done;
+    Holders holders; ///< schemas whose `properties` apply here (for suggestions)
+
+    // On the stack for all but very large mappings: an `if` is tried for each value it may apply to.
+    void reset(size_t n)
+    {
+        done.resize(qsizetype(n));
+        std::fill(done.begin(), done.end(), char(0));
+    }
+    /// Takes in what a passing subschema evaluated.
+    void merge(const Eval &other)
+    {
+        for (qsizetype k = 0; k < other.done.size() && k < done.size(); ++k)
+            done[k] |= other.done[k];
+        for (const SNode *h : other.holders)
+            holders.append(h);
+    }
 };
 
 class Validator {
@@ -511,7 +529,7 @@ private:
         return QStringLiteral("item %1").arg(last.index + 1);
     }
 
-    static QString suggestion(const std::string &key, const std::vector<const SNode *> &holders)
+    static QString suggestion(const std::string &key, const Holders &holders)
     {
         std::string best;
         int bestDistance = 3;
@@ -530,7 +548,7 @@ private:
         return QStringLiteral("; did you mean `%1`?").arg(QString::fromStdString(best));
     }
 
-    void reportUnknown(const Node &key, const std::vector<const SNode *> &holders, const char *keyword)
+    void reportUnknown(const Node &key, const Holders &holders, const char *keyword)
     {
         const std::string &name = key.Scalar();
         pushStep({&name, -1});
@@ -589,7 +607,7 @@ bool Validator::checkChild(const SNode *s, const Node &inst, bool report)
 {
     Eval eval;
     if (inst.IsMap())
-        eval.done.assign(inst.size(), 0);
+        eval.reset(inst.size());
     const bool ok = check(s, inst, report, inst.IsMap() ? &eval : nullptr);
     // Unknown keys where the schema allows extra ones: a near miss of a known name is likely a typo.
     if (report && inst.IsMap() && !eval.holders.empty()) {
@@ -630,7 +648,7 @@ bool Validator::check(const SNode *s, const Node &inst, bool report, Eval *eval,
     const size_t firstProblem = m_out.size();
     Eval local;
     if (t == TObj && !eval) {
-        local.done.assign(inst.size(), 0);
+        local.reset(inst.size());
         eval = &local;
     }
     bool ok = true;
@@ -698,8 +716,8 @@ bool Validator::check(const SNode *s, const Node &inst, bool report, Eval *eval,
         ok = false;
     }
     if (t == TObj) {
-        if (eval->done.size() != inst.size())
-            eval->done.assign(inst.size(), 0);
+        if (size_t(eval->done.size()) != inst.size())
+            eval->reset(inst.size());
         ok = checkObject(s, inst, report, *eval, depth) && ok;
     } else if (t == TArr) {
         ok = checkArray(s, inst, report) && ok;
@@ -760,7 +778,7 @@ bool Validator::checkObject(const SNode *s, const Node &inst, bool report, Eval 
 {
     bool ok = true;
     if (!s->propertyOrder.empty())
-        eval.holders.push_back(s);
+        eval.holders.append(s);
     // `key: {}` says "nothing here" (tools writing YAML emit it for an empty block): the fields it would
     // need when filled in are a warning, not an error, outside the trial runs of anyOf/oneOf/if.
     const bool emptyMapping = m_lenient && inst.size() == 0 && !path.empty();
@@ -806,6 +824,26 @@ bool Validator::checkObject(const SNode *s, const Node &inst, bool report, Eval 
         problem(inst, "maxProperties", QStringLiteral("%1 may have at most %2 field(s)").arg(field()).arg(s->maxProps));
         ok = false;
     }
+    if (s->patternProperties.empty() && !s->additional && !s->propertyNames && s->properties.size() <= 4) {
+        // A few named properties and nothing for the rest (an `if` testing one key, most often): look
+        // those up instead of hashing every key of the value.
+        for (const std::string &name : s->propertyOrder) {
+            size_t at = 0;
+            for (const auto &entry : inst) {
+                if (entry.first.IsScalar() && entry.first.Scalar() == name) {
+                    pushStep({&entry.first.data()->scalar, -1});
+                    const bool itemOk = checkChild(s->properties.at(name), entry.second, report);
+                    popStep();
+                    eval.done[qsizetype(at)] |= kEvaluated | kNamed;
+                    if (!itemOk && !report)
+                        return false;
+                    ok = itemOk && ok;
+                }
+                ++at;
+            }
+        }
+        return ok;
+    }
     size_t i = 0;
     for (const auto &entry : inst) {
         const size_t at = i++;
@@ -848,7 +886,8 @@ bool Validator::checkObject(const SNode *s, const Node &inst, bool report, Eval 
                 popStep();
                 if (!report)
                     return false;
-                std::vector<const SNode *> own{s};
+                Holders own;
+                own.append(s);
                 reportUnknown(entry.first, own, "additionalProperties");
                 ok = false;
                 eval.done[at] = kEvaluated | kNamed;
@@ -1003,7 +1042,7 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
         // does not take. Only when no branch passes are the failing ones run again to say why.
         for (size_t b = 0; b < branches.size(); ++b) {
             Eval local;
-            local.done.assign(inst.IsMap() ? inst.size() : 0, 0);
+            local.reset(inst.IsMap() ? inst.size() : 0);
             std::vector<SchemaProblem> none;
             Validator v = trial(none, false);
             v.m_budget = m_budget;
@@ -1015,14 +1054,12 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
             if (!branches[b]->required.empty())
                 passingKeys << QString::fromStdString(branches[b]->required.front());
             if (eval) {
-                for (size_t k = 0; k < local.done.size() && k < eval->done.size(); ++k)
-                    eval->done[k] |= local.done[k];
-                eval->holders.insert(eval->holders.end(), local.holders.begin(), local.holders.end());
+                eval->merge(local);
             }
         }
         for (size_t b = 0; report && passed == 0 && b < branches.size(); ++b) {
             Eval local;
-            local.done.assign(inst.IsMap() ? inst.size() : 0, 0);
+            local.reset(inst.IsMap() ? inst.size() : 0);
             Validator v = trial(failures[b], true);
             v.m_budget = m_budget;
             v.check(branches[b], inst, true, &local, depth + 1);
@@ -1097,13 +1134,12 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
     }
     if (s->ifSchema && (s->thenSchema || s->elseSchema)) {
         Eval local;
-        local.done.assign(inst.IsMap() ? inst.size() : 0, 0);
+        local.reset(inst.IsMap() ? inst.size() : 0);
         std::vector<SchemaProblem> scratch;
         Validator v = trial(scratch, false);
         const bool cond = v.check(s->ifSchema, inst, false, &local, depth + 1);
         if (cond && eval) {
-            for (size_t k = 0; k < local.done.size() && k < eval->done.size(); ++k)
-                eval->done[k] |= local.done[k];
+            eval->merge(local);
         }
         const SNode *next = cond ? s->thenSchema : s->elseSchema;
         if (next)

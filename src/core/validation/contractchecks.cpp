@@ -29,7 +29,7 @@ public:
     /// of one object: unique, since `table.column` references go by name.
     void walkIds(const Node &n, const QString &pointer, int depth = 0)
     {
-        if (depth > 200)
+        if (depth > 200 || !spend())
             return;
         if (n.IsSequence()) {
             QHash<QString, int> idLines;
@@ -202,7 +202,7 @@ public:
 
     void walkProperties(const Node &schema, const Node &props, const QString &pointer, const QString &owner, int minor, int depth)
     {
-        if (!props.IsSequence() || depth > 100)
+        if (!props.IsSequence() || depth > 100 || !spend())
             return;
         uniqueNames(props, pointer, "property");
         int index = 0;
@@ -233,8 +233,12 @@ public:
     }
 
 private:
+    /// YAML aliases let a few lines name billions of values: the walks stop after this many.
+    bool spend() { return ++m_visits <= 500'000; }
+
     std::vector<LintProblem> &m_out;
     QHash<QString, int> m_ids;
+    qint64 m_visits = 0;
 };
 
 } // namespace

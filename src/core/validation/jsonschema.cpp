@@ -63,6 +63,11 @@ struct SNode {
     const SNode *ref = nullptr;
     QString refText;
     QString description;
+    /// `{"properties": {"K": {"const": "V"}}, "required": ["K"]}`, the form of every `if` in the pinned
+    /// schemas (ODCS 3.1 has 44, the server types and logicalType options): tested directly.
+    bool isKeyTest = false;
+    bool keyTestRequired = false;
+    std::string testKey, testValue;
 };
 
 } // namespace
@@ -271,6 +276,21 @@ const SNode *JsonSchema::Impl::compile(const QJsonValue &v, const QString &point
     n.ifSchema = sub("if");
     n.thenSchema = sub("then");
     n.elseSchema = sub("else");
+    // The key test form: nothing but one property with a string const (and at most that key required).
+    const QStringList keys = o.keys();
+    const bool onlyThese = std::all_of(keys.begin(), keys.end(), [](const QString &k) {
+        return k == u"properties" || k == u"required";
+    });
+    if (onlyThese && n.propertyOrder.size() == 1 && n.required.size() <= 1) {
+        const QJsonObject test = props.begin().value().toObject();
+        if (test.size() == 1 && test.value(QLatin1String("const")).isString()
+            && (n.required.empty() || n.required.front() == n.propertyOrder.front())) {
+            n.isKeyTest = true;
+            n.keyTestRequired = !n.required.empty();
+            n.testKey = n.propertyOrder.front();
+            n.testValue = test.value(QLatin1String("const")).toString().toStdString();
+        }
+    }
     return &n;
 }
 
@@ -366,12 +386,10 @@ QJsonValue scalarJson(const Node &n, unsigned t)
     }
 }
 
-QJsonValue asJson(const Node &n, unsigned t)
+QJsonValue asJson(const Node &n, unsigned t, qint64 &budget)
 {
-    if (t == TObj || t == TArr) {
-        qint64 budget = 100000;
+    if (t == TObj || t == TArr)
         return yamlsupport::toJson(n, budget);
-    }
     return scalarJson(n, t);
 }
 
@@ -484,11 +502,13 @@ public:
 
     std::vector<Step> path;
 
+    bool exhausted() const { return *m_budget < 0; }
+
 private:
     void problem(const Node &at, const char *keyword, const QString &message,
                  SchemaProblem::Level level = SchemaProblem::Level::Error)
     {
-        if (m_out.size() >= 1000)
+        if (m_out.size() >= 1000 || *m_budget < 0)
             return; // enough to act on; a pathological document must not flood the report
         SchemaProblem p;
         p.level = level;
@@ -577,6 +597,7 @@ private:
         Validator v(out);
         v.m_lenient = false;
         v.m_track = withPath;
+        v.m_budget = m_budget;
         if (withPath) {
             v.path.reserve(path.size());
             for (const Step &step : path)
@@ -600,7 +621,10 @@ private:
     std::vector<SchemaProblem> &m_out;
     bool m_lenient = true;
     bool m_track = true;
-    qint64 m_budget = 4'000'000; ///< node visits; an alias bomb stops here instead of running for hours
+    /// Schema applications, shared with every trial run of one validation: YAML aliases let a few lines
+    /// name billions of values, and this is where an alias bomb stops instead of running for hours.
+    qint64 m_ownBudget = 3'000'000;
+    qint64 *m_budget = &m_ownBudget;
 };
 
 bool Validator::checkChild(const SNode *s, const Node &inst, bool report)
@@ -634,11 +658,9 @@ bool Validator::check(const SNode *s, const Node &inst, bool report, Eval *eval,
 {
     if (!s)
         return true;
-    if (--m_budget < 0 || depth > 64) {
-        if (m_budget == -1 && report)
-            problem(inst, "budget", QStringLiteral("the document is too large or too deeply aliased to validate"));
-        return true;
-    }
+    if (--*m_budget < 0 || depth > 64)
+        return true; // validate() says so once
+
     if (s->alwaysFalse) {
         if (report)
             problem(inst, "false", QStringLiteral("%1 is not allowed here").arg(field()));
@@ -678,11 +700,11 @@ bool Validator::check(const SNode *s, const Node &inst, bool report, Eval *eval,
         const bool found = s->enumAllStrings
             ? (t == TStr && std::find(s->enumStrings.begin(), s->enumStrings.end(), inst.Scalar()) != s->enumStrings.end())
             : std::any_of(s->enumValues.begin(), s->enumValues.end(),
-                          [v = asJson(inst, t)](const QJsonValue &e) { return equalJson(e, v); });
+                          [v = asJson(inst, t, *m_budget)](const QJsonValue &e) { return equalJson(e, v); });
         if (!found) {
             if (!report)
                 return false;
-            const QJsonValue v = asJson(inst, t);
+            const QJsonValue v = asJson(inst, t, *m_budget);
             QStringList names;
             std::string near;
             int nearDistance = 3;
@@ -708,7 +730,7 @@ bool Validator::check(const SNode *s, const Node &inst, bool report, Eval *eval,
         }
     }
     const bool constOk = !s->hasConst
-        || (s->constString ? (t == TStr && inst.Scalar() == *s->constString) : equalJson(s->constValue, asJson(inst, t)));
+        || (s->constString ? (t == TStr && inst.Scalar() == *s->constString) : equalJson(s->constValue, asJson(inst, t, *m_budget)));
     if (!constOk) {
         if (!report)
             return false;
@@ -933,7 +955,7 @@ bool Validator::checkArray(const SNode *s, const Node &inst, bool report)
         if (schema)
             ok = checkChild(schema, item, report) && ok;
         if (s->uniqueItems) {
-            const QJsonValue v = asJson(item, instanceType(item));
+            const QJsonValue v = asJson(item, instanceType(item), *m_budget);
             const auto dup = std::find_if(seen.begin(), seen.end(), [&](const QJsonValue &o) { return equalJson(o, v); });
             if (dup != seen.end()) {
                 if (report) {
@@ -1045,9 +1067,7 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
             local.reset(inst.IsMap() ? inst.size() : 0);
             std::vector<SchemaProblem> none;
             Validator v = trial(none, false);
-            v.m_budget = m_budget;
             const bool pass = v.check(branches[b], inst, false, &local, depth + 1);
-            m_budget = v.m_budget;
             if (!pass)
                 continue;
             ++passed;
@@ -1061,9 +1081,7 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
             Eval local;
             local.reset(inst.IsMap() ? inst.size() : 0);
             Validator v = trial(failures[b], true);
-            v.m_budget = m_budget;
             v.check(branches[b], inst, true, &local, depth + 1);
-            m_budget = v.m_budget;
             // A branch fits the value's shape unless it fails on the value's own type or fixed value, or
             // only for lacking the keys that would select it (`required` here, nothing else).
             const QString here = pointer();
@@ -1132,7 +1150,35 @@ bool Validator::checkBranches(const SNode *s, const Node &inst, bool report, Eva
             ok = false;
         }
     }
-    if (s->ifSchema && (s->thenSchema || s->elseSchema)) {
+    if (s->ifSchema && s->ifSchema->isKeyTest && (s->thenSchema || s->elseSchema)) {
+        // As the general case below would decide, without a trial run: an absent key passes unless required.
+        const SNode *test = s->ifSchema;
+        bool cond = false;
+        qsizetype at = -1;
+        if (inst.IsMap()) {
+            qsizetype index = 0;
+            for (const auto &entry : inst) {
+                if (entry.first.IsScalar() && entry.first.Scalar() == test->testKey) {
+                    at = index;
+                    break;
+                }
+                ++index;
+            }
+            if (at < 0) {
+                cond = !test->keyTestRequired;
+            } else {
+                const Node value = Node(inst.data()->children[size_t(2 * at + 1)]);
+                cond = instanceType(value) == TStr && value.Scalar() == test->testValue;
+            }
+        } else {
+            cond = true; // `properties` and `required` say nothing about a value that is not a mapping
+        }
+        if (cond && eval && at >= 0 && at < eval->done.size())
+            eval->done[at] |= kEvaluated | kNamed;
+        const SNode *next = cond ? s->thenSchema : s->elseSchema;
+        if (next)
+            ok = check(next, inst, report, eval, depth + 1) && ok;
+    } else if (s->ifSchema && (s->thenSchema || s->elseSchema)) {
         Eval local;
         local.reset(inst.IsMap() ? inst.size() : 0);
         std::vector<SchemaProblem> scratch;
@@ -1215,6 +1261,16 @@ void JsonSchema::validate(const ytree::Node &document, std::vector<SchemaProblem
     Validator v(out);
     const auto start = d->byPointer.find(QString());
     v.checkChild(start->second, document, true);
+    if (v.exhausted()) {
+        SchemaProblem p;
+        p.level = SchemaProblem::Level::Warning;
+        p.keyword = QStringLiteral("budget");
+        p.message = QStringLiteral("the document is too large or expands too far through aliases to validate whole; "
+                                   "the rest was not checked");
+        p.line = document.Mark().line + 1;
+        p.column = document.Mark().column + 1;
+        out.push_back(std::move(p));
+    }
 }
 
 std::vector<std::string> JsonSchema::topLevelProperties() const

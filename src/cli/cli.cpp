@@ -30,6 +30,7 @@ const std::vector<CommandEntry> &commands()
         {"diff", "Compare two contracts: breaking changes, required version, impact", diffCommand},
         {"layout", "Lay out a graph (JSON) in layers, left to right", layoutCommand},
         {"review", "Contract proposals: propose, comment, approve, verify the review history", reviewCommand},
+        {"lint", "Check contracts and products against their official JSON Schemas; exit 1 on errors", lintCommand},
         {"check", "Check products against governance policies: violations, scores; exit 1 on errors", checkCommand},
         {"lineage", "Upstream and downstream of a product, dataset or column; impact, paths", lineageCommand},
         {"export", "Write a view to PNG, SVG, PDF or CSV, or the whole mesh as a static web site", exportCommand},

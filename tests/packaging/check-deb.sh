@@ -53,6 +53,20 @@ version="$("$root/usr/bin/meshscope" --version)"
 [[ "$version" == "meshscope "* ]] || fail "meshscope --version printed '$version'"
 echo "from the package: $version"
 
+# The pinned JSON Schemas are compiled in: `meshscope lint` works from the package alone, and their
+# licence notices are installed.
+printf 'apiVersion: v3.1.0\nkind: DataContract\nid: c\nversion: 1.0.0\nstatus: active\nschema:\n  - name: t\n    properties:\n      - name: a\n        logicalType: strang\n' \
+  > "$work/bad.odcs.yaml"
+set +e
+lint="$("$root/usr/bin/meshscope" lint "$work/bad.odcs.yaml")"
+lintcode=$?
+set -e
+[[ $lintcode -eq 1 && "$lint" == *"\`logicalType\` must be one of"* ]] || fail "meshscope lint from the package: exit $lintcode, '$lint'"
+echo "meshscope lint from the package: exit $lintcode"
+for f in usr/share/doc/meshscope/schemas/LICENSES.md usr/share/doc/meshscope/schemas/{odcs,dcs,odps}/LICENSE; do
+  [[ -s "$root/$f" ]] || fail "missing $f"
+done
+
 app=io.meshscope.Meshscope
 for f in usr/share/applications/$app.desktop usr/share/metainfo/$app.metainfo.xml \
          usr/share/mime/packages/$app.xml usr/share/icons/hicolor/scalable/apps/$app.svg; do

@@ -163,6 +163,11 @@ QStringList ReadContext::texts(const ytree::Node &map, const char *k, const QStr
             out << scalar(c);
         return out;
     }
+    if (c.IsMap() && c.size() == 0) {
+        warning(c, QStringLiteral("`%1` in %2 is an empty mapping `{}` where a list is expected; read as empty "
+                                  "(write `[]`)").arg(key(k), place));
+        return out;
+    }
     if (!c.IsSequence()) {
         error(c, QStringLiteral("`%1` in %2 must be a list, not a %3").arg(key(k), place, shapeName(c)));
         return out;

@@ -199,6 +199,12 @@ QList<QualityRule> readQuality(const ytree::Node &parent, const QString &element
         return out;
     if (q.IsMap() && (has(q, "specification") || has(q, "type")))
         return readLegacyQuality(q, element, place + QStringLiteral(".quality"), ctx);
+    if (q.IsMap() && q.size() == 0) {
+        // `quality: {}` says "none" (DCS 0.9 files carry it); not a reason to refuse the contract.
+        ctx.warning(q, QStringLiteral("`quality` in %1 is an empty mapping `{}` where a list is expected; "
+                                      "read as no quality rules (write `[]`)").arg(place));
+        return out;
+    }
     if (!q.IsSequence()) {
         ctx.error(q, QStringLiteral("`quality` in %1 must be a list, not a %2").arg(place, shapeName(q)));
         return out;

@@ -87,7 +87,7 @@ bool importYamlDocument(const ytree::Node &doc, const QString &file, ImportResul
     return false;
 }
 
-void importYaml(const QString &file, const QByteArray &bytes, ImportResult &result)
+void importYaml(const QString &file, const QByteArray &bytes, ImportResult &result, const DocumentCheck &check)
 {
     ytree::Arena arena;
     std::vector<ytree::Node> documents;
@@ -96,8 +96,11 @@ void importYaml(const QString &file, const QByteArray &bytes, ImportResult &resu
     int recognised = 0;
     for (const ytree::Node &doc : documents) {
         try {
-            if (importYamlDocument(doc, file, result))
+            const bool taken = importYamlDocument(doc, file, result);
+            if (taken)
                 ++recognised;
+            if (check)
+                check(doc, taken, result);
         } catch (const std::exception &e) {
             // Nothing below should throw; if something does (bad_alloc), keep the message.
             result.error(file, lineOf(doc), columnOf(doc),
@@ -188,7 +191,7 @@ Diagnostic oversizeDiagnostic(const QString &file, qint64 size)
                 .arg(isJsonName(file) ? QStringLiteral("JSON") : QStringLiteral("YAML"))};
 }
 
-ImportResult importDocument(const QString &file, const QByteArray &bytes)
+ImportResult importDocument(const QString &file, const QByteArray &bytes, const DocumentCheck &check)
 {
     ImportResult result;
     const bool json = isJsonName(file);
@@ -199,7 +202,7 @@ ImportResult importDocument(const QString &file, const QByteArray &bytes)
     if (json)
         importJson(file, bytes, result);
     else
-        importYaml(file, bytes, result);
+        importYaml(file, bytes, result, check);
     return result;
 }
 

@@ -5,12 +5,23 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
 namespace meshscope {
+
+namespace ytree {
+class Node;
+}
+
+/// Called for each YAML document of a file once it has been imported (`recognised`: an importer took it),
+/// with the result so far, so that a caller can add checks of its own (schema validation) on the tree
+/// already parsed. The importers know nothing of what it does.
+using DocumentCheck = std::function<void(const ytree::Node &document, bool recognised, ImportResult &result)>;
 
 /// @brief Reads one document (bytes in, entities and diagnostics out) after detecting its format.
 /// Pure: no file system, no SQL. `file` is only used to name places in diagnostics and to pick
 /// the parser by extension (.yaml/.yml, .json, .ndjson/.jsonl).
-ImportResult importDocument(const QString &file, const QByteArray &bytes);
+ImportResult importDocument(const QString &file, const QByteArray &bytes, const DocumentCheck &check = {});
 
 /// Whether a path looks like something importDocument can read (by extension), used by sync's walk.
 bool isCandidateDocument(const QString &path);

@@ -135,6 +135,11 @@ ytree::Node Reader::listChild(const ytree::Node &map, const char *key)
     const ytree::Node c = at(map, key);
     if (isAbsent(c))
         return ytree::Node(ytree::NodeType::Undefined);
+    if (c.IsMap() && c.size() == 0) {
+        warning(c, QStringLiteral("`%1` is an empty mapping `{}` where a list is expected; read as empty (write `[]`)")
+                       .arg(keyName(key)));
+        return ytree::Node(ytree::NodeType::Undefined);
+    }
     if (!c.IsSequence()) {
         error(c, QStringLiteral("`%1` must be a list, not %2").arg(keyName(key), shapeName(c)));
         return ytree::Node(ytree::NodeType::Undefined);

@@ -3,6 +3,7 @@
 #include "importers/importer.h"
 #include "io/regularfile.h"
 #include "util/parallelfor.h"
+#include "validation/lint.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -46,7 +47,8 @@ void parseBatch(std::vector<ParsedDocument> &batch, const QHash<QString, cache::
             doc.content.clear();
             return;
         }
-        doc.result = importDocument(doc.file->relativePath, doc.content);
+        // Schema problems become warnings on their document: the entities still import.
+        doc.result = importDocument(doc.file->relativePath, doc.content, validation::schemaWarnings(doc.file->relativePath));
         doc.serialized = cache::serializeEntities(doc.result);
     });
 }

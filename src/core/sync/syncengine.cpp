@@ -179,8 +179,11 @@ private:
         const QByteArray stored = doc.content.size() <= SyncEngine::kMaxStoredContent ? doc.content : QByteArray();
         m_writer.writeDocument(sourceId, f.relativePath, doc.hash, f.size, f.mtime, stored, doc.result,
                                &doc.serialized);
+        // Notes stay out of the report, except that a file no importer recognised is named: it would
+        // otherwise be passed over in silence (a product without `dataProductSpecification`, `kind: DataModel`).
+        const bool unrecognised = doc.result.format.isEmpty();
         for (const Diagnostic &d : doc.result.diagnostics) {
-            if (d.severity != Diagnostic::Severity::Info)
+            if (d.severity != Diagnostic::Severity::Info || unrecognised)
                 m_report.diagnostics.push_back(d);
         }
     }

@@ -229,30 +229,31 @@ END;
 // are computed over. metric_inputs holds one row per input, `target` being the lineage node it resolves to
 // (a metric, semantic model, dataset or product id), so that lineage and impact queries walk metrics by index.
 // dbt manifests were read without their metrics before, and Metric documents were no mesh document
-// (stored with no format): read them again at the next sync.
+// (stored with no format): read them again at the next sync. IF NOT EXISTS: a cache whose version was set
+// back (as tests do to stand for an older file) runs it again over its own tables.
 constexpr const char *kMigration5 = R"SQL(
-CREATE TABLE metrics (
+CREATE TABLE IF NOT EXISTS metrics (
     id TEXT PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     name TEXT NOT NULL, domain_id TEXT, owner TEXT, type TEXT, origin TEXT,
     data TEXT NOT NULL
 );
-CREATE INDEX metrics_document ON metrics(document_id);
-CREATE INDEX metrics_name ON metrics(name COLLATE NOCASE);
-CREATE TABLE metric_inputs (
+CREATE INDEX IF NOT EXISTS metrics_document ON metrics(document_id);
+CREATE INDEX IF NOT EXISTS metrics_name ON metrics(name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS metric_inputs (
     metric_id TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT, target TEXT,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
 );
-CREATE INDEX metric_inputs_metric ON metric_inputs(metric_id);
-CREATE INDEX metric_inputs_target ON metric_inputs(target);
-CREATE INDEX metric_inputs_document ON metric_inputs(document_id);
-CREATE TABLE semantic_models (
+CREATE INDEX IF NOT EXISTS metric_inputs_metric ON metric_inputs(metric_id);
+CREATE INDEX IF NOT EXISTS metric_inputs_target ON metric_inputs(target);
+CREATE INDEX IF NOT EXISTS metric_inputs_document ON metric_inputs(document_id);
+CREATE TABLE IF NOT EXISTS semantic_models (
     id TEXT NOT NULL,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     name TEXT, model_id TEXT, data TEXT NOT NULL
 );
-CREATE INDEX semantic_models_id ON semantic_models(id);
-CREATE INDEX semantic_models_document ON semantic_models(document_id);
+CREATE INDEX IF NOT EXISTS semantic_models_id ON semantic_models(id);
+CREATE INDEX IF NOT EXISTS semantic_models_document ON semantic_models(document_id);
 UPDATE documents SET needs_reimport = 1 WHERE format = 'dbt-manifest' OR format IS NULL;
 )SQL";
 

@@ -1,5 +1,6 @@
 #include "cache/cachefile.h"
 #include "cache/metricreader.h"
+#include "generate/meshgenerator.h"
 #include "governance/metricrules.h"
 #include "importsupport.h"
 #include "lineage/lineagegraph.h"
@@ -339,6 +340,106 @@ spec:
         missing.start(QStringLiteral(MESHSCOPE_BINARY), {"metrics", "show", "nope", "--cache", cachePath});
         QVERIFY(missing.waitForFinished(60000));
         QCOMPARE(missing.exitCode(), 2);
+    }
+    /// The sample mesh: metrics in two domains, and its one inconsistent pair found, naming both files.
+    void sampleMeshMetrics()
+    {
+        QTemporaryDir dir;
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        const SyncReport report = SyncEngine(cachePath).run({testsupport::source(QStringLiteral("resources/sample-mesh"))});
+        QVERIFY2(report.fatalError.isEmpty(), qPrintable(report.fatalError));
+        sql::Connection db = cache::openCache(cachePath, true);
+        const std::vector<cache::MetricRecord> records = cache::MetricReader(db).metrics();
+        QCOMPARE(int(records.size()), 5);
+        QSet<QString> domains;
+        std::vector<governance::MetricDefinition> definitions;
+        for (const cache::MetricRecord &r : records) {
+            domains.insert(r.metric.domainId);
+            definitions.push_back({r.metric, r.path});
+        }
+        QCOMPARE(domains, (QSet<QString>{"orders", "finance"}));
+        const auto warnings = governance::checkMetricConsistency(definitions);
+        QCOMPARE(int(warnings.size()), 1);
+        QVERIFY2(warnings.front().message.contains(QStringLiteral("metrics/orders/average-order-value.yaml"))
+                     && warnings.front().message.contains(QStringLiteral("metrics/finance/average-order-value.yaml")),
+                 qPrintable(warnings.front().message));
+        // A metric of one domain built on another's: finance's revenue_per_customer reads orders_per_customer.
+        const lineage::LineageGraph g = lineage::loadGraph(db, lineage::Level::Metric);
+        const QSet<QString> up = upstreamOf(g, QStringLiteral("finance.revenue_per_customer"));
+        QVERIFY(up.contains(QStringLiteral("orders.orders_per_customer")));
+        QVERIFY(up.contains(QStringLiteral("orders-facts")));
+    }
+
+    /// The generator writes metrics into its dbt manifest: one per two products, every fifth derived.
+    void generatedMeshHasMetrics()
+    {
+        QTemporaryDir dir;
+        MeshGeneratorOptions options;
+        options.products = 40;
+        options.domains = 4;
+        QString error;
+        const GeneratedMeshStats stats = generateMesh(dir.filePath(QStringLiteral("mesh")), options, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(stats.metrics, 20);
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        const SyncReport report = SyncEngine(cachePath).run({dir.filePath(QStringLiteral("mesh"))});
+        QVERIFY2(report.fatalError.isEmpty(), qPrintable(report.fatalError));
+        for (const Diagnostic &d : report.diagnostics)
+            QVERIFY2(d.severity != Diagnostic::Severity::Warning && d.severity != Diagnostic::Severity::Error, qPrintable(d.toString()));
+        sql::Connection db = cache::openCache(cachePath, true);
+        const std::vector<cache::MetricRecord> records = cache::MetricReader(db).metrics();
+        QCOMPARE(int(records.size()), 20);
+        int derived = 0;
+        QString aDerived;
+        for (const cache::MetricRecord &r : records) {
+            QVERIFY(!r.metric.domainId.isEmpty());
+            if (r.metric.type == u"derived") {
+                ++derived;
+                aDerived = r.metric.id;
+            }
+        }
+        QCOMPARE(derived, 4);
+        const lineage::LineageGraph g = lineage::loadGraph(db, lineage::Level::Metric);
+        bool reachesDataset = false;
+        for (const QString &id : upstreamOf(g, aDerived))
+            reachesDataset = reachesDataset || id.startsWith(QStringLiteral("postgres://"));
+        QVERIFY(reachesDataset);
+    }
+
+    /// A cache from before metrics were read gets them at the next sync, without a change to the files.
+    void anOlderCacheReadsItsManifestsAgain()
+    {
+        QTemporaryDir dir;
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString manifest = testsupport::corpus(QStringLiteral("dbt-labs/dbt-docs/data/manifest.json"));
+        QVERIFY(SyncEngine(cachePath).run({manifest}).fatalError.isEmpty());
+        {
+            sql::Connection db = cache::openCache(cachePath);
+            db.exec("DELETE FROM metrics; UPDATE documents SET needs_reimport = 0; PRAGMA user_version = 4;");
+        }
+        QVERIFY(SyncEngine(cachePath).run({manifest}).fatalError.isEmpty());
+        sql::Connection db = cache::openCache(cachePath, true);
+        QCOMPARE(int(cache::MetricReader(db).metrics().size()), 4);
+    }
+
+    /// A hostile name cannot drive the terminal: control characters print as '?'.
+    void commandOutputIsPlainText()
+    {
+        QTemporaryDir dir;
+        testsupport::writeFile(dir.filePath(QStringLiteral("mesh/m.yaml")),
+                               "kind: Metric\nmetadata:\n  name: \"evil\\e[2J\\e]0;owned\\a\"\n  domain: x\n"
+                               "spec:\n  expression: \"1\\r\\n\\e[31mfake\"\n");
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        QVERIFY(SyncEngine(cachePath).run({dir.filePath(QStringLiteral("mesh"))}).fatalError.isEmpty());
+        for (const QStringList &args : {QStringList{"metrics", "list"}, QStringList{"metrics", "show", "x.evil\x1b[2J\x1b]0;owned\a"}}) {
+            QProcess p;
+            p.start(QStringLiteral(MESHSCOPE_BINARY), args + QStringList{"--cache", cachePath});
+            QVERIFY(p.waitForFinished(60000));
+            QCOMPARE(p.exitCode(), 0);
+            const QByteArray out = p.readAllStandardOutput();
+            QVERIFY2(!out.contains('\x1b') && !out.contains('\a') && !out.contains('\r'), out.constData());
+            QVERIFY2(out.contains("x.evil?[2J?]0;owned?"), out.constData());
+        }
     }
 };
 

@@ -1,5 +1,6 @@
 #include "cache/cachefile.h"
 #include "cache/metricreader.h"
+#include "contracts/impact.h"
 #include "generate/meshgenerator.h"
 #include "governance/metricrules.h"
 #include "importsupport.h"
@@ -440,6 +441,29 @@ spec:
             QVERIFY2(!out.contains('\x1b') && !out.contains('\a') && !out.contains('\r'), out.constData());
             QVERIFY2(out.contains("x.evil?[2J?]0;owned?"), out.constData());
         }
+    }
+    /// A contract change's impact lists the metrics it reaches: those over the producing product and over
+    /// what is downstream of it, and those built on them.
+    void contractImpactReachesMetrics()
+    {
+        QTemporaryDir dir;
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        QVERIFY(SyncEngine(cachePath).run({testsupport::source(QStringLiteral("resources/sample-mesh"))}).fatalError.isEmpty());
+        sql::Connection db = cache::openCache(cachePath, true);
+        const QString path = testsupport::source(QStringLiteral("resources/sample-mesh/contracts/orders/orders.order_facts.odcs.yaml"));
+        const ImportResult r = importDocument(path, testsupport::readAll(path));
+        QCOMPARE(int(r.contracts.size()), 1);
+        diff::ImpactAnalyzer analyzer(db);
+        QStringList ids;
+        for (const diff::AffectedMetric &m : analyzer.consumersOf(r.contracts.front()).metrics)
+            ids << m.id + QLatin1Char('<') + m.via;
+        QVERIFY2(ids.contains(QStringLiteral("orders.average_order_value<orders-facts")), qPrintable(ids.join(u' ')));
+        QVERIFY2(ids.contains(QStringLiteral("orders.orders_per_customer<orders-facts")), qPrintable(ids.join(u' ')));
+        // revenue-daily is downstream of the order facts: finance's metrics over it are reached too, and the
+        // metric built on them through them.
+        QVERIFY2(ids.contains(QStringLiteral("finance.net_revenue<revenue-daily")), qPrintable(ids.join(u' ')));
+        QVERIFY2(ids.contains(QStringLiteral("finance.revenue_per_customer<finance.net_revenue")), qPrintable(ids.join(u' ')));
+        QCOMPARE(ids.size(), 5);
     }
 };
 

@@ -4,6 +4,7 @@
 #include "cache/cachefile.h"
 #include "cache/metricreader.h"
 #include "governance/metricrules.h"
+#include "metrics/metricpage.h"
 #include "model/serialization.h"
 
 #include <QCommandLineParser>
@@ -46,23 +47,6 @@ QJsonObject violationJson(const governance::Violation &v)
             {QStringLiteral("remediation"), v.remediation}};
 }
 
-/// The warnings of the consistency rule that name `metric` (as either definition).
-std::vector<governance::Violation> warningsAbout(const std::vector<governance::Violation> &all, const Metric &metric,
-                                                 const std::vector<cache::MetricRecord> &records)
-{
-    std::vector<governance::Violation> out;
-    const QString key = governance::metricNameKey(metric.name);
-    for (const governance::Violation &v : all) {
-        for (const cache::MetricRecord &r : records) {
-            if (r.metric.id == v.target && governance::metricNameKey(r.metric.name) == key) {
-                out.push_back(v);
-                break;
-            }
-        }
-    }
-    return out;
-}
-
 int listMetrics(QTextStream &out, const std::vector<cache::MetricRecord> &records,
                 const std::vector<governance::Violation> &warnings, bool json)
 {
@@ -103,33 +87,43 @@ int listMetrics(QTextStream &out, const std::vector<cache::MetricRecord> &record
     return Success;
 }
 
-int showMetric(QTextStream &out, QTextStream &err, sql::Connection &db, const QString &wanted,
-               const std::vector<cache::MetricRecord> &records, const std::vector<governance::Violation> &all, bool json)
+int showMetric(QTextStream &out, QTextStream &err, sql::Connection &db, const QString &wanted, bool json)
 {
-    cache::MetricReader reader(db);
-    const std::optional<cache::MetricRecord> found = reader.metric(wanted);
-    if (!found) {
+    const std::optional<metrics::MetricPage> page = metrics::metricPage(db, wanted);
+    if (!page) {
         err << "meshscope metrics: no metric '" << plain(wanted)
             << "' (give an id, or a name only one metric has; 'meshscope metrics list' shows them)" << Qt::endl;
         return BadUsage;
     }
-    const Metric &m = found->metric;
-    QStringList builtOn = reader.dependents(m.id);
-    // Mesh documents name the metrics they build on by name.
-    for (const QString &id : reader.dependents(m.name)) {
-        if (!builtOn.contains(id))
-            builtOn << id;
-    }
-    const std::vector<governance::Violation> warnings = warningsAbout(all, m, records);
+    const Metric &m = page->record.metric;
     if (json) {
         QJsonObject o = json::toJson(m);
-        o.insert(QStringLiteral("path"), found->path);
-        o.insert(QStringLiteral("source"), found->source);
-        o.insert(QStringLiteral("usedBy"), QJsonArray::fromStringList(builtOn));
+        o.insert(QStringLiteral("path"), page->record.path);
+        o.insert(QStringLiteral("source"), page->record.source);
+        QJsonArray inputs;
+        for (const metrics::InputView &v : page->inputs) {
+            QJsonObject i{{QStringLiteral("kind"), v.input.kind}, {QStringLiteral("ref"), v.input.ref},
+                          {QStringLiteral("target"), v.input.target}, {QStringLiteral("label"), v.label},
+                          {QStringLiteral("inMesh"), v.inMesh}};
+            if (!v.freshness.isEmpty())
+                i.insert(QStringLiteral("freshness"), v.freshness);
+            if (!v.freshnessIssue.isEmpty())
+                i.insert(QStringLiteral("freshnessIssue"), v.freshnessIssue);
+            inputs.append(i);
+        }
+        o.insert(QStringLiteral("inputs"), inputs);
+        o.insert(QStringLiteral("usedBy"), QJsonArray::fromStringList(page->usedBy));
         QJsonArray problems;
-        for (const governance::Violation &v : warnings)
+        for (const governance::Violation &v : page->warnings)
             problems.append(violationJson(v));
         o.insert(QStringLiteral("warnings"), problems);
+        QJsonArray versions;
+        for (const cache::Change &c : page->versions) {
+            versions.append(QJsonObject{{QStringLiteral("at"), c.at.toString(Qt::ISODateWithMs)},
+                                        {QStringLiteral("change"), c.change},
+                                        {QStringLiteral("fields"), QJsonArray::fromStringList(c.fields)}});
+        }
+        o.insert(QStringLiteral("versions"), versions);
         out << QJsonDocument(o).toJson(QJsonDocument::Indented);
         return Success;
     }
@@ -148,7 +142,7 @@ int showMetric(QTextStream &out, QTextStream &err, sql::Connection &db, const QS
     line("dimensions", m.dimensions.join(QStringLiteral(", ")));
     line("freshness", m.freshness);
     line("tags", m.tags.join(QStringLiteral(", ")));
-    line("defined in", found->path);
+    line("defined in", page->record.path);
     line("description", m.description);
     for (auto it = m.parameters.constBegin(); it != m.parameters.constEnd(); ++it) {
         const QJsonValue v = it.value();
@@ -156,18 +150,30 @@ int showMetric(QTextStream &out, QTextStream &err, sql::Connection &db, const QS
                                           : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
         out << "parameter   " << plain(it.key()) << " = " << plain(text) << "\n";
     }
-    for (const MetricInput &in : m.inputs) {
-        out << "input       " << plain(in.kind) << " " << plain(in.ref);
-        if (!in.target.isEmpty() && in.target != in.ref)
-            out << " -> " << plain(in.target);
-        if (!in.filter.isEmpty())
-            out << "  where " << plain(in.filter);
+    for (const metrics::InputView &v : page->inputs) {
+        out << "input       " << plain(v.input.kind) << " " << plain(v.input.ref);
+        if (!v.input.target.isEmpty() && v.input.target != v.input.ref)
+            out << " -> " << plain(v.input.target);
+        if (!v.input.filter.isEmpty())
+            out << "  where " << plain(v.input.filter);
+        if (!v.freshness.isEmpty())
+            out << "  (fresh within " << plain(v.freshness) << ")";
+        if (!v.inMesh && v.input.kind != u"dataset")
+            out << "  not in the mesh";
+        out << "\n";
+        if (!v.freshnessIssue.isEmpty())
+            out << "  freshness " << plain(v.freshnessIssue) << "\n";
+    }
+    for (const QString &id : page->usedBy)
+        out << "used by     " << plain(id) << "\n";
+    for (const governance::Violation &v : page->warnings)
+        out << "warning     " << v.rule << "  " << plain(v.message) << "\n";
+    for (const cache::Change &c : page->versions) {
+        out << "version     " << c.at.toString(Qt::ISODate) << " " << c.change;
+        if (!c.fields.isEmpty())
+            out << " (" << plain(c.fields.join(QStringLiteral(", "))) << ")";
         out << "\n";
     }
-    for (const QString &id : builtOn)
-        out << "used by     " << plain(id) << "\n";
-    for (const governance::Violation &v : warnings)
-        out << "warning     " << v.rule << "  " << plain(v.message) << "\n";
     return Success;
 }
 
@@ -208,10 +214,10 @@ int metricsCommand(const QStringList &arguments)
     QTextStream out(stdout);
     try {
         sql::Connection db = cache::openCache(common.cachePath(parser), /*readOnly=*/true);
+        if (action == u"show")
+            return showMetric(out, err, db, args.at(1), parser.isSet(common.json));
         const std::vector<cache::MetricRecord> records = cache::MetricReader(db).metrics();
         const std::vector<governance::Violation> warnings = governance::checkMetricConsistency(definitionsOf(records));
-        if (action == u"show")
-            return showMetric(out, err, db, args.at(1), records, warnings, parser.isSet(common.json));
         return listMetrics(out, records, warnings, parser.isSet(common.json));
     } catch (const sql::SqlError &e) {
         err << "meshscope metrics: " << e.message() << Qt::endl;

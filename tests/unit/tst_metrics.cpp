@@ -3,6 +3,7 @@
 #include "contracts/impact.h"
 #include "generate/meshgenerator.h"
 #include "governance/metricrules.h"
+#include "metrics/metricpage.h"
 #include "importsupport.h"
 #include "lineage/lineagegraph.h"
 #include "sync/syncengine.h"
@@ -464,6 +465,57 @@ spec:
         QVERIFY2(ids.contains(QStringLiteral("finance.net_revenue<revenue-daily")), qPrintable(ids.join(u' ')));
         QVERIFY2(ids.contains(QStringLiteral("finance.revenue_per_customer<finance.net_revenue")), qPrintable(ids.join(u' ')));
         QCOMPARE(ids.size(), 5);
+    }
+    /// A metric's page: inputs with their promised freshness against the metric's own requirement, the
+    /// metrics built on it, its consistency warnings and its versions from the change feed.
+    void metricPage()
+    {
+        QTemporaryDir dir;
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        QVERIFY(SyncEngine(cachePath).run({testsupport::source(QStringLiteral("resources/sample-mesh"))}).fatalError.isEmpty());
+        sql::Connection db = cache::openCache(cachePath, true);
+        const std::optional<metrics::MetricPage> aov = metrics::metricPage(db, QStringLiteral("orders.average_order_value"));
+        QVERIFY(aov.has_value());
+        QCOMPARE(aov->record.path, QStringLiteral("metrics/orders/average-order-value.yaml"));
+        QCOMPARE(int(aov->inputs.size()), 1);
+        const metrics::InputView &facts = aov->inputs.front();
+        QVERIFY(facts.inMesh);
+        QCOMPARE(facts.freshness, QStringLiteral("1h"));
+        // The metric wants 30 minutes; its product promises an hour.
+        QVERIFY2(facts.freshnessIssue.contains(QStringLiteral("asks for 30m")), qPrintable(facts.freshnessIssue));
+        QCOMPARE(int(aov->warnings.size()), 1);
+        QCOMPARE(int(aov->versions.size()), 1);
+        QCOMPARE(aov->versions.front().change, QStringLiteral("added"));
+
+        const std::optional<metrics::MetricPage> perCustomer = metrics::metricPage(db, QStringLiteral("orders_per_customer"));
+        QVERIFY(perCustomer.has_value());
+        QCOMPARE(perCustomer->usedBy, QStringList{"finance.revenue_per_customer"});
+        QVERIFY(perCustomer->warnings.empty());
+        for (const metrics::InputView &v : perCustomer->inputs)
+            QVERIFY2(v.freshnessIssue.isEmpty(), qPrintable(v.freshnessIssue)); // 24h asked, 1h promised
+
+        const std::optional<metrics::MetricPage> derived = metrics::metricPage(db, QStringLiteral("finance.revenue_per_customer"));
+        QVERIFY(derived.has_value());
+        QStringList labels;
+        for (const metrics::InputView &v : derived->inputs) {
+            QVERIFY(v.inMesh);
+            labels << v.label;
+        }
+        QCOMPARE(labels, (QStringList{"Net revenue", "Orders per customer", "revenue-daily"}));
+        // A name two definitions share opens neither.
+        QVERIFY(!metrics::metricPage(db, QStringLiteral("average_order_value")).has_value());
+    }
+
+    void durations()
+    {
+        QCOMPARE(metrics::durationSeconds(QStringLiteral("30m")), 1800);
+        QCOMPARE(metrics::durationSeconds(QStringLiteral("2h")), 7200);
+        QCOMPARE(metrics::durationSeconds(QStringLiteral("1 day")), 86400);
+        QCOMPARE(metrics::durationSeconds(QStringLiteral("PT1H30M")), 5400);
+        QCOMPARE(metrics::durationSeconds(QStringLiteral("15 minutes")), 900);
+        QCOMPARE(metrics::durationSeconds(QStringLiteral("soon")), -1);
+        QCOMPARE(metrics::durationSeconds(QStringLiteral("P")), -1);
+        QCOMPARE(metrics::durationSeconds(QStringLiteral("99999999999999999999d")), -1);
     }
 };
 

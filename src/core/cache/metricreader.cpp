@@ -2,6 +2,9 @@
 
 #include "model/serialization.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace meshscope::cache {
 
 namespace {
@@ -80,6 +83,33 @@ QStringList MetricReader::dependents(const QString &target)
     while (s.step())
         out << s.text(0);
     return out;
+}
+
+std::vector<Change> MetricReader::changesOf(const QString &metricId, int limit)
+{
+    sql::Statement s = m_db.prepare("SELECT at, kind, entity_id, change, domain_id, fields FROM change_feed "
+                                    "WHERE kind = 'metric' AND entity_id = ? ORDER BY id DESC LIMIT ?");
+    s.bind(1, metricId).bind(2, limit);
+    std::vector<Change> out;
+    while (s.step()) {
+        Change c{QDateTime::fromString(s.text(0), Qt::ISODateWithMs), s.text(1), s.text(2), s.text(3), s.text(4), {}};
+        for (const QJsonValue &v : QJsonDocument::fromJson(s.text(5).toUtf8()).array())
+            c.fields << v.toString();
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::optional<DataProduct> MetricReader::product(const QString &productId)
+{
+    sql::Statement s = m_db.prepare("SELECT id, data FROM products WHERE id = ?");
+    s.bind(1, productId);
+    if (!s.step())
+        return std::nullopt;
+    DataProduct p;
+    json::fromJson(json::parseObject(s.text(1).toUtf8()), p);
+    p.id = s.text(0);
+    return p;
 }
 
 } // namespace meshscope::cache

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cachereader.h"
 #include "model/entities.h"
 #include "sqlite.h"
 
@@ -37,6 +38,10 @@ public:
     std::vector<MetricInputEdge> inputEdges();
     /// Ids of the metrics that name `target` as an input, sorted.
     QStringList dependents(const QString &target);
+    /// The change feed's entries about one metric, newest first: its versions as syncs saw them.
+    std::vector<Change> changesOf(const QString &metricId, int limit = 100);
+    /// A product's name and promised service levels (its own `slo` entries); nullopt when not in the cache.
+    std::optional<DataProduct> product(const QString &productId);
 
 private:
     sql::Connection &m_db;

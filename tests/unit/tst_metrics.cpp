@@ -517,6 +517,40 @@ spec:
         QCOMPARE(metrics::durationSeconds(QStringLiteral("P")), -1);
         QCOMPARE(metrics::durationSeconds(QStringLiteral("99999999999999999999d")), -1);
     }
+    /// Every field of the wrong shape: no crash, no exception, a warning where something is skipped, and
+    /// what can be read is read.
+    void hostileShapes()
+    {
+        const QString path = testsupport::source(QStringLiteral("tests/fixtures/metrics/hostile.manifest.json"));
+        const ImportResult r = importDocument(path, testsupport::readAll(path));
+        QVERIFY2(!r.hasErrors(), qPrintable(testsupport::describe(r)));
+        QStringList names;
+        for (const Metric &m : r.metrics)
+            names << m.name;
+        names.sort();
+        QCOMPARE(names, (QStringList{"conv", "deep", "derived", "measure", "params", "ratio"}));
+        QCOMPARE(int(r.semanticModels.size()), 2);
+        QVERIFY(testsupport::describe(r).contains(QStringLiteral("metric.p.string: metric is string, not an object")));
+        QVERIFY(testsupport::describe(r).contains(QStringLiteral("metric.p.noname: metric without a name")));
+        const Metric *derived = metricNamed(r, QStringLiteral("derived"));
+        QCOMPARE(inputsOf(*derived), (QStringList{"metric:3->", "metric:ratio->metric.p.ratio"})); // a number names "3"
+        QCOMPARE(derived->filter, QStringLiteral("f = 2"));
+        const Metric *conv = metricNamed(r, QStringLiteral("conv"));
+        QCOMPARE(inputsOf(*conv), QStringList{"measure:m->semantic_model.p.ok"});
+        for (const Diagnostic &d : r.diagnostics)
+            QVERIFY2(d.line > 0, qPrintable(d.toString())); // every warning placed in the file
+
+        const QString yamlPath = testsupport::source(QStringLiteral("tests/fixtures/metrics/hostile.metric.yaml"));
+        const ImportResult y = importDocument(yamlPath, testsupport::readAll(yamlPath));
+        QCOMPARE(int(y.metrics.size()), 1);
+        const Metric &odd = y.metrics.front();
+        QCOMPARE(odd.name, QStringLiteral("odd"));
+        QCOMPARE(inputsOf(odd), QStringList{"product:real-product->real-product"});
+        QVERIFY(odd.parameters.isEmpty());
+        QVERIFY(y.hasErrors()); // the nameless and the malformed documents
+        for (const Diagnostic &d : y.diagnostics)
+            QVERIFY2(d.line > 0, qPrintable(d.toString()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetrics)

@@ -244,11 +244,18 @@ void ManifestReader::readMetrics(const Json &map)
             QString formula;
             if (const Json *measure = objectMember(*params, "measure"))
                 formula = addMeasureInput(*measure);
-            if (const Json *numerator = member(*params, "numerator")) {
-                addMetricInput(*numerator);
-                if (const Json *denominator = member(*params, "denominator"))
-                    addMetricInput(*denominator);
-                formula = QStringLiteral("%1 / %2").arg(m.inputs.value(m.inputs.size() - 2).ref, m.inputs.last().ref);
+            const Json *numerator = member(*params, "numerator");
+            const Json *denominator = member(*params, "denominator");
+            if (numerator || denominator) {
+                // Each side as it reads: a side that names nothing stays "?" in the formula.
+                auto side = [&](const Json *ref) {
+                    const qsizetype before = m.inputs.size();
+                    if (ref)
+                        addMetricInput(*ref);
+                    return m.inputs.size() > before ? m.inputs.last().ref : QStringLiteral("?");
+                };
+                const QString top = side(numerator);
+                formula = QStringLiteral("%1 / %2").arg(top, side(denominator));
             }
             if (const Json *metrics = arrayMember(*params, "metrics")) {
                 for (const Json &ref : *metrics)

@@ -2,12 +2,15 @@
 #include "commonoptions.h"
 
 #include "cache/cachefile.h"
+#include "cache/metricreader.h"
 #include "governance/governance.h"
+#include "governance/metricrules.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTextStream>
 
 namespace meshscope::cli {
@@ -42,7 +45,7 @@ QString quoted(const QString &s)
 
 /// The report as JSON, written as it goes: a whole-mesh report has tens of thousands of violations,
 /// and building it as a QJsonDocument first costs more than the check itself.
-void printJson(QTextStream &out, const GovernanceReport &r)
+void printJson(QTextStream &out, const GovernanceReport &r, const std::vector<Violation> &metricViolations)
 {
     const auto field = [&out](const char *key, const QString &value, bool last = false) {
         out << '"' << key << "\": " << quoted(value) << (last ? "" : ", ");
@@ -83,10 +86,24 @@ void printJson(QTextStream &out, const GovernanceReport &r)
         }
         out << (p.violations.empty() ? "]}" : "\n    ]}");
     }
-    out << "\n  ]\n}\n";
+    // The metric registry's rules (metrics.consistency): about metrics, outside the product scores.
+    out << "\n  ],\n  \"metrics\": [";
+    for (size_t k = 0; k < metricViolations.size(); ++k) {
+        const Violation &v = metricViolations[k];
+        out << (k ? ",\n    {" : "\n    {");
+        field("rule", v.rule);
+        field("severity", severityName(v.severity));
+        field("domain", v.domainId);
+        field("targetKind", v.targetKind);
+        field("target", v.target);
+        field("message", v.message);
+        field("remediation", v.remediation, true);
+        out << "}";
+    }
+    out << (metricViolations.empty() ? "]\n}\n" : "\n  ]\n}\n");
 }
 
-void printText(QTextStream &out, const GovernanceReport &r)
+void printText(QTextStream &out, const GovernanceReport &r, const std::vector<Violation> &metricViolations)
 {
     for (const ProductGovernance &p : r.products) {
         if (p.violations.empty())
@@ -96,6 +113,14 @@ void printText(QTextStream &out, const GovernanceReport &r)
         for (const Violation &v : p.violations) {
             out << "  " << qSetFieldWidth(8) << Qt::left << severityName(v.severity) << qSetFieldWidth(0) << v.rule
                 << "  " << v.target << ": " << v.message << "  [" << v.policyId << "]\n";
+            out << "          fix: " << v.remediation << "\n";
+        }
+    }
+    if (!metricViolations.empty()) {
+        out << "Metrics  (" << metricViolations.size() << " warnings, outside the product scores)\n";
+        for (const Violation &v : metricViolations) {
+            out << "  " << qSetFieldWidth(8) << Qt::left << severityName(v.severity) << qSetFieldWidth(0) << v.rule
+                << "  " << v.target << ": " << v.message << "\n";
             out << "          fix: " << v.remediation << "\n";
         }
     }
@@ -143,6 +168,7 @@ int checkCommand(const QStringList &arguments)
         return BadUsage;
     }
     GovernanceReport report;
+    std::vector<Violation> metricViolations;
     try {
         sql::Connection db = cache::openCache(common.cachePath(parser), /*readOnly=*/true);
         const MeshData mesh = loadMeshData(db, parser.value(domain));
@@ -153,15 +179,28 @@ int checkCommand(const QStringList &arguments)
             return BadUsage;
         }
         report = evaluateGovernance(mesh);
+        // With --domain: the business names the domain defines, with their definitions in every domain.
+        std::vector<cache::MetricRecord> records = cache::MetricReader(db).metrics();
+        QSet<QString> names;
+        for (const cache::MetricRecord &m : records) {
+            if (!parser.isSet(domain) || m.metric.domainId == parser.value(domain))
+                names.insert(metricNameKey(m.metric.name));
+        }
+        std::vector<MetricDefinition> metrics;
+        for (cache::MetricRecord &m : records) {
+            if (names.contains(metricNameKey(m.metric.name)))
+                metrics.push_back({std::move(m.metric), m.path});
+        }
+        metricViolations = checkMetricConsistency(metrics);
     } catch (const sql::SqlError &e) {
         err << "meshscope check: " << e.message() << Qt::endl;
         return BadUsage;
     }
     QTextStream out(stdout);
     if (parser.isSet(common.json))
-        printJson(out, report);
+        printJson(out, report, metricViolations);
     else
-        printText(out, report);
+        printText(out, report, metricViolations);
     return report.errors > 0 ? Found : Success;
 }
 

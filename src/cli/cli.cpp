@@ -32,7 +32,8 @@ const std::vector<CommandEntry> &commands()
         {"review", "Contract proposals: propose, comment, approve, verify the review history", reviewCommand},
         {"lint", "Check contracts and products against their official JSON Schemas; exit 1 on errors", lintCommand},
         {"check", "Check products against governance policies: violations, scores; exit 1 on errors", checkCommand},
-        {"lineage", "Upstream and downstream of a product, dataset or column; impact, paths", lineageCommand},
+        {"metrics", "The metric registry: list metrics by domain, show one; inconsistent definitions", metricsCommand},
+        {"lineage", "Upstream and downstream of a product, dataset, column or metric; impact, paths", lineageCommand},
         {"export", "Write a view to PNG, SVG, PDF or CSV, or the whole mesh as a static web site", exportCommand},
     };
     return table;

@@ -107,12 +107,13 @@ int generateCommand(const QStringList &arguments)
             {QStringLiteral("datasets"), stats.datasets},
             {QStringLiteral("edges"), stats.edges},
             {QStringLiteral("events"), stats.events},
+            {QStringLiteral("metrics"), stats.metrics},
             {QStringLiteral("seconds"), seconds},
         };
         QTextStream(stdout) << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         QTextStream(stdout) << QStringLiteral("Wrote %1 files to %2 in %3 s: %4 domains, %5 products, %6 contracts, "
-                                              "%7 datasets, %8 lineage edges, %9 run events")
+                                              "%7 datasets, %8 lineage edges, %9 run events, %10 metrics")
                                    .arg(stats.files)
                                    .arg(parser.value(out))
                                    .arg(seconds, 0, 'f', 2)
@@ -122,6 +123,7 @@ int generateCommand(const QStringList &arguments)
                                    .arg(stats.datasets)
                                    .arg(stats.edges)
                                    .arg(stats.events)
+                                   .arg(stats.metrics)
                             << Qt::endl;
     }
     return Success;

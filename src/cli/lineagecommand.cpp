@@ -66,7 +66,7 @@ int lineageCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Prints the lineage around a node: its upstream and downstream up to some hops, at product, dataset "
-        "or column level, with \"N of M shown\" counts and badges (failing checks, stale data, contracts)."));
+        "or column level, or at metric level (metrics, their semantic models and measures), with \"N of M shown\" counts and badges (failing checks, stale data, contracts)."));
     parser.addHelpOption();
     CommonOptions common;
     common.addTo(parser, /*withSource=*/false);
@@ -78,7 +78,7 @@ int lineageCommand(const QStringList &arguments)
     const QCommandLineOption down(QStringLiteral("down"), QStringLiteral("Hops downstream, or 'all' (default 1)."),
                                   QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption level(QStringLiteral("level"),
-                                   QStringLiteral("product, dataset or column (default dataset)."),
+                                   QStringLiteral("product, dataset, column or metric (default dataset)."),
                                    QStringLiteral("LEVEL"), QStringLiteral("dataset"));
     const QCommandLineOption impacted(QStringLiteral("impacted"),
                                       QStringLiteral("List everything downstream (what breaks if it changes)."));
@@ -96,7 +96,7 @@ int lineageCommand(const QStringList &arguments)
         return badUsage(QStringLiteral("give the start node with --node ID"));
     const std::optional<lineage::Level> lvl = lineage::parseLevel(parser.value(level));
     if (!lvl)
-        return badUsage(QStringLiteral("--level must be product, dataset or column, not '%1'").arg(parser.value(level)));
+        return badUsage(QStringLiteral("--level must be product, dataset, column or metric, not '%1'").arg(parser.value(level)));
     lineage::NeighbourhoodRequest request;
     if (!parseHops(parser.value(up), request.up))
         return badUsage(QStringLiteral("--up takes a number of hops or 'all', not '%1'").arg(parser.value(up)));

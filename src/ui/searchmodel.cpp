@@ -32,6 +32,7 @@ QString SearchModel::kindLabel(const QString &kind)
     if (kind == u"domain") return tr("Domains");
     if (kind == u"dataset") return tr("Datasets");
     if (kind == u"column") return tr("Columns");
+    if (kind == u"metric") return tr("Metrics");
     if (kind == u"owner") return tr("Owners");
     if (kind == u"tag") return tr("Tags");
     return kind;

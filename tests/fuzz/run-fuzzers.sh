@@ -31,12 +31,13 @@ domain=$(seed domain "$sample"/domains/*.yaml)
 policy=$(seed policy "$sample"/policies/*.yaml)
 dh_product=$(seed datahub_product "$corpus"/datahub-project/datahub/metadata-ingestion/examples/data_product/*.yaml)
 dh_contract=$(seed datahub_contract "$corpus"/datahub-project/datahub/metadata-ingestion/examples/data_contract/*.yaml)
-dbt=$(seed dbt "$sample"/lineage/dbt/manifest.json)
+dbt=$(seed dbt "$sample"/lineage/dbt/manifest.json "$src"/tests/fixtures/metrics/*.json)
+metric=$(seed metric "$sample"/metrics/*/*.yaml "$src"/tests/fixtures/metrics/*.yaml)
 ol=$(seed openlineage "$corpus"/MarquezProject/marquez/docker/metadata.json "$sample"/lineage/openlineage/events.ndjson)
 dispatch=$(seed dispatch "$odcs"/* "$odps"/* "$dcs"/*)
 
 declare -A seeds=([odcs]=$odcs [dcs]=$dcs [odps]=$odps [dps]=$dps [manifest]=$manifest [domain]=$domain
-  [policy]=$policy [datahub_product]=$dh_product [datahub_contract]=$dh_contract [dbt]=$dbt
+  [policy]=$policy [metric]=$metric [datahub_product]=$dh_product [datahub_contract]=$dh_contract [dbt]=$dbt
   [openlineage]=$ol [dispatch]=$dispatch)
 
 failed=0

@@ -49,6 +49,8 @@ SerializedEntities serializeEntities(const ImportResult &r)
     add(r.datasets, out.datasetText);
     add(r.teams, out.teamText);
     add(r.jobs, out.jobText);
+    add(r.metrics, out.metricText);
+    add(r.semanticModels, out.semanticModelText);
     auto isoTime = [](const QDateTime &t) { return t.toUTC().toString(Qt::ISODateWithMs).toUtf8(); };
     out.runEventTime.reserve(r.runs.size());
     out.runInputs.reserve(r.runs.size());
@@ -115,6 +117,7 @@ void CacheWriter::collectImages(qint64 documentId, EntityImages &into)
         {"contract", "SELECT id || '@' || version, domain_id, data FROM contracts WHERE document_id = ?"},
         {"policy", "SELECT id, domain_id, data FROM policies WHERE document_id = ?"},
         {"dataset", "SELECT id, NULL, data FROM datasets WHERE document_id = ?"},
+        {"metric", "SELECT id, domain_id, data FROM metrics WHERE document_id = ?"},
     };
     for (const Query &q : queries) {
         sql::Statement &s = statement(q.sql);
@@ -168,6 +171,7 @@ qint64 CacheWriter::writeDocument(qint64 sourceId, const QString &path, const QB
     writeContracts(documentId, path, result, *serialized);
     writePolicies(documentId, path, result, *serialized);
     writeLineage(documentId, result, *serialized);
+    writeMetrics(documentId, path, result, *serialized);
     if (result.diagnostics.size() > diagnosticsBefore) {
         // Refused duplicates: read this document again next time, in case the other one goes away.
         sql::Statement &flag = statement("UPDATE documents SET needs_reimport = 1 WHERE id = ?");
@@ -329,6 +333,34 @@ void CacheWriter::writeLineage(qint64 documentId, const ImportResult &r, const S
     }
 }
 
+void CacheWriter::writeMetrics(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data)
+{
+    sql::Statement &sm = statement("INSERT INTO semantic_models(id, document_id, name, model_id, data) VALUES (?,?,?,?,?)");
+    for (size_t i = 0; i < r.semanticModels.size(); ++i) {
+        const SemanticModel &m = r.semanticModels[i];
+        sm.bind(1, m.id).bind(2, documentId).bindOptional(3, m.name).bindOptional(4, m.modelId);
+        sm.bindUtf8(5, data.semanticModelText[i]).run();
+    }
+    sql::Statement &s = statement("INSERT INTO metrics(id, document_id, name, domain_id, owner, type, origin, data) "
+                                  "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING");
+    sql::Statement &input = statement(
+        "INSERT INTO metric_inputs(metric_id, kind, ref, target, document_id) VALUES (?,?,?,?,?)");
+    for (size_t i = 0; i < r.metrics.size(); ++i) {
+        const Metric &m = r.metrics[i];
+        s.bind(1, m.id).bind(2, documentId).bind(3, m.name).bindOptional(4, m.domainId).bindOptional(5, m.owner);
+        s.bindOptional(6, m.type).bindOptional(7, m.origin).bindUtf8(8, data.metricText[i]).run();
+        if (m_db.changes() == 0) {
+            r.error(path, m.line, 0, duplicateMessage("metric", m.id, ownerOf("metrics", documentId, m.id)));
+            continue;
+        }
+        for (const MetricInput &in : m.inputs) {
+            input.bind(1, m.id).bind(2, in.kind).bindOptional(3, in.ref).bindOptional(4, in.target);
+            input.bind(5, documentId).run();
+        }
+        addSearchRows(documentId, {searchRow(m)});
+    }
+}
+
 void CacheWriter::writeDiagnostics(qint64 documentId, const ImportResult &r)
 {
     sql::Statement &s = statement(
@@ -362,6 +394,7 @@ bool CacheWriter::entityExists(const EntityKey &key)
     const char *sqlText = kind == u"product"    ? "SELECT 1 FROM products WHERE id = ?"
         : kind == u"policy"                     ? "SELECT 1 FROM policies WHERE id = ?"
         : kind == u"dataset"                    ? "SELECT 1 FROM datasets WHERE id = ?"
+        : kind == u"metric"                     ? "SELECT 1 FROM metrics WHERE id = ?"
                                                 : "SELECT 1 FROM domains WHERE id = ?";
     sql::Statement &s = statement(sqlText);
     s.bind(1, key.second);

@@ -23,7 +23,8 @@ struct DocumentState {
     bool needsReimport = false;
 };
 
-/// (kind, id) of an entity tracked by the change feed: "domain", "product", "contract", "policy", "dataset".
+/// (kind, id) of an entity tracked by the change feed: "domain", "product", "contract", "policy", "dataset",
+/// "metric".
 using EntityKey = std::pair<QString, QString>;
 
 /// An entity's serialized form and domain, as the change feed compares it.
@@ -36,7 +37,8 @@ using EntityImages = std::map<EntityKey, EntityImage>;
 /// The compact JSON of one document's entities (the `data` columns), made once, on a parsing thread,
 /// for both the writer and the change feed's images. Indexes match the ImportResult's vectors.
 struct SerializedEntities {
-    std::vector<QByteArray> productText, contractText, policyText, datasetText, teamText, jobText;
+    std::vector<QByteArray> productText, contractText, policyText, datasetText, teamText, jobText, metricText,
+        semanticModelText;
     /// Row values of the lineage tables that need formatting, made on the parsing thread too so that the
     /// writer (the critical path of a cold sync) only binds them: UTF-8, indexes match runs / qualityResults.
     std::vector<QByteArray> runEventTime, runInputs, runOutputs, qualityTime;
@@ -94,6 +96,7 @@ private:
     void writeContracts(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data);
     void writePolicies(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data);
     void writeLineage(qint64 documentId, const ImportResult &r, const SerializedEntities &data);
+    void writeMetrics(qint64 documentId, const QString &path, ImportResult &r, const SerializedEntities &data);
     void writeDiagnostics(qint64 documentId, const ImportResult &r);
     void addSearchRows(qint64 documentId, const std::vector<SearchRow> &rows);
     QString ownerOf(const char *table, qint64 documentId, const QString &id, const QString &extraKey = {});

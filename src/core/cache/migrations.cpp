@@ -225,6 +225,38 @@ CREATE TRIGGER search_rows_deleted AFTER DELETE ON search_rows BEGIN
 END;
 )SQL";
 
+// Migration 5: business metrics (dbt metrics and `kind: Metric` documents) and the dbt semantic models they
+// are computed over. metric_inputs holds one row per input, `target` being the lineage node it resolves to
+// (a metric, semantic model, dataset or product id), so that lineage and impact queries walk metrics by index.
+// dbt manifests were read without their metrics before, and Metric documents were no mesh document
+// (stored with no format): read them again at the next sync. IF NOT EXISTS: a cache whose version was set
+// back (as tests do to stand for an older file) runs it again over its own tables.
+constexpr const char *kMigration5 = R"SQL(
+CREATE TABLE IF NOT EXISTS metrics (
+    id TEXT PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, domain_id TEXT, owner TEXT, type TEXT, origin TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS metrics_document ON metrics(document_id);
+CREATE INDEX IF NOT EXISTS metrics_name ON metrics(name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS metric_inputs (
+    metric_id TEXT NOT NULL, kind TEXT NOT NULL, ref TEXT, target TEXT,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS metric_inputs_metric ON metric_inputs(metric_id);
+CREATE INDEX IF NOT EXISTS metric_inputs_target ON metric_inputs(target);
+CREATE INDEX IF NOT EXISTS metric_inputs_document ON metric_inputs(document_id);
+CREATE TABLE IF NOT EXISTS semantic_models (
+    id TEXT NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT, model_id TEXT, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS semantic_models_id ON semantic_models(id);
+CREATE INDEX IF NOT EXISTS semantic_models_document ON semantic_models(document_id);
+UPDATE documents SET needs_reimport = 1 WHERE format = 'dbt-manifest' OR format IS NULL;
+)SQL";
+
 struct Migration {
     int version;
     const char *sql;
@@ -236,6 +268,7 @@ constexpr Migration kMigrations[] = {
     {2, kMigration2},
     {3, kMigration3},
     {4, kMigration4, &rebuildSearchIndex},
+    {5, kMigration5},
 };
 
 } // namespace

@@ -6,7 +6,7 @@ namespace meshscope::cache {
 
 /// The schema version this build writes. A cache file with a higher PRAGMA user_version was written by a
 /// newer Meshscope and is refused rather than damaged.
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 /// Brings the database up to kSchemaVersion: the pending numbered migrations in one IMMEDIATE transaction,
 /// the version read again inside it, so that two processes creating one cache at once do not both migrate.

@@ -209,6 +209,18 @@ SearchRow searchRow(const Domain &d)
     return {QStringLiteral("domain"), d.id, {}, d.name, plainText(d.description), {}, d.owner, {}, {}};
 }
 
+SearchRow searchRow(const Metric &m)
+{
+    Words fields;
+    fields << m.dimensions;
+    Words details;
+    details << m.label << m.expression << m.filter << m.type;
+    for (const MetricInput &in : m.inputs)
+        details << in.ref;
+    return {QStringLiteral("metric"), m.id, {}, m.name, plainText(m.description), fields.text(), m.owner,
+            m.tags.join(QLatin1Char(' ')), details.text()};
+}
+
 void insertSearchRow(sql::Statement &rowInsert, sql::Statement &ftsInsert, sql::Connection &db, qint64 documentId,
                      const SearchRow &row)
 {

@@ -10,7 +10,7 @@ namespace meshscope::cache {
 /// @brief One row of the full-text index: what a search hit is (kind, id, and for a table its schema
 /// object) and the text it is found by, column by column. Text is plain (see plainText()).
 struct SearchRow {
-    QString kind;   ///< product, contract, table, dataset, column, domain, owner, tag
+    QString kind;   ///< product, contract, table, dataset, column, domain, owner, tag, metric
     QString id;     ///< the entity's id; a table's is its contract's
     QString object; ///< a table's schema object name; empty for every other kind
     QString name;
@@ -27,6 +27,8 @@ std::vector<SearchRow> searchRows(const Contract &c);
 std::vector<SearchRow> searchRows(const DataProduct &p);
 std::vector<SearchRow> searchRows(const Dataset &d);
 SearchRow searchRow(const Domain &d);
+/// A metric is found by its name, label, description, expression, dimensions and inputs (kind "metric").
+SearchRow searchRow(const Metric &m);
 
 /// Appends one row to the index for `documentId` (search_rows and the FTS table).
 void insertSearchRow(sql::Statement &rowInsert, sql::Statement &ftsInsert, sql::Connection &db, qint64 documentId,

@@ -117,10 +117,20 @@ QJsonObject reportJson(const DiffReport &r)
             products.append(productJson(p));
         for (const AffectedDataset &d : ci.impact.datasets)
             datasets.append(datasetJson(d));
-        impact.append(QJsonObject{{QStringLiteral("path"), ci.path},
-                                  {QStringLiteral("rule"), ci.rule},
-                                  {QStringLiteral("products"), products},
-                                  {QStringLiteral("datasets"), datasets}});
+        QJsonObject entry{{QStringLiteral("path"), ci.path},
+                          {QStringLiteral("rule"), ci.rule},
+                          {QStringLiteral("products"), products},
+                          {QStringLiteral("datasets"), datasets}};
+        if (!ci.impact.metrics.empty()) {
+            QJsonArray metrics;
+            for (const AffectedMetric &m : ci.impact.metrics) {
+                metrics.append(QJsonObject{{QStringLiteral("id"), m.id}, {QStringLiteral("name"), m.name},
+                                           {QStringLiteral("domain"), m.domainId}, {QStringLiteral("owner"), m.owner},
+                                           {QStringLiteral("via"), m.via}});
+            }
+            entry.insert(QStringLiteral("metrics"), metrics);
+        }
+        impact.append(entry);
     }
     QJsonValue impactSummary(QJsonValue::Null);
     if (r.impactKnown) {
@@ -216,6 +226,18 @@ QString reportText(const DiffReport &r)
     }
     if (!orphans.isEmpty())
         out += QStringLiteral("  downstream without a product: ") + orphans.join(QStringLiteral(", ")) + QLatin1Char('\n');
+    QStringList metrics;
+    QSet<QString> seenMetrics;
+    for (const ChangeImpact &ci : r.impact) {
+        for (const AffectedMetric &m : ci.impact.metrics) {
+            if (!seenMetrics.contains(m.id)) {
+                seenMetrics.insert(m.id);
+                metrics << (m.owner.isEmpty() ? m.id : QStringLiteral("%1 (owner %2)").arg(m.id, m.owner));
+            }
+        }
+    }
+    if (!metrics.isEmpty())
+        out += QStringLiteral("  metrics: ") + metrics.join(QStringLiteral(", ")) + QLatin1Char('\n');
     return out;
 }
 

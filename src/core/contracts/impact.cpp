@@ -1,5 +1,6 @@
 #include "impact.h"
 
+#include "cache/metricreader.h"
 #include "model/serialization.h"
 
 #include <QJsonArray>
@@ -178,6 +179,14 @@ Impact ImpactAnalyzer::consumersOf(const Contract &contract, const QString &obje
         }
         next.reset();
     }
+    // Metrics over the contract's data: its producers' (a metric names the product it reads), the
+    // datasets that hold it and everything downstream of them.
+    QSet<QString> reached = visited;
+    for (const QString &producer : producers)
+        reached.insert(producer);
+    for (const AffectedProduct &p : impact.products)
+        reached.insert(p.id);
+    impact.metrics = metricsOver(reached);
     std::stable_sort(impact.products.begin(), impact.products.end(),
                      [](const AffectedProduct &a, const AffectedProduct &b) {
                          return a.distance != b.distance ? a.distance < b.distance
@@ -186,6 +195,48 @@ Impact ImpactAnalyzer::consumersOf(const Contract &contract, const QString &obje
                      });
     m_byObject.insert(cacheKey, impact);
     return impact;
+}
+
+std::vector<AffectedMetric> ImpactAnalyzer::metricsOver(const QSet<QString> &reached)
+{
+    cache::MetricReader reader(m_db);
+    const std::vector<cache::MetricInputEdge> edges = reader.inputEdges();
+    if (edges.empty())
+        return {};
+    QSet<QString> targets = reached;
+    for (const SemanticModel &m : reader.semanticModels()) {
+        if (reached.contains(m.modelId))
+            targets.insert(m.id);
+    }
+    QHash<QString, cache::MetricRecord> metrics;
+    QHash<QString, QString> idByName; ///< documents name the metrics they build on by name
+    for (cache::MetricRecord &r : reader.metrics()) {
+        idByName.insert(r.metric.name, r.metric.id);
+        metrics.insert(r.metric.id, std::move(r));
+    }
+    // Until nothing new: a metric reached makes the metrics built on it reached (derived metrics).
+    std::vector<AffectedMetric> out;
+    QSet<QString> found;
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (const cache::MetricInputEdge &e : edges) {
+            if (found.contains(e.metricId))
+                continue;
+            QString via = e.target;
+            if (!targets.contains(via) && e.kind == u"metric")
+                via = idByName.value(e.target.isEmpty() ? e.ref : e.target);
+            if (via.isEmpty() || !targets.contains(via))
+                continue;
+            found.insert(e.metricId);
+            targets.insert(e.metricId);
+            const Metric m = metrics.value(e.metricId).metric;
+            out.push_back({e.metricId, m.name, m.domainId, m.owner, via});
+            grew = true;
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const AffectedMetric &a, const AffectedMetric &b) { return a.id < b.id; });
+    return out;
 }
 
 std::vector<ChangeImpact> ImpactAnalyzer::breakingImpact(const Contract &oldContract, const ContractDiff &diff)

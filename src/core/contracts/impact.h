@@ -4,6 +4,7 @@
 #include "contractdiff.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <vector>
@@ -29,9 +30,20 @@ struct AffectedDataset {
     int distance = 1;
 };
 
+/// A business metric computed from the contract's data: directly (its product, a dataset, a semantic model
+/// over one) or through other metrics.
+struct AffectedMetric {
+    QString id;
+    QString name;
+    QString domainId;
+    QString owner;
+    QString via; ///< the input that reaches it: a product, dataset, semantic model or metric id
+};
+
 struct Impact {
     std::vector<AffectedProduct> products; ///< consumers, the contract's producers left out
     std::vector<AffectedDataset> datasets; ///< downstream datasets, the contract's own left out
+    std::vector<AffectedMetric> metrics;   ///< metrics over the producers, the datasets or each other, by id
 };
 
 /// The impact of one breaking change.
@@ -64,6 +76,8 @@ public:
 
 private:
     QStringList producersOf(const QString &contractId);
+    /// The metrics whose inputs reach `reached` (product and dataset ids), and the metrics built on those.
+    std::vector<AffectedMetric> metricsOver(const QSet<QString> &reached);
     bool datasetKnown(const QString &id);
 
     sql::Connection &m_db;

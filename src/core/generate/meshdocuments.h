@@ -17,6 +17,8 @@ std::string productDocument(const SyntheticMesh &mesh, size_t productIndex);
 std::string contractDocument(const SyntheticMesh &mesh, size_t productIndex);
 /// lineage/manifest.json: dbt manifest v12, one model per product plus the raw sources.
 std::string dbtManifest(const SyntheticMesh &mesh);
+/// How many metrics dbtManifest() writes (one per two products; see its semantic_models and metrics).
+int metricCount(const SyntheticMesh &mesh);
 /// lineage/events.ndjson: OpenLineage RunEvents, one per line, in time order.
 /// `eventCount` receives the number of lines.
 std::string openLineageEvents(const SyntheticMesh &mesh, int runsPerJob, int *eventCount);

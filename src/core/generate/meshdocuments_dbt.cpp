@@ -275,7 +275,142 @@ void writeMap(JsonWriter &j, const char *name, const SyntheticMesh &mesh, const 
     j.endObject();
 }
 
+/// Every other product gets a metric: four in five a simple metric over a semantic model of the product's
+/// model (one measure, one dimension, one entity), the fifth a derived metric over the two simple metrics
+/// before it. 10,000 products make 5,000 metrics.
+struct MetricPlan {
+    size_t product;
+    bool derived;
+};
+
+std::vector<MetricPlan> metricPlan(const SyntheticMesh &mesh)
+{
+    std::vector<MetricPlan> plan;
+    for (size_t i = 0; i < mesh.products.size(); i += 2) {
+        const size_t n = plan.size();
+        plan.push_back({i, n % 5 == 4});
+    }
+    return plan;
+}
+
+std::string simpleMetricName(const SynthProduct &p)
+{
+    return p.modelName + "_rows";
+}
+
+void writeSemanticModels(JsonWriter &j, const SyntheticMesh &mesh, const std::vector<MetricPlan> &plan, const NodeIds &ids)
+{
+    j.key("semantic_models");
+    j.beginObject();
+    for (const MetricPlan &m : plan) {
+        if (m.derived)
+            continue;
+        const SynthProduct &p = mesh.products[m.product];
+        const std::string id = "semantic_model." + mesh.project + '.' + p.modelName;
+        j.key(id);
+        j.beginObject();
+        j.field("name", p.modelName);
+        j.field("resource_type", "semantic_model");
+        j.field("unique_id", id);
+        j.field("model", "ref('" + p.modelName + "')");
+        j.field("description", "Rows of " + p.name + ".");
+        j.key("entities");
+        j.beginArray();
+        j.beginObject();
+        j.field("name", p.modelName + "_key");
+        j.field("type", "primary");
+        j.field("expr", std::string(p.objects.front().columns.front().kind->name));
+        j.endObject();
+        j.endArray();
+        j.key("measures");
+        j.beginArray();
+        j.beginObject();
+        j.field("name", simpleMetricName(p));
+        j.field("agg", "count");
+        j.field("expr", "1");
+        j.endObject();
+        j.endArray();
+        j.key("dimensions");
+        j.beginArray();
+        j.beginObject();
+        j.field("name", "loaded_at");
+        j.field("type", "time");
+        j.endObject();
+        j.endArray();
+        j.key("depends_on");
+        j.beginObject();
+        j.emptyArray("macros");
+        j.stringArray("nodes", {ids.models[m.product]});
+        j.endObject();
+        j.endObject();
+    }
+    j.endObject();
+}
+
+void writeMetrics(JsonWriter &j, const SyntheticMesh &mesh, const std::vector<MetricPlan> &plan)
+{
+    j.key("metrics");
+    j.beginObject();
+    std::vector<std::string> simple; ///< names of the simple metrics so far
+    for (const MetricPlan &m : plan) {
+        const SynthProduct &p = mesh.products[m.product];
+        const std::string name = m.derived ? p.modelName + "_share" : simpleMetricName(p);
+        const std::string id = "metric." + mesh.project + '.' + name;
+        j.key(id);
+        j.beginObject();
+        j.field("name", name);
+        j.field("resource_type", "metric");
+        j.field("unique_id", id);
+        j.field("label", p.name + (m.derived ? " share" : " rows"));
+        j.field("description", m.derived ? "Share of two row counts." : "Rows loaded into " + p.name + ".");
+        j.key("meta");
+        j.beginObject();
+        j.field("domain", mesh.domains[static_cast<size_t>(p.domain)].id);
+        j.field("owner", p.owner);
+        j.endObject();
+        j.field("type", m.derived ? "derived" : "simple");
+        j.key("type_params");
+        j.beginObject();
+        if (m.derived) { // n % 5 == 4: four simple metrics came before
+            const std::string &a = simple[simple.size() - 2];
+            const std::string &b = simple.back();
+            j.field("expr", a + " / " + b);
+            j.key("metrics");
+            j.beginArray();
+            for (const std::string *input : {&a, &b}) {
+                j.beginObject();
+                j.field("name", *input);
+                j.endObject();
+            }
+            j.endArray();
+            j.endObject();
+            j.key("depends_on");
+            j.beginObject();
+            j.stringArray("nodes", {"metric." + mesh.project + '.' + a, "metric." + mesh.project + '.' + b});
+            j.endObject();
+        } else {
+            j.key("measure");
+            j.beginObject();
+            j.field("name", simpleMetricName(p));
+            j.endObject();
+            j.endObject();
+            j.key("depends_on");
+            j.beginObject();
+            j.stringArray("nodes", {"semantic_model." + mesh.project + '.' + p.modelName});
+            j.endObject();
+            simple.push_back(name);
+        }
+        j.endObject();
+    }
+    j.endObject();
+}
+
 } // namespace
+
+int metricCount(const SyntheticMesh &mesh)
+{
+    return static_cast<int>(metricPlan(mesh).size());
+}
 
 std::string dbtManifest(const SyntheticMesh &mesh)
 {
@@ -295,12 +430,18 @@ std::string dbtManifest(const SyntheticMesh &mesh)
         for (size_t r = 0; r < mesh.products[i].rawSources.size(); ++r)
             writeSource(j, mesh, i, r, ids);
     j.endObject();
-    for (const char *empty : {"macros", "docs", "exposures", "metrics", "groups", "selectors", "disabled"})
+    for (const char *empty : {"macros", "docs", "exposures"})
+        j.emptyObject(empty);
+    const std::vector<MetricPlan> plan = metricPlan(mesh);
+    writeMetrics(j, mesh, plan);
+    for (const char *empty : {"groups", "selectors", "disabled"})
         j.emptyObject(empty);
     writeMap(j, "parent_map", mesh, ids, true);
     writeMap(j, "child_map", mesh, ids, false);
-    for (const char *empty : {"group_map", "saved_queries", "semantic_models", "unit_tests"})
+    for (const char *empty : {"group_map", "saved_queries"})
         j.emptyObject(empty);
+    writeSemanticModels(j, mesh, plan, ids);
+    j.emptyObject("unit_tests");
     j.endObject();
     j.newline();
     return j.take();

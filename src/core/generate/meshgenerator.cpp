@@ -186,6 +186,7 @@ GeneratedMeshStats generateMesh(const QString &outDir, const MeshGeneratorOption
     stats.datasets = static_cast<int>(mesh.products.size()) + mesh.rawSourceCount();
     stats.edges = mesh.edgeCount();
     stats.events = events;
+    stats.metrics = generate::metricCount(mesh);
     return stats;
 }
 

@@ -25,6 +25,7 @@ struct GeneratedMeshStats {
     int datasets = 0;
     int edges = 0;
     int events = 0;
+    int metrics = 0; ///< dbt metrics in lineage/manifest.json (simple and derived)
 };
 
 /// Empty when the options make sense, else a one-line reason (products >= 1, 1 <= domains <=

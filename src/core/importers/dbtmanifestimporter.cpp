@@ -45,7 +45,7 @@ bool skipUnread(size_t depth, std::string_view key)
 {
     if (depth == 1) {
         return !(key == "metadata" || key == "nodes" || key == "sources" || key == "exposures"
-                 || key == "groups" || key == "parent_map");
+                 || key == "groups" || key == "parent_map" || key == "metrics" || key == "semantic_models");
     }
     // Fields of a node, source, exposure or group that nothing here reads. The SQL alone is most
     // of a real manifest.
@@ -107,6 +107,10 @@ void ManifestReader::read(const Json &root)
     if (nodes)
         readTests(*nodes);
     readEdges(root);
+    if (const Json *semanticModels = section(root, "semantic_models"))
+        readSemanticModels(*semanticModels);
+    if (const Json *metrics = section(root, "metrics"))
+        readMetrics(*metrics);
     placeNotes();
 }
 

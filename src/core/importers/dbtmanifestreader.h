@@ -50,6 +50,13 @@ private:
     QString relationOf(const jsonsupport::Json &node) const;
     QString ownerOf(const jsonsupport::Json &node, const jsonsupport::Json *meta) const;
     QList<DatasetColumn> columnsOf(const std::string &uniqueId, const jsonsupport::Json &node);
+
+    // dbtmanifestimporter_metrics.cpp: the semantic layer, read after the datasets it stands on
+    void readSemanticModels(const jsonsupport::Json &map);
+    void readMetrics(const jsonsupport::Json &map);
+    /// The dataset a semantic model or legacy metric reads: its depends_on models, else its relation.
+    QString datasetOf(const jsonsupport::Json &node) const;
+    std::unordered_map<std::string, size_t> m_semanticModelByMeasure; ///< measure name -> index in semanticModels
     void remember(const std::string &uniqueId, size_t datasetIndex, const QString &jobId,
                   const jsonsupport::Json &node);
 

@@ -22,6 +22,9 @@ void importDatahubContractYaml(const ytree::Node &doc, const QString &file, Impo
 // Domains described by a manifest (`kind: Domain`, domainimporter.cpp): name, type, parent, owner
 void importDomainManifest(const ytree::Node &doc, const QString &file, ImportResult &result);
 
+// Business metrics described by a manifest (`kind: Metric`, metricimporter.cpp)
+void importMetricDocument(const ytree::Node &doc, const QString &file, ImportResult &result);
+
 // Governance (policyimporter.cpp)
 void importPolicy(const ytree::Node &doc, const QString &file, ImportResult &result);
 

@@ -68,6 +68,11 @@ bool importYamlDocument(const ytree::Node &doc, const QString &file, ImportResul
         importers::importDomainManifest(doc, file, result);
         return true;
     }
+    if (kind == u"Metric") {
+        result.format = QStringLiteral("metric");
+        importers::importMetricDocument(doc, file, result);
+        return true;
+    }
     if (kind == u"GovernancePolicy") {
         result.format = QStringLiteral("policy");
         importers::importPolicy(doc, file, result);

@@ -187,6 +187,7 @@ std::vector<NodeBadges> loadBadges(sql::Connection &db, const LineageGraph &grap
             }
             break;
         case Level::Dataset:
+        case Level::Metric: // datasets keep their badges; metric nodes have no checks of their own
             checks = d.byDataset.value(n.id);
             addLoad(d, n.id, options.staleAfterSeconds, b);
             if (const QString c = contractOfDataset(d, n.id, n.label); !c.isEmpty())

@@ -1,5 +1,7 @@
 #include "lineagegraph.h"
 
+#include "cache/metricreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -17,6 +19,8 @@ std::optional<Level> parseLevel(const QString &text)
         return Level::Dataset;
     if (t == u"column")
         return Level::Column;
+    if (t == u"metric")
+        return Level::Metric;
     return std::nullopt;
 }
 
@@ -29,6 +33,8 @@ QString levelName(Level level)
         return QStringLiteral("dataset");
     case Level::Column:
         return QStringLiteral("column");
+    case Level::Metric:
+        return QStringLiteral("metric");
     }
     return {};
 }
@@ -274,6 +280,61 @@ void loadColumnLevel(sql::Connection &db, LineageGraph &g)
     }
 }
 
+/// The dataset level, then semantic models (read from their model), their measures, and metrics (read
+/// from their inputs). Inputs that name a metric by name (mesh documents) find it when the name is unique.
+void loadMetricLevel(sql::Connection &db, LineageGraph &g)
+{
+    loadDatasetLevel(db, g);
+    cache::MetricReader reader(db);
+    for (const SemanticModel &m : reader.semanticModels()) {
+        const int model = g.indexOf(m.modelId);
+        GraphNode n{m.id, m.name, QStringLiteral("semantic_model"), {}, m.modelId, {}, {}};
+        if (model >= 0) {
+            const GraphNode &parent = g.nodes[size_t(model)];
+            n.domain = parent.domain;
+            n.owner = parent.owner;
+        }
+        const int sm = g.addNode(n);
+        g.addEdge(model, sm);
+        for (const SemanticField &measure : m.measures) {
+            GraphNode mn{m.id + QLatin1Char('#') + measure.name, measure.name, QStringLiteral("measure"), n.domain, m.id,
+                         n.owner, {}};
+            g.addEdge(sm, g.addNode(mn));
+        }
+    }
+    QHash<QString, std::vector<int>> metricsByName;
+    for (const cache::MetricRecord &r : reader.metrics()) {
+        const Metric &m = r.metric;
+        const int i = g.addNode({m.id, m.name, QStringLiteral("metric"), m.domainId, {}, m.owner, m.tags});
+        metricsByName[m.name.toLower()].push_back(i);
+    }
+    Products products;
+    bool productsRead = false;
+    for (const cache::MetricInputEdge &e : reader.inputEdges()) {
+        const int metric = g.indexOf(e.metricId);
+        int source = -1;
+        if (e.kind == u"measure")
+            source = g.indexOf(e.target + QLatin1Char('#') + e.ref);
+        if (source < 0)
+            source = g.indexOf(e.target);
+        if (source < 0 && e.kind == u"metric") {
+            const std::vector<int> named = metricsByName.value((e.target.isEmpty() ? e.ref : e.target).toLower());
+            source = named.size() == 1 ? named.front() : -1;
+        }
+        if (source < 0 && e.kind == u"product" && !e.target.isEmpty()) {
+            if (!productsRead) {
+                products = readProducts(db);
+                productsRead = true;
+            }
+            if (const auto p = products.byId.constFind(e.target); p != products.byId.constEnd())
+                source = g.addNode(*p);
+        }
+        if (source < 0 && e.kind == u"dataset" && !e.target.isEmpty())
+            source = g.addNode({e.target, lastSegment(e.target), QStringLiteral("dataset"), {}, {}, {}, {}});
+        g.addEdge(source, metric);
+    }
+}
+
 } // namespace
 
 LineageGraph loadGraph(sql::Connection &db, Level level)
@@ -289,6 +350,9 @@ LineageGraph loadGraph(sql::Connection &db, Level level)
         break;
     case Level::Column:
         loadColumnLevel(db, g);
+        break;
+    case Level::Metric:
+        loadMetricLevel(db, g);
         break;
     }
     g.finish();

@@ -13,9 +13,11 @@
 /// Plain C++ over int indices (no Qt Quick), shared by `meshscope lineage` and the lineage view.
 namespace meshscope::lineage {
 
-enum class Level { Product, Dataset, Column };
+/// Metric: the dataset level plus dbt semantic models, their measures and the business metrics over them
+/// (model -> semantic model -> measure -> metric; a derived metric's inputs are metrics).
+enum class Level { Product, Dataset, Column, Metric };
 
-/// "product", "dataset", "column" (case-insensitive); nullopt for anything else.
+/// "product", "dataset", "column", "metric" (case-insensitive); nullopt for anything else.
 std::optional<Level> parseLevel(const QString &text);
 QString levelName(Level level);
 
@@ -23,7 +25,8 @@ QString levelName(Level level);
 struct GraphNode {
     QString id;     ///< product id, dataset id, or "datasetId#column" for columns
     QString label;  ///< short display name
-    QString kind;   ///< "product", or the dataset's kind (model, source, table, ...), or "column"
+    QString kind;   ///< "product", the dataset's kind (model, source, table, ...), "column", "semantic_model",
+                    ///< "measure" or "metric"
     QString domain; ///< owning domain when known (through the product for datasets and columns)
     QString parent; ///< the dataset's product, the column's dataset; empty for products
     QString owner;

@@ -287,6 +287,56 @@ struct QualityResult {
     QString message;
 };
 
+/// One thing a metric is computed from: another metric, a measure of a semantic model, a dataset or a
+/// data product.
+struct MetricInput {
+    QString kind;   ///< "metric", "measure", "dataset", "product"
+    QString ref;    ///< as the document writes it: a metric name, a measure name, a product or dataset id
+    QString target; ///< the lineage node it resolves to (metric id, semantic model id, dataset id, product id)
+    QString filter; ///< the input's own filter, when any
+    QString alias;
+};
+
+/// A named field of a semantic model: a measure (type = its aggregation), a dimension (categorical,
+/// time) or an entity (primary, foreign, unique, natural).
+struct SemanticField {
+    QString name;
+    QString type;
+    QString expr;
+    QString description;
+};
+
+/// A dbt semantic model: measures, dimensions and entities over one model (a dataset).
+struct SemanticModel {
+    QString id;      ///< dbt unique_id, "semantic_model.<project>.<name>"
+    QString name;
+    QString modelId; ///< the dataset id of the model it reads, when the manifest names one
+    QString description;
+    QList<SemanticField> measures;
+    QList<SemanticField> dimensions;
+    QList<SemanticField> entities;
+};
+
+/// A business metric: a dbt metric or a `kind: Metric` document of the mesh (docs/formats/metrics.md).
+struct Metric {
+    QString id;     ///< dbt unique_id ("metric.<project>.<name>"), or "<domain>.<name>" for mesh documents
+    QString name;   ///< the business name; two definitions with one name must agree (rule metrics.consistency)
+    QString label;
+    QString domainId;
+    QString owner;
+    QString description;
+    QString type;       ///< simple, ratio, cumulative, derived, conversion, or a legacy dbt calculation method
+    QString expression; ///< formula or aggregated expression as written
+    QString filter;     ///< the metric's own filter (where clauses joined with " AND ")
+    QString freshness;  ///< freshness requirement as written ("24h", "1d")
+    QString origin;     ///< "dbt" or "mesh"
+    QStringList dimensions;
+    QStringList tags;
+    QList<MetricInput> inputs;
+    QJsonObject parameters; ///< mesh documents' parameters; dbt window, grain, conversion settings
+    int line = 0;
+};
+
 /// Canonical dataset id from a namespace and a name, shared by every lineage importer so that
 /// dbt relations and OpenLineage datasets naming the same table meet in one node.
 /// Database namespaces ("postgres://host:5432", "snowflake://acct") keep only their scheme, the

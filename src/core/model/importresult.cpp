@@ -14,7 +14,7 @@ bool ImportResult::yieldsNothing() const
 {
     return domains.empty() && teams.empty() && products.empty() && contracts.empty() && policies.empty()
         && datasets.empty() && lineageEdges.empty() && columnEdges.empty() && jobs.empty() && runs.empty()
-        && qualityResults.empty();
+        && qualityResults.empty() && semanticModels.empty() && metrics.empty();
 }
 
 void ImportResult::error(const QString &file, int line, int column, const QString &message)

@@ -24,6 +24,8 @@ struct ImportResult {
     std::vector<Job> jobs;
     std::vector<RunEvent> runs;
     std::vector<QualityResult> qualityResults;
+    std::vector<SemanticModel> semanticModels;
+    std::vector<Metric> metrics;
     std::vector<Diagnostic> diagnostics;
 
     bool hasErrors() const;

@@ -30,6 +30,10 @@ MS_DECLARE(Contract)
 MS_DECLARE(GovernancePolicy)
 MS_DECLARE(Dataset)
 MS_DECLARE(Job)
+MS_DECLARE(MetricInput)
+MS_DECLARE(SemanticField)
+MS_DECLARE(SemanticModel)
+MS_DECLARE(Metric)
 #undef MS_DECLARE
 
 // Writers: each leaves empty values out.
@@ -174,6 +178,12 @@ void get(const QJsonObject &o, const char *key, QList<T> &list)
     F(id) F(ns) F(name) F(kind) F(platform) F(description) F(owner) F(productId) F(tags) F(checks)       \
     F(columns)
 #define JOB_FIELDS(F) F(id) F(ns) F(name) F(kind) F(description)
+#define METRIC_INPUT_FIELDS(F) F(kind) F(ref) F(target) F(filter) F(alias)
+#define SEMANTIC_FIELD_FIELDS(F) F(name) F(type) F(expr) F(description)
+#define SEMANTIC_MODEL_FIELDS(F) F(id) F(name) F(modelId) F(description) F(measures) F(dimensions) F(entities)
+#define METRIC_FIELDS(F)                                                                                  \
+    F(id) F(name) F(label) F(domainId) F(owner) F(description) F(type) F(expression) F(filter)            \
+    F(freshness) F(origin) F(dimensions) F(tags) F(inputs) F(parameters) F(line)
 
 MS_SERIALIZE(Person, PERSON_FIELDS)
 MS_SERIALIZE(Port, PORT_FIELDS)
@@ -194,6 +204,10 @@ MS_SERIALIZE(Contract, CONTRACT_FIELDS)
 MS_SERIALIZE(GovernancePolicy, POLICY_FIELDS)
 MS_SERIALIZE(Dataset, DATASET_FIELDS)
 MS_SERIALIZE(Job, JOB_FIELDS)
+MS_SERIALIZE(MetricInput, METRIC_INPUT_FIELDS)
+MS_SERIALIZE(SemanticField, SEMANTIC_FIELD_FIELDS)
+MS_SERIALIZE(SemanticModel, SEMANTIC_MODEL_FIELDS)
+MS_SERIALIZE(Metric, METRIC_FIELDS)
 
 } // namespace
 
@@ -204,6 +218,8 @@ QJsonObject toJson(const Contract &x) { return toJsonItem(x); }
 QJsonObject toJson(const GovernancePolicy &x) { return toJsonItem(x); }
 QJsonObject toJson(const Dataset &x) { return toJsonItem(x); }
 QJsonObject toJson(const Job &x) { return toJsonItem(x); }
+QJsonObject toJson(const SemanticModel &x) { return toJsonItem(x); }
+QJsonObject toJson(const Metric &x) { return toJsonItem(x); }
 
 void fromJson(const QJsonObject &o, Domain &x) { fromJsonItem(o, x); }
 void fromJson(const QJsonObject &o, Team &x) { fromJsonItem(o, x); }
@@ -212,6 +228,8 @@ void fromJson(const QJsonObject &o, Contract &x) { fromJsonItem(o, x); }
 void fromJson(const QJsonObject &o, GovernancePolicy &x) { fromJsonItem(o, x); }
 void fromJson(const QJsonObject &o, Dataset &x) { fromJsonItem(o, x); }
 void fromJson(const QJsonObject &o, Job &x) { fromJsonItem(o, x); }
+void fromJson(const QJsonObject &o, SemanticModel &x) { fromJsonItem(o, x); }
+void fromJson(const QJsonObject &o, Metric &x) { fromJsonItem(o, x); }
 
 QByteArray compact(const QJsonObject &o)
 {

@@ -15,6 +15,8 @@ QJsonObject toJson(const Contract &x);
 QJsonObject toJson(const GovernancePolicy &x);
 QJsonObject toJson(const Dataset &x);
 QJsonObject toJson(const Job &x);
+QJsonObject toJson(const SemanticModel &x);
+QJsonObject toJson(const Metric &x);
 
 void fromJson(const QJsonObject &o, Domain &x);
 void fromJson(const QJsonObject &o, Team &x);
@@ -23,6 +25,8 @@ void fromJson(const QJsonObject &o, Contract &x);
 void fromJson(const QJsonObject &o, GovernancePolicy &x);
 void fromJson(const QJsonObject &o, Dataset &x);
 void fromJson(const QJsonObject &o, Job &x);
+void fromJson(const QJsonObject &o, SemanticModel &x);
+void fromJson(const QJsonObject &o, Metric &x);
 
 /// Compact UTF-8 JSON text of an object.
 QByteArray compact(const QJsonObject &o);

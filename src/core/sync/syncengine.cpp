@@ -66,6 +66,8 @@ void imagesOf(const ImportResult &r, const cache::SerializedEntities &serialized
         into[{QStringLiteral("policy"), r.policies[i].id}] = {{}, &serialized.policyText[i], r.policies[i].domainId};
     for (size_t i = 0; i < r.datasets.size(); ++i)
         into[{QStringLiteral("dataset"), r.datasets[i].id}] = {{}, &serialized.datasetText[i], QString()};
+    for (size_t i = 0; i < r.metrics.size(); ++i)
+        into[{QStringLiteral("metric"), r.metrics[i].id}] = {{}, &serialized.metricText[i], r.metrics[i].domainId};
 }
 
 class SourceSync {

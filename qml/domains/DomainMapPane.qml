@@ -51,6 +51,10 @@ Rectangle {
                       + (pane.controller.dependencyCount > 40 ? qsTr(" · strongest drawn") : "")
                 color: Theme.textMuted
                 font.pointSize: Theme.fontSmall
+                HoverHandler { id: countsHover }
+                ToolTip.visible: countsHover.hovered
+                ToolTip.text: pane.controller.countsHint
+                ToolTip.delay: 400
             }
             ToolButton { text: "−"; onClicked: map.zoomBy(0.8); ToolTip.visible: hovered; ToolTip.text: qsTr("Zoom out (-)") }
             ToolButton { text: qsTr("Fit"); onClicked: map.fit(); ToolTip.visible: hovered; ToolTip.text: qsTr("Whole map (0)") }

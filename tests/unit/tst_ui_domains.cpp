@@ -252,6 +252,13 @@ private Q_SLOTS:
             }
         }
         QVERIFY(sawParent); // customer holds loyalty
+        // The header's counts say what they rest on.
+        const QString counts = controller.countsHint();
+        QVERIFY2(counts.startsWith(QString("%1 domains (").arg(controller.domainCount()))
+                     && counts.contains(QString("%1 cross-domain dependencies: pairs of domains joined by ")
+                                            .arg(controller.dependencyCount()))
+                     && counts.contains(" read from input ports and "),
+                 qPrintable(counts));
     }
 
     void geometryUsesLevelOfDetailAndSmallChunks()

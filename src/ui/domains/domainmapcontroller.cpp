@@ -4,6 +4,7 @@
 #include "cache/cachefile.h"
 #include "cache/cachereader.h"
 #include "cache/guithreadguard.h"
+#include "domainmap/productedges.h"
 #include "domainmap/productpage.h"
 #include "domains/changesmodel.h"
 #include "domains/domainproductsmodel.h"
@@ -324,6 +325,32 @@ void DomainMapController::closeProduct()
     m_productId.clear();
     m_productPage.clear();
     Q_EMIT productChanged();
+}
+
+QString DomainMapController::countsHint() const
+{
+    if (!m_map)
+        return {};
+    int crossDomain = 0, byPort = 0, byLineage = 0;
+    for (const ProductEdge &e : m_map->productEdges) {
+        if (m_map->products[size_t(e.from)].domain == m_map->products[size_t(e.to)].domain)
+            continue;
+        ++crossDomain;
+        byPort += (e.via & int(EdgeVia::Port)) ? 1 : 0;
+        byLineage += (e.via & int(EdgeVia::Lineage)) ? 1 : 0;
+    }
+    int declared = 0;
+    for (const MapDomain &d : m_map->domains)
+        declared += d.declared ? 1 : 0;
+    return tr("%1 domains (%2 described by a document, the others named only by their products); "
+              "%3 cross-domain dependencies: pairs of domains joined by %4 product-to-product dependencies, "
+              "%5 read from input ports and %6 from lineage (some both)")
+        .arg(m_map->domains.size())
+        .arg(declared)
+        .arg(m_map->domainEdges.size())
+        .arg(crossDomain)
+        .arg(byPort)
+        .arg(byLineage);
 }
 
 QVariantList DomainMapController::domainList() const

@@ -28,6 +28,8 @@ class DomainMapController : public QObject {
     Q_PROPERTY(int domainCount READ domainCount NOTIFY mapChanged)
     Q_PROPERTY(int productCount READ productCount NOTIFY mapChanged)
     Q_PROPERTY(int dependencyCount READ dependencyCount NOTIFY mapChanged)
+    /// What the header's counts rest on, for their hover: product-level edges by how they are known.
+    Q_PROPERTY(QString countsHint READ countsHint NOTIFY mapChanged)
     /// Focused domain id, "" when none.
     Q_PROPERTY(QString focusedDomain READ focusedDomain NOTIFY focusChanged)
     /// The focused domain for the side panel: name, typeName, description, owners, productCount,
@@ -60,6 +62,7 @@ public:
     int domainCount() const { return m_map ? int(m_map->domains.size()) : 0; }
     int productCount() const { return m_map ? int(m_map->products.size()) : 0; }
     int dependencyCount() const { return m_map ? int(m_map->domainEdges.size()) : 0; }
+    QString countsHint() const;
     QString focusedDomain() const;
     QVariantMap domainInfo() const { return m_domainInfo; }
     QVariantList domainList() const;

@@ -54,6 +54,9 @@ ColumnLayout {
         StatusBadge {
             text: qsTr("governance %1").arg(Math.round(productView.detail.score || 0))
             tone: productView.detail.passes ? "ok" : "error"
+            ToolTip.visible: scoreHover.hovered
+            ToolTip.text: productView.detail.scoreBasis || ""
+            HoverHandler { id: scoreHover }
         }
         StatusBadge {
             text: qsTr("SLOs %1").arg(productView.detail.sloStatus || "")

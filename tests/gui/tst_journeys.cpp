@@ -416,6 +416,30 @@ private Q_SLOTS:
         }(), 5000);
         if (const QString grabs = qEnvironmentVariable("MESHSCOPE_TEST_GRABS"); !grabs.isEmpty())
             m_w.window()->grabWindow().save(grabs + QStringLiteral("/score-basis.png"));
+
+        // The product's own page: its governance badge says the same.
+        QTest::mouseClick(m_w.window(), Qt::LeftButton, Qt::NoModifier, centreOf(row) - QPoint(row->width() / 4, 0));
+        const QString badgeText = QStringLiteral("governance %1").arg(score);
+        QQuickItem *badge = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (QQuickItem *i : descendants(m_w.window()->contentItem())) {
+                if (shown(i) && text(i) == badgeText && i != label)
+                    return (badge = i) != nullptr;
+            }
+            return false;
+        }(), 10000);
+        const QString bare = basis.mid(basis.indexOf(score + QStringLiteral(" = 100")));
+        QVERIFY2(bare.startsWith(score), qPrintable(basis));
+        QTest::mouseMove(m_w.window(), centreOf(badge) + QPoint(3, 0));
+        QTest::mouseMove(m_w.window(), centreOf(badge));
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (QQuickItem *i : descendants(m_w.window()->contentItem())) {
+                if (shown(i) && !text(i).isEmpty() && text(i).startsWith(score + QStringLiteral(" = 100 − 10 × "))
+                    && bare.startsWith(text(i)))
+                    return true;
+            }
+            return false;
+        }(), 5000);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "qualitydashboard.h"
 
 #include "appcontroller.h"
+#include "governance/governance.h"
 
 #include <QMap>
 #include <QSet>
@@ -225,6 +226,7 @@ QVariantMap QualityDashboard::productDetail(qsizetype index) const
             {QStringLiteral("errors"), g.errors},
             {QStringLiteral("warnings"), g.warnings},
             {QStringLiteral("passes"), g.passes()},
+            {QStringLiteral("scoreBasis"), governance::governanceScoreBasis(g.errors, g.warnings)},
             {QStringLiteral("sloStatus"), slo::statusName(p.overall)},
             {QStringLiteral("stale"), p.stale},
             {QStringLiteral("failingChecks"), p.failingChecks},

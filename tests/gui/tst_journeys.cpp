@@ -8,6 +8,8 @@
 #include "appsettings.h"
 #include "council/agendamodel.h"
 #include "council/councilcontroller.h"
+#include "quality/qualitydashboard.h"
+#include "quality/qualityproductmodel.h"
 #include "review/reviewservice.h"
 #include "testsupport.h"
 #include "windowdriver.h"
@@ -382,6 +384,35 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(tooltipShown(), 5000);
         if (const QString grabs = qEnvironmentVariable("MESHSCOPE_TEST_GRABS"); !grabs.isEmpty())
             m_w.window()->grabWindow().save(grabs + QStringLiteral("/count-hint.png"));
+    }
+
+    /// Opening a domain in Quality (its bar in the governance chart) narrows the product list to the domain's
+    /// products; "show all" widens it again.
+    void openingADomainNarrowsTheProductList()
+    {
+        m_w.key(Qt::Key_3, Qt::ControlModifier);
+        QTRY_COMPARE(m_w.window()->property("area").toString(), QStringLiteral("quality"));
+        QualityDashboard *dashboard = nullptr;
+        QTRY_VERIFY((dashboard = m_w.window()->findChild<QualityDashboard *>()) != nullptr);
+        QualityProductModel *list = dashboard->products();
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->loading() && list->rowCount() > 20, 20000); // the sample's 34
+        const int all = list->rowCount();
+        dashboard->select(QStringLiteral("payments")); // what clicking its bar does
+        QCOMPARE(dashboard->selectionKind(), QStringLiteral("domain"));
+        QTRY_VERIFY(list->rowCount() > 0 && list->rowCount() < all);
+        for (int r = 0; r < list->rowCount(); ++r)
+            QCOMPARE(list->index(r).data(QualityProductModel::DomainRole).toString(), QStringLiteral("payments"));
+        QQuickItem *showAll = nullptr;
+        QTRY_VERIFY([&] {
+            for (QQuickItem *i : descendants(m_w.window()->contentItem())) {
+                if (shown(i) && text(i) == QStringLiteral("In domain payments — show all"))
+                    return (showAll = i) != nullptr;
+            }
+            return false;
+        }());
+        QVERIFY(m_w.click(showAll));
+        QTRY_COMPARE(list->rowCount(), all);
+        dashboard->select(QString());
     }
 
     /// Hovering a product's governance score in Quality says how it came about (100 − 10 × errors − …).

@@ -115,6 +115,7 @@ void QualityDashboard::updateDetail()
     m_detail.clear();
     if (m_selection.isEmpty()) {
         m_selectionKind = QStringLiteral("mesh");
+        m_products.setDomain({}); // the whole mesh: every product in the list
     } else if (!m_snapshot) {
         m_selectionKind = QStringLiteral("loading");
     } else if (const auto it = m_snapshot->productIndex.constFind(m_selection); it != m_snapshot->productIndex.cend()) {
@@ -125,8 +126,10 @@ void QualityDashboard::updateDetail()
         for (const governance::DomainGovernance &d : m_snapshot->governance.domains)
             domain = domain || d.domainId == m_selection;
         m_selectionKind = domain ? QStringLiteral("domain") : QStringLiteral("missing");
-        if (domain)
+        if (domain) {
             m_detail = domainDetail(m_selection);
+            m_products.setDomain(m_selection); // a domain opened (its bar, a link): the list shows its products
+        }
     }
     Q_EMIT selectionChanged();
 }

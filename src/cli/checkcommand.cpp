@@ -50,6 +50,20 @@ void printJson(QTextStream &out, const GovernanceReport &r, const std::vector<Vi
     const auto field = [&out](const char *key, const QString &value, bool last = false) {
         out << '"' << key << "\": " << quoted(value) << (last ? "" : ", ");
     };
+    // A product's violations name their policy and product; the metric registry's are about metrics.
+    const auto violation = [&field](const Violation &v, bool ofProduct) {
+        if (ofProduct)
+            field("policy", v.policyId);
+        field("rule", v.rule);
+        field("severity", severityName(v.severity));
+        if (ofProduct)
+            field("product", v.productId);
+        field("domain", v.domainId);
+        field("targetKind", v.targetKind);
+        field("target", v.target);
+        field("message", v.message);
+        field("remediation", v.remediation, true);
+    };
     out << "{\n  \"policies\": " << QJsonDocument(QJsonArray::fromStringList(r.policyIds)).toJson(QJsonDocument::Compact)
         << ",\n  \"builtInPolicy\": " << (r.builtInPolicy ? "true" : "false") << ",\n  \"mesh\": {\"score\": " << r.meshScore
         << ", \"products\": " << r.products.size() << ", \"errors\": " << r.errors << ", \"warnings\": " << r.warnings
@@ -71,17 +85,8 @@ void printJson(QTextStream &out, const GovernanceReport &r, const std::vector<Vi
         out << "\"score\": " << p.score << ", \"errors\": " << p.errors << ", \"warnings\": " << p.warnings
             << ", \"passes\": " << (p.passes() ? "true" : "false") << ", \"violations\": [";
         for (size_t k = 0; k < p.violations.size(); ++k) {
-            const Violation &v = p.violations[k];
             out << (k ? ",\n      {" : "\n      {");
-            field("policy", v.policyId);
-            field("rule", v.rule);
-            field("severity", severityName(v.severity));
-            field("product", v.productId);
-            field("domain", v.domainId);
-            field("targetKind", v.targetKind);
-            field("target", v.target);
-            field("message", v.message);
-            field("remediation", v.remediation, true);
+            violation(p.violations[k], /*ofProduct=*/true);
             out << "}";
         }
         out << (p.violations.empty() ? "]}" : "\n    ]}");
@@ -89,15 +94,8 @@ void printJson(QTextStream &out, const GovernanceReport &r, const std::vector<Vi
     // The metric registry's rules (metrics.consistency): about metrics, outside the product scores.
     out << "\n  ],\n  \"metrics\": [";
     for (size_t k = 0; k < metricViolations.size(); ++k) {
-        const Violation &v = metricViolations[k];
         out << (k ? ",\n    {" : "\n    {");
-        field("rule", v.rule);
-        field("severity", severityName(v.severity));
-        field("domain", v.domainId);
-        field("targetKind", v.targetKind);
-        field("target", v.target);
-        field("message", v.message);
-        field("remediation", v.remediation, true);
+        violation(metricViolations[k], /*ofProduct=*/false);
         out << "}";
     }
     out << (metricViolations.empty() ? "]\n}\n" : "\n  ]\n}\n");

@@ -88,18 +88,22 @@ QDateTime CacheReader::lastSync()
     return QDateTime::fromString(s.text(0), Qt::ISODateWithMs);
 }
 
+Change changeOfRow(const sql::Statement &s)
+{
+    Change c{QDateTime::fromString(s.text(0), Qt::ISODateWithMs), s.text(1), s.text(2), s.text(3), s.text(4), {}};
+    for (const QJsonValue &v : QJsonDocument::fromJson(s.text(5).toUtf8()).array())
+        c.fields << v.toString();
+    return c;
+}
+
 std::vector<Change> CacheReader::changesSince(const QDateTime &since, int limit)
 {
     sql::Statement s = m_db.prepare("SELECT at, kind, entity_id, change, domain_id, fields FROM change_feed "
                                     "WHERE at > ? ORDER BY id DESC LIMIT ?");
     s.bind(1, since.isValid() ? since.toUTC().toString(Qt::ISODateWithMs) : QString()).bind(2, limit);
     std::vector<Change> out;
-    while (s.step()) {
-        Change c{QDateTime::fromString(s.text(0), Qt::ISODateWithMs), s.text(1), s.text(2), s.text(3), s.text(4), {}};
-        for (const QJsonValue &v : QJsonDocument::fromJson(s.text(5).toUtf8()).array())
-            c.fields << v.toString();
-        out.push_back(c);
-    }
+    while (s.step())
+        out.push_back(changeOfRow(s));
     return out;
 }
 

@@ -17,6 +17,10 @@ struct Change {
     QStringList fields;
 };
 
+/// The change of the current row of a statement selecting `at, kind, entity_id, change, domain_id, fields`
+/// from change_feed.
+Change changeOfRow(const sql::Statement &s);
+
 /// A contract held by a source, named for people: a proposal or draft that removing its source drops.
 struct HeldContract {
     QString id;

@@ -91,12 +91,8 @@ std::vector<Change> MetricReader::changesOf(const QString &metricId, int limit)
                                     "WHERE kind = 'metric' AND entity_id = ? ORDER BY id DESC LIMIT ?");
     s.bind(1, metricId).bind(2, limit);
     std::vector<Change> out;
-    while (s.step()) {
-        Change c{QDateTime::fromString(s.text(0), Qt::ISODateWithMs), s.text(1), s.text(2), s.text(3), s.text(4), {}};
-        for (const QJsonValue &v : QJsonDocument::fromJson(s.text(5).toUtf8()).array())
-            c.fields << v.toString();
-        out.push_back(c);
-    }
+    while (s.step())
+        out.push_back(changeOfRow(s));
     return out;
 }
 

@@ -49,8 +49,19 @@ Rectangle {
             elide: Text.ElideRight
         }
         ToolButton {
-            visible: AppController.diagnostics.length > 0
-            text: qsTr("%n problem(s)", "", AppController.diagnostics.length)
+            objectName: "problemsButton"
+            readonly property int count: AppController.diagnostics.length - AppController.notRecognised
+            visible: count > 0
+            text: count === 1 ? qsTr("1 problem") : qsTr("%1 problems").arg(count)
+            font.pointSize: Theme.fontSmall
+            onClicked: problems.open()
+        }
+        // Files in a source that are no mesh document: skipped, listed with the problems.
+        ToolButton {
+            objectName: "notRecognisedButton"
+            visible: AppController.notRecognised > 0
+            text: AppController.notRecognised === 1 ? qsTr("1 file not recognised")
+                                                    : qsTr("%1 files not recognised").arg(AppController.notRecognised)
             font.pointSize: Theme.fontSmall
             onClicked: problems.open()
         }

@@ -6,6 +6,7 @@
 #include "cache/cachereader.h"
 #include "cache/guithreadguard.h"
 #include "counthints.h"
+#include "importers/importer.h"
 #include "review/sourcedrop.h"
 #include "sync/sourcewalker.h"
 #include "sync/syncengine.h"
@@ -210,9 +211,11 @@ void AppController::syncNow()
         QMetaObject::invokeMethod(this, [this, report] {
             QStringList diags;
             int errors = 0;
+            m_notRecognised = 0;
             for (const meshscope::Diagnostic &d : report.diagnostics) {
                 diags << d.toString();
                 errors += d.severity == meshscope::Diagnostic::Severity::Error ? 1 : 0;
+                m_notRecognised += meshscope::isNotRecognised(d) ? 1 : 0;
             }
             m_diagnostics = diags;
             if (!report.fatalError.isEmpty())

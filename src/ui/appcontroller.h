@@ -32,6 +32,8 @@ class AppController : public QObject {
     Q_PROPERTY(QString syncMessage READ syncMessage NOTIFY syncMessageChanged)
     /// Problems found in documents by the last sync, as "file:line:col: severity: message".
     Q_PROPERTY(QStringList diagnostics READ diagnostics NOTIFY syncMessageChanged)
+    /// Of those, files the last sync found in a source but could not recognise as a mesh document (skipped).
+    Q_PROPERTY(int notRecognised READ notRecognised NOTIFY syncMessageChanged)
     Q_PROPERTY(QString startArea READ startArea CONSTANT)
     Q_PROPERTY(QString selectId READ selectId CONSTANT)
     Q_PROPERTY(bool systemDark READ systemDark NOTIFY systemDarkChanged)
@@ -55,6 +57,7 @@ public:
     QString syncActivity() const { return m_syncActivity; }
     QString syncMessage() const { return m_syncMessage; }
     QStringList diagnostics() const { return m_diagnostics; }
+    int notRecognised() const { return m_notRecognised; }
     QString startArea() const { return m_startArea; }
     QString selectId() const { return m_selectId; }
     bool systemDark() const;
@@ -106,4 +109,5 @@ private:
     QString m_syncActivity;
     QString m_syncMessage;
     QStringList m_diagnostics;
+    int m_notRecognised = 0;
 };

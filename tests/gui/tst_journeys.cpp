@@ -362,6 +362,29 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(fileBytes(m_start + QStringLiteral("/quality.pdf")).startsWith("%PDF"), 10000);
     }
 
+    /// A file in a source that is no mesh document is skipped and said so in the status bar (issue 20),
+    /// apart from the problems; the list of problems names it.
+    void aFileNotRecognisedIsCountedInTheStatusBar()
+    {
+        const QString stray = m_w.mesh() + QStringLiteral("/notes/meeting-notes.yaml");
+        QVERIFY(QDir().mkpath(QFileInfo(stray).absolutePath()));
+        testsupport::writeFile(stray, "title: what we said\nitems: [a, b]\n");
+        m_w.app()->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_w.app()->syncing(), 60000);
+        QCOMPARE(m_w.app()->notRecognised(), 1);
+        QVERIFY(m_w.app()->diagnostics().join('\n').contains(QStringLiteral("meeting-notes.yaml:1:1: info: not a mesh document")));
+        QQuickItem *button = nullptr;
+        QTRY_VERIFY((button = m_w.item(QStringLiteral("notRecognisedButton"))) != nullptr && shown(button));
+        QCOMPARE(text(button), QStringLiteral("1 file not recognised"));
+        QVERIFY(!shown(m_w.item(QStringLiteral("problemsButton")))); // not a problem of the documents
+
+        QVERIFY(QFile::remove(stray));
+        m_w.app()->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_w.app()->syncing(), 60000);
+        QCOMPARE(m_w.app()->notRecognised(), 0);
+        QTRY_VERIFY(!shown(m_w.item(QStringLiteral("notRecognisedButton"))));
+    }
+
     /// Hovering a count on the Domains page says where the number comes from (issue 18): the documents,
     /// formats and sources behind it, as a tooltip on the card.
     void hoveringACountSaysWhereItComesFrom()

@@ -8,6 +8,16 @@
 namespace meshscope {
 
 namespace {
+constexpr const char *kNotRecognised = "not a mesh document";
+} // namespace
+
+bool isNotRecognised(const Diagnostic &d)
+{
+    return d.severity == Diagnostic::Severity::Info && d.message.startsWith(QLatin1String(kNotRecognised));
+}
+
+
+namespace {
 
 using namespace yamlsupport;
 
@@ -114,8 +124,9 @@ void importYaml(const QString &file, const QByteArray &bytes, ImportResult &resu
     }
     if (recognised == 0 && !result.hasErrors()) {
         result.diagnostics.push_back({file, 1, 1, Diagnostic::Severity::Info,
-                                      QStringLiteral("not a mesh document (no ODCS, DCS, ODPS, DPS, "
-                                                     "DataProduct or GovernancePolicy keys); skipped")});
+                                      QLatin1String(kNotRecognised)
+                                          + QStringLiteral(" (no ODCS, DCS, ODPS, DPS, "
+                                                           "DataProduct or GovernancePolicy keys); skipped")});
     }
 }
 

@@ -26,6 +26,9 @@ ImportResult importDocument(const QString &file, const QByteArray &bytes, const 
 /// Whether a path looks like something importDocument can read (by extension), used by sync's walk.
 bool isCandidateDocument(const QString &path);
 
+/// Whether `d` is the note importDocument() leaves on a file no importer recognises (skipped, not an error).
+bool isNotRecognised(const Diagnostic &d);
+
 /// Documents above this size are refused with a diagnostic rather than parsed (the DOM of a
 /// larger file would not fit the memory budget of a desktop app).
 constexpr qint64 kMaxYamlBytes = 32 * 1024 * 1024;

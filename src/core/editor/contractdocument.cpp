@@ -2,12 +2,14 @@
 #include "editor/yamltext.h"
 
 #include "importers/importer.h"
+#include "validation/lint.h"
 
 #include <QRegularExpression>
 #include <QSet>
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <string>
 
 namespace meshscope::editor {
@@ -455,6 +457,19 @@ std::vector<EditorProblem> validate(const QString &file, const QString &text)
         out.push_back({d.severity, d.line, QString(), d.message});
     if (root->IsMap() && !child(*root, QStringLiteral("dataContractSpecification")).IsDefined())
         checkOdcs(*root, out);
+    // And what the official schema and `meshscope lint` say (issue 20), beside the field they are about.
+    // Warnings here, as in a sync: the editor's own checks above decide what blocks a save.
+    const validation::LintReport lint = validation::lintBytes(file, QByteArray::fromStdString(s));
+    for (const validation::LintProblem &p : lint.problems) {
+        if (p.rule == u"syntax" || p.rule == u"import")
+            continue; // said above, from the same parse and import
+        const QString path = p.pointer.mid(1).replace(QLatin1Char('/'), QLatin1Char('.'));
+        const bool said = std::any_of(out.begin(), out.end(), [&](const EditorProblem &e) {
+            return e.line == p.line && (e.path == path || e.message == p.message);
+        });
+        if (!said)
+            out.push_back({Diagnostic::Severity::Warning, p.line, path, p.message});
+    }
     std::stable_sort(out.begin(), out.end(), [](const EditorProblem &a, const EditorProblem &b) { return a.line < b.line; });
     return out;
 }

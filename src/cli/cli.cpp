@@ -31,6 +31,7 @@ const std::vector<CommandEntry> &commands()
         {"layout", "Lay out a graph (JSON) in layers, left to right", layoutCommand},
         {"review", "Contract proposals: propose, comment, approve, verify the review history", reviewCommand},
         {"check", "Check products against governance policies: violations, scores; exit 1 on errors", checkCommand},
+        {"maturity", "Each product's maturity level, criteria met and the next level's missing ones", maturityCommand},
         {"lineage", "Upstream and downstream of a product, dataset or column; impact, paths", lineageCommand},
         {"export", "Write a view to PNG, SVG, PDF or CSV, or the whole mesh as a static web site", exportCommand},
     };

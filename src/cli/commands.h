@@ -16,5 +16,6 @@ int checkCommand(const QStringList &arguments);
 int lineageCommand(const QStringList &arguments);
 int tokenCommand(const QStringList &arguments);
 int exportCommand(const QStringList &arguments);
+int maturityCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

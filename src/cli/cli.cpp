@@ -32,6 +32,7 @@ const std::vector<CommandEntry> &commands()
         {"review", "Contract proposals: propose, comment, approve, verify the review history", reviewCommand},
         {"check", "Check products against governance policies: violations, scores; exit 1 on errors", checkCommand},
         {"maturity", "Each product's maturity level, criteria met and the next level's missing ones", maturityCommand},
+        {"new", "Scaffold a new data product at a maturity level (new product --mesh DIR ...)", newCommand},
         {"lineage", "Upstream and downstream of a product, dataset or column; impact, paths", lineageCommand},
         {"export", "Write a view to PNG, SVG, PDF or CSV, or the whole mesh as a static web site", exportCommand},
     };

@@ -17,5 +17,6 @@ int lineageCommand(const QStringList &arguments);
 int tokenCommand(const QStringList &arguments);
 int exportCommand(const QStringList &arguments);
 int maturityCommand(const QStringList &arguments);
+int newCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

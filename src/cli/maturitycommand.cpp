@@ -80,10 +80,10 @@ void printText(QTextStream &out, const MaturityReport &report)
             continue;
         out << "  next steps to level " << (p.level + 1) << ":\n";
         for (const CriterionResult *r : next) {
-            out << "    " << qSetFieldWidth(13) << Qt::left << QStringLiteral("[%1]").arg(outcomeName(r->outcome))
+            out << "    " << qSetFieldWidth(15) << Qt::left << QStringLiteral("[%1]").arg(outcomeName(r->outcome))
                 << qSetFieldWidth(0) << r->criterion.id << "  " << r->criterion.description << ": " << r->evidence << "\n";
             if (!r->criterion.fix.isEmpty())
-                out << "                 fix: " << r->criterion.fix << "\n";
+                out << "                   fix: " << r->criterion.fix << "\n";
         }
     }
     out << "\nDomains\n";

@@ -1,9 +1,9 @@
 #include "maturity.h"
 
-#include "contracts/semver.h"
 #include "slo/servicelevels.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <functional>
 
@@ -104,8 +104,10 @@ Found standardAccess(const Input &in)
         if (filled(port.location))
             return met(QStringLiteral("output port %1 (%2) at %3").arg(port.name, port.type, port.location));
         const Contract *c = in.mesh.contract(port.contractId);
-        if (c && !c->servers.isEmpty())
-            return met(QStringLiteral("output port %1 (%2) with contract servers").arg(port.name, port.type));
+        for (const Server &s : c ? c->servers : QList<Server>()) {
+            if (filled(s.type))
+                return met(QStringLiteral("output port %1 (%2), contract server %3 (%4)").arg(port.name, port.type, s.server, s.type));
+        }
     }
     return unmet(QStringLiteral("no output port states both a type and where to read it (location or contract server)"));
 }
@@ -333,6 +335,15 @@ Found clientLibraries(const Input &in)
     return unmet(QStringLiteral("no link to a client library, SDK or examples"));
 }
 
+/// Semantic Versioning 2.0.0 exactly: MAJOR.MINOR.PATCH with optional pre-release and build (no "v"
+/// prefix, no missing parts; diff::SemVer::parse is lenient on purpose, for reading what people write).
+bool isSemver(const QString &version)
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"(^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$)"));
+    return re.match(version.trimmed()).hasMatch();
+}
+
 /// A sunset date in a contract's custom keys or customProperties: any key naming "sunset".
 QString sunsetOf(const QJsonObject &custom)
 {
@@ -348,7 +359,7 @@ QString sunsetOf(const QJsonObject &custom)
 Found versioningStrategy(const Input &in)
 {
     QStringList problems;
-    if (!diff::SemVer::parse(in.product.version))
+    if (!isSemver(in.product.version))
         problems << QStringLiteral("product version '%1' is not semver").arg(in.product.version);
     int versions = 0;
     QStringList seen;
@@ -358,7 +369,7 @@ Found versioningStrategy(const Input &in)
         seen << port.contractId;
         for (const cache::ContractVersionRow &row : in.facts.contractVersions.value(port.contractId)) {
             ++versions;
-            if (!diff::SemVer::parse(row.version))
+            if (!isSemver(row.version))
                 problems << QStringLiteral("%1 version '%2' is not semver").arg(port.contractId, row.version);
             if (row.status.trimmed().compare(QLatin1String("deprecated"), Qt::CaseInsensitive) == 0 && sunsetOf(row.custom).isEmpty())
                 problems << QStringLiteral("%1 %2 is deprecated with no sunset date").arg(port.contractId, row.version);

@@ -2,7 +2,7 @@
 #include "commonoptions.h"
 
 #include "cache/cachefile.h"
-#include "maturity/maturity.h"
+#include "maturity/maturityjson.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -15,58 +15,6 @@ namespace meshscope::cli {
 namespace {
 
 using namespace maturity;
-
-QJsonObject criterionJson(const CriterionResult &r)
-{
-    return QJsonObject{{QStringLiteral("id"), r.criterion.id},
-                       {QStringLiteral("level"), r.level},
-                       {QStringLiteral("check"), r.criterion.check},
-                       {QStringLiteral("description"), r.criterion.description},
-                       {QStringLiteral("outcome"), outcomeName(r.outcome)},
-                       {QStringLiteral("evidence"), r.evidence},
-                       {QStringLiteral("fix"), r.criterion.fix}};
-}
-
-QJsonObject reportJson(const MaturityReport &report)
-{
-    QJsonArray products;
-    for (const ProductMaturity &p : report.products) {
-        QJsonArray criteria, met, missing;
-        for (const CriterionResult &r : p.results) {
-            criteria.append(criterionJson(r));
-            if (r.outcome == Outcome::Met)
-                met.append(r.criterion.id);
-        }
-        for (const CriterionResult *r : p.nextSteps())
-            missing.append(r->criterion.id);
-        products.append(QJsonObject{{QStringLiteral("id"), p.productId},
-                                    {QStringLiteral("name"), p.name},
-                                    {QStringLiteral("domain"), p.domainId},
-                                    {QStringLiteral("level"), p.level},
-                                    {QStringLiteral("levelName"), p.levelName},
-                                    {QStringLiteral("maxLevel"), p.maxLevel},
-                                    {QStringLiteral("cappedBy"), p.cappedBy},
-                                    {QStringLiteral("policy"), p.policyId},
-                                    {QStringLiteral("met"), met},
-                                    {QStringLiteral("missing"), missing},
-                                    {QStringLiteral("criteria"), criteria}});
-    }
-    QJsonArray domains;
-    for (const DomainMaturity &d : report.domains) {
-        QJsonArray perLevel;
-        for (int n : d.perLevel)
-            perLevel.append(n);
-        domains.append(QJsonObject{{QStringLiteral("id"), d.domainId},
-                                   {QStringLiteral("lighthouse"), d.lighthouse},
-                                   {QStringLiteral("products"), d.products},
-                                   {QStringLiteral("perLevel"), perLevel},
-                                   {QStringLiteral("averageLevel"), d.average}});
-    }
-    return QJsonObject{{QStringLiteral("lighthouse"), QJsonArray::fromStringList(report.lighthouse)},
-                       {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
-                       {QStringLiteral("domains"), domains},
-                       {QStringLiteral("products"), products}};
-}
 
 void printText(QTextStream &out, const MaturityReport &report)
 {
@@ -144,7 +92,7 @@ int maturityCommand(const QStringList &arguments)
     }
     QTextStream out(stdout);
     if (parser.isSet(common.json))
-        out << QJsonDocument(reportJson(report)).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(toJson(report)).toJson(QJsonDocument::Indented);
     else
         printText(out, report);
     return Success;

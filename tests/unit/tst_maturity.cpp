@@ -414,7 +414,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("level");
         for (const char *format : {"odps", "dps"}) {
             for (int level = 1; level <= 3; ++level)
-                QTest::addRow("%s level %d", format, level) << QString::fromLatin1(format) << level;
+                QTest::newRow(QStringLiteral("%1 level %2").arg(QLatin1String(format)).arg(level).toLatin1().constData())
+                    << QString::fromLatin1(format) << level;
         }
     }
 

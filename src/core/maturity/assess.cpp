@@ -57,6 +57,8 @@ ProductMaturity assessProduct(const DataProduct &product, const governance::Mesh
         pm.level = *cap;
     }
     pm.levelName = model.levelName(pm.level);
+    if (pm.level < pm.maxLevel)
+        pm.nextLevelName = model.levelName(pm.level + 1);
     return pm;
 }
 

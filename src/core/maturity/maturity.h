@@ -73,6 +73,7 @@ struct ProductMaturity {
     int level = 0;
     QString levelName;
     int maxLevel = 0;        ///< the model's highest level
+    QString nextLevelName;   ///< the name of level + 1; empty at the top
     QString cappedBy;        ///< a status cap that held the level down ("status deprecated: at most 2")
     std::vector<CriterionResult> results; ///< every criterion of every level, in level order
     QString policyId;

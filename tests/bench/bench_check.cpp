@@ -123,8 +123,8 @@ int main(int argc, char **argv)
                      maturityProcess.readAllStandardError().constData());
         return 1;
     }
-    bench::row("meshscope maturity --json (process, end to end)", maturityEndToEnd, "s");
-    bench::row("  / meshscope check --json in this run", maturityEndToEnd / std::max(1e-9, endToEnd), "x");
+    bench::row("meshscope maturity --json (end to end)", maturityEndToEnd, "s");
+    bench::row("  / check --json in this run", maturityEndToEnd / std::max(1e-9, endToEnd), "x");
     if (report.products.size() != data.products.size() || data.products.empty()
         || maturityReport.products.size() != data.products.size())
         return 1;

@@ -1,5 +1,6 @@
 #include "cache/cachefile.h"
 #include "maturity/maturity.h"
+#include "maturity/maturityjson.h"
 #include "maturity/scaffold.h"
 #include "sync/syncengine.h"
 #include "testsupport.h"
@@ -248,6 +249,46 @@ private Q_SLOTS:
         QCOMPARE(f.run(QStringLiteral("versioningStrategy")).outcome, Outcome::Met);
     }
 
+    /// Through a sync and the cache reader: a deprecated contract version needs a sunset date (an ODCS
+    /// customProperty), the consumers come from another product's input port.
+    void factsFromTheCache()
+    {
+        QTemporaryDir dir;
+        const QString mesh = dir.filePath(QStringLiteral("mesh"));
+        testsupport::writeFile(mesh + QStringLiteral("/products/sales/orders.odps.yaml"),
+                               "apiVersion: v1.0.0\nkind: DataProduct\nid: orders\nname: Orders\nversion: 2.0.0\n"
+                               "status: active\ndomain: sales\noutputPorts:\n  - {name: t, type: tables, contractId: sales.orders}\n");
+        testsupport::writeFile(mesh + QStringLiteral("/products/finance/revenue.odps.yaml"),
+                               "apiVersion: v1.0.0\nkind: DataProduct\nid: revenue\nname: Revenue\nversion: 1.0.0\n"
+                               "status: active\ndomain: finance\ninputPorts:\n  - {name: o, contractId: sales.orders}\n");
+        const auto contract = [&](const char *version, const char *status, const char *extra) {
+            testsupport::writeFile(mesh + QStringLiteral("/contracts/sales/sales.orders.%1.odcs.yaml").arg(QLatin1String(version)),
+                                   QByteArray("apiVersion: v3.0.2\nkind: DataContract\nid: sales.orders\nversion: ") + version
+                                       + "\nstatus: " + status + "\n" + extra);
+        };
+        contract("2.0.0", "active", "");
+        contract("1.0.0", "deprecated", "customProperties:\n  - {property: sunset, value: '2027-03-31'}\n");
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        const auto result = [&](const char *id) {
+            sync(cachePath, mesh);
+            sql::Connection db = cache::openCache(cachePath);
+            const MaturityReport r = evaluateMaturity(db);
+            for (const CriterionResult &c : find(r, QStringLiteral("orders"))->results) {
+                if (c.criterion.id == QLatin1String(id))
+                    return c;
+            }
+            return CriterionResult{};
+        };
+        CriterionResult v = result("L3-P04");
+        QVERIFY2(v.outcome == Outcome::Met, qPrintable(v.evidence));
+        const CriterionResult usage = result("L2-P05");
+        QVERIFY2(usage.outcome == Outcome::Met && usage.evidence.contains(QLatin1String("product revenue")), qPrintable(usage.evidence));
+        contract("1.0.0", "deprecated", "");
+        v = result("L3-P04");
+        QVERIFY2(v.outcome == Outcome::Unmet && v.evidence.contains(QLatin1String("sales.orders 1.0.0 is deprecated with no sunset")),
+                 qPrintable(v.evidence));
+    }
+
     /// The level is the highest whose criteria and all lower levels' hold; the next steps are the
     /// next level's unmet ones; no evidence never counts as met.
     void levels()
@@ -441,6 +482,7 @@ private Q_SLOTS:
         QVERIFY(!r.placeholders.isEmpty());
 
         const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        ProductMaturity last;
         const auto assessed = [&](bool explain) {
             for (const Diagnostic &d : sync(cachePath, mesh)) {
                 if (d.file.contains(QLatin1String("forecast")))
@@ -455,9 +497,14 @@ private Q_SLOTS:
                 return -2;
             if (explain && pm->level != level)
                 qInfo("%s", qPrintable(describe(*pm)));
+            last = *pm;
             return pm->level;
         };
         QVERIFY(assessed(false) < level);
+        // The placeholders are named as such in the evidence (the product description is one).
+        QCOMPARE(last.level, 0);
+        QVERIFY2(last.nextSteps().front()->evidence.contains(QLatin1String("still a placeholder (FILL-ME): description")),
+                 qPrintable(last.nextSteps().front()->evidence));
 
         for (const QString &rel : r.written) {
             QFile f(mesh + u'/' + rel);
@@ -485,7 +532,14 @@ private Q_SLOTS:
                                                    QStringLiteral("--json")});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
-        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        {
+            // The streamed JSON is the document the product page reads (maturity::toJson).
+            sql::Connection db = cache::openCache(cachePath);
+            QCOMPARE(o, maturity::toJson(evaluateMaturity(db)));
+        }
         const QJsonArray products = o.value(QLatin1String("products")).toArray();
         QCOMPARE(products.size(), 34);
         QSet<int> levels;

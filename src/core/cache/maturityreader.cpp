@@ -20,7 +20,10 @@ MaturityFacts readMaturityFacts(sql::Connection &db)
 {
     MaturityFacts f;
     {
-        sql::Statement s = db.prepare("SELECT id, version, status, json_extract(data, '$.custom') FROM contracts");
+        // Only a deprecated version's custom keys are read (for its sunset date): extracting them from
+        // every contract's JSON would parse the whole table.
+        sql::Statement s = db.prepare("SELECT id, version, status, CASE WHEN lower(trim(status)) = 'deprecated' "
+                                      "THEN json_extract(data, '$.custom') END FROM contracts");
         while (s.step()) {
             ContractVersionRow row;
             row.version = s.text(1);

@@ -14,7 +14,7 @@ namespace meshscope::cache {
 struct ContractVersionRow {
     QString version;
     QString status;
-    QJsonObject custom; ///< the contract's custom keys (customProperties included), where a sunset date lives
+    QJsonObject custom; ///< deprecated versions only: the custom keys (customProperties included), where a sunset date lives
 };
 
 /// @brief What the maturity assessment needs beyond the products and current contracts

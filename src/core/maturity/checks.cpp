@@ -66,16 +66,23 @@ int rulesOf(const SchemaObject &o)
 
 Found basicMetadata(const Input &in)
 {
-    QStringList missing;
-    if (!filled(in.product.name))
-        missing << QStringLiteral("name");
-    if (!filled(in.product.description))
-        missing << QStringLiteral("description");
-    const QString owner = filled(in.product.owner) ? in.product.owner : in.product.teamId;
-    if (!filled(owner))
-        missing << QStringLiteral("owner");
+    QStringList missing, placeholders;
+    const auto need = [&](const QString &value, const char *what) {
+        if (filled(value))
+            return;
+        (value.trimmed().isEmpty() ? missing : placeholders) << QLatin1String(what);
+    };
+    need(in.product.name, "name");
+    need(in.product.description, "description");
+    const QString owner = filled(in.product.owner) || in.product.teamId.isEmpty() ? in.product.owner : in.product.teamId;
+    need(owner, "owner");
+    QStringList problems;
     if (!missing.isEmpty())
-        return unmet(QStringLiteral("not stated: %1").arg(missing.join(QStringLiteral(", "))));
+        problems << QStringLiteral("not stated: %1").arg(missing.join(QStringLiteral(", ")));
+    if (!placeholders.isEmpty())
+        problems << QStringLiteral("still a placeholder (%1): %2").arg(QLatin1String(kPlaceholder), placeholders.join(QStringLiteral(", ")));
+    if (!problems.isEmpty())
+        return unmet(problems.join(QStringLiteral("; ")));
     return met(QStringLiteral("name, description and owner (%1) stated").arg(owner));
 }
 
@@ -116,8 +123,10 @@ Found documentation(const Input &in)
 {
     const int minLength = in.args.value(QLatin1String("minLength")).toInt(20);
     const QString d = in.product.description.trimmed();
-    if (!filled(d))
+    if (d.isEmpty())
         return unmet(QStringLiteral("no description"));
+    if (!filled(d))
+        return unmet(QStringLiteral("the description is still a placeholder (%1)").arg(QLatin1String(kPlaceholder)));
     if (d.size() < minLength)
         return unmet(QStringLiteral("description has %1 characters, fewer than %2").arg(d.size()).arg(minLength));
     return met(QStringLiteral("description of %1 characters").arg(d.size()));

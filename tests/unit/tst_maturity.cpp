@@ -289,6 +289,28 @@ private Q_SLOTS:
                  qPrintable(v.evidence));
     }
 
+    /// The product page's assessment (one product's facts, its domain loaded) is the mesh-wide one.
+    void productPageMatchesTheReport()
+    {
+        QTemporaryDir dir;
+        const QString cachePath = dir.filePath(QStringLiteral("cache.sqlite"));
+        sync(cachePath, testsupport::source(QStringLiteral("resources/sample-mesh")));
+        sql::Connection db = cache::openCache(cachePath);
+        const MaturityReport report = evaluateMaturity(db);
+        QCOMPARE(int(report.products.size()), 34);
+        for (const ProductMaturity &p : report.products) {
+            bool lighthouse = false;
+            const auto one = assessProductInCache(db, p.productId, p.domainId, &lighthouse);
+            QVERIFY(one.has_value());
+            QCOMPARE(one->results.size(), p.results.size());
+            for (size_t i = 0; i < p.results.size(); ++i)
+                QCOMPARE(p.productId + u' ' + one->results[i].evidence, p.productId + u' ' + p.results[i].evidence);
+            QCOMPARE(maturity::toJson(*one), maturity::toJson(p));
+            QCOMPARE(lighthouse, p.domainId == u"orders");
+        }
+        QVERIFY(!assessProductInCache(db, QStringLiteral("no-such-product"), QString()).has_value());
+    }
+
     /// The level is the highest whose criteria and all lower levels' hold; the next steps are the
     /// next level's unmet ones; no evidence never counts as met.
     void levels()

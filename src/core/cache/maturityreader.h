@@ -26,7 +26,8 @@ struct MaturityFacts {
     QHash<QString, QStringList> consumers;
 };
 
-/// Reads MaturityFacts in a few queries. Throws sql::SqlError.
-MaturityFacts readMaturityFacts(sql::Connection &db);
+/// Reads MaturityFacts in a few queries; with `productId`, only what that product's assessment needs
+/// (the product page: a few indexed lookups instead of whole-table reads). Throws sql::SqlError.
+MaturityFacts readMaturityFacts(sql::Connection &db, const QString &productId = {});
 
 } // namespace meshscope::cache

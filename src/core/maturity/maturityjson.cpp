@@ -75,7 +75,7 @@ std::optional<ProductMaturity> assessProductInCache(sql::Connection &db, const Q
     for (const DataProduct &p : mesh.products) {
         if (p.id != productId)
             continue;
-        const cache::MaturityFacts facts = cache::readMaturityFacts(db);
+        const cache::MaturityFacts facts = cache::readMaturityFacts(db, productId);
         const Model model = modelFor(mesh, p.domainId);
         if (lighthouse)
             *lighthouse = model.lighthouse.contains(p.domainId);

@@ -455,6 +455,23 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(mesh + QStringLiteral("/products/sales/forecast.odps.yaml")));
     }
 
+    /// A failure half way (here: a file where the contracts folder should be) leaves nothing behind.
+    void allOrNothing()
+    {
+        QTemporaryDir dir;
+        const QString mesh = dir.filePath(QStringLiteral("mesh"));
+        testsupport::writeFile(mesh + QStringLiteral("/contracts"), "not a folder\n");
+        ScaffoldRequest req;
+        req.meshDir = mesh;
+        req.domain = QStringLiteral("sales");
+        req.name = QStringLiteral("Forecast");
+        const ScaffoldResult r = scaffoldProduct(req);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(QLatin1String("nothing was written")), qPrintable(r.error));
+        QVERIFY(r.written.isEmpty());
+        QVERIFY(!QFileInfo::exists(mesh + QStringLiteral("/products/sales/forecast.odps.yaml")));
+    }
+
     /// The layout of the mesh is followed: products under domains/<d>/products here.
     void layoutDetected()
     {

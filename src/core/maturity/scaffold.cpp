@@ -319,18 +319,25 @@ ScaffoldResult scaffoldProduct(const ScaffoldRequest &req)
             return r;
         }
     }
+    // A failure half way removes what this call wrote (NewOnly: only files it created), so the mesh
+    // holds the whole product or none of it.
+    const auto fail = [&r, &mesh](const QString &error) {
+        for (const QString &rel : std::as_const(r.written))
+            QFile::remove(mesh + u'/' + rel);
+        r.written.clear();
+        r.error = error;
+        return r;
+    };
     for (const auto &[rel, text] : files) {
         const QString abs = mesh + u'/' + rel;
-        if (!QDir().mkpath(QFileInfo(abs).path())) {
-            r.error = QStringLiteral("cannot create the folder of %1").arg(rel);
-            return r;
-        }
+        if (!QDir().mkpath(QFileInfo(abs).path()))
+            return fail(QStringLiteral("cannot create the folder of %1; nothing was written").arg(rel));
         QFile f(abs);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly) || f.write(text.toUtf8()) < 0 || !f.flush()) {
-            r.error = QStringLiteral("cannot write %1: %2").arg(rel, f.errorString());
-            return r;
-        }
-        r.written << rel;
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return fail(QStringLiteral("cannot write %1: %2; nothing was written").arg(rel, f.errorString()));
+        r.written << rel; // created: removed again if anything below fails
+        if (f.write(text.toUtf8()) < 0 || !f.flush())
+            return fail(QStringLiteral("cannot write %1: %2; nothing was written").arg(rel, f.errorString()));
     }
     r.placeholders = findPlaceholders(mesh, r.written);
     return r;

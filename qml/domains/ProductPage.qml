@@ -129,6 +129,122 @@ ScrollView {
             }
         }
 
+        // Maturity (docs/maturity.md): the level badge and the next level's checklist, each criterion with
+        // its evidence and a fix. The checklist's Repeater sits in a Column (a Layout crashes Qt 6.4
+        // when a Repeater's model changes).
+        Rectangle {
+            id: maturityPanel
+            objectName: "maturityPanel"
+            readonly property var m: page.p.maturity || null
+            function levelCounts() {
+                if (!m)
+                    return ""
+                let parts = []
+                for (let l = 1; l <= m.maxLevel; ++l) {
+                    const of = m.criteria.filter(c => c.level === l)
+                    parts.push(qsTr("L%1 %2/%3").arg(l).arg(of.filter(c => c.outcome === "met").length).arg(of.length))
+                }
+                return parts.join("  ·  ")
+            }
+            visible: m !== null
+            Layout.fillWidth: true
+            implicitHeight: visible ? maturityColumn.implicitHeight + 2 * Theme.margin : 0
+            color: Theme.surface
+            border.color: Theme.border
+            radius: Theme.radius
+            Column {
+                id: maturityColumn
+                x: Theme.margin
+                y: Theme.margin
+                width: parent.width - 2 * Theme.margin
+                spacing: 6
+                Row {
+                    width: parent.width
+                    spacing: Theme.margin
+                    Rectangle {
+                        objectName: "maturityBadge"
+                        readonly property int level: maturityPanel.m ? maturityPanel.m.level : 0
+                        width: badgeText.implicitWidth + 20
+                        height: badgeText.implicitHeight + 8
+                        radius: height / 2
+                        color: level >= 3 ? Theme.ok : level === 2 ? Theme.accent : level === 1 ? Theme.warning : Theme.textMuted
+                        Label {
+                            id: badgeText
+                            anchors.centerIn: parent
+                            text: maturityPanel.m ? qsTr("Maturity level %1 · %2").arg(maturityPanel.m.level).arg(maturityPanel.m.levelName) : ""
+                            textFormat: Text.PlainText
+                            color: Theme.accentText
+                            font.pointSize: Theme.fontBody
+                            font.bold: true
+                        }
+                    }
+                    Label {
+                        anchors.verticalCenter: parent.verticalCenter
+                        text: maturityPanel.levelCounts()
+                              + (maturityPanel.m && maturityPanel.m.lighthouse ? "  ·  " + qsTr("lighthouse domain") : "")
+                              + (maturityPanel.m && maturityPanel.m.cappedBy ? "  ·  " + qsTr("capped by %1").arg(maturityPanel.m.cappedBy) : "")
+                        textFormat: Text.PlainText
+                        color: Theme.textMuted
+                        font.pointSize: Theme.fontSmall
+                    }
+                }
+                Label {
+                    objectName: "maturityNext"
+                    width: parent.width
+                    wrapMode: Text.Wrap
+                    textFormat: Text.PlainText
+                    text: !maturityPanel.m ? ""
+                          : maturityPanel.m.nextLevelName
+                            ? qsTr("Next step: level %1 · %2 — %3 of %4 criteria met")
+                                  .arg(maturityPanel.m.level + 1).arg(maturityPanel.m.nextLevelName)
+                                  .arg(maturityPanel.m.next.filter(c => c.outcome === "met").length).arg(maturityPanel.m.next.length)
+                            : qsTr("The highest level: every criterion holds.")
+                    color: Theme.text
+                    font.pointSize: Theme.fontBody
+                    font.bold: true
+                }
+                Repeater {
+                    model: maturityPanel.m ? maturityPanel.m.next : []
+                    delegate: Row {
+                        id: item
+                        required property var modelData
+                        width: maturityColumn.width
+                        spacing: Theme.spacing
+                        Label {
+                            id: mark
+                            width: 18
+                            text: item.modelData.outcome === "met" ? "✔" : item.modelData.outcome === "unmet" ? "✘" : "?"
+                            color: item.modelData.outcome === "met" ? Theme.ok : item.modelData.outcome === "unmet" ? Theme.error : Theme.warning
+                            font.pointSize: Theme.fontBody
+                            font.bold: true
+                        }
+                        Column {
+                            width: item.width - mark.width - item.spacing
+                            Label {
+                                width: parent.width
+                                wrapMode: Text.Wrap
+                                textFormat: Text.PlainText
+                                text: item.modelData.id + "  " + item.modelData.description
+                                      + (item.modelData.outcome === "no evidence" ? "  (" + qsTr("no evidence") + ")" : "")
+                                      + " — " + item.modelData.evidence
+                                color: Theme.text
+                                font.pointSize: Theme.fontBody
+                            }
+                            Label {
+                                visible: item.modelData.outcome !== "met" && item.modelData.fix !== ""
+                                width: parent.width
+                                wrapMode: Text.Wrap
+                                textFormat: Text.PlainText
+                                text: qsTr("Fix: %1").arg(item.modelData.fix)
+                                color: Theme.textMuted
+                                font.pointSize: Theme.fontSmall
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         Rectangle {
             Layout.fillWidth: true
             implicitHeight: description.implicitHeight + 2 * Theme.margin

@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "commonoptions.h"
+#include "jsonout.h"
 
 #include "cache/cachefile.h"
 #include "cache/metricreader.h"
@@ -19,36 +20,12 @@ namespace {
 
 using namespace governance;
 
-/// JSON string literal of `s` (RFC 8259 escaping).
-QString quoted(const QString &s)
-{
-    QString out;
-    out.reserve(s.size() + 2);
-    out += QLatin1Char('"');
-    for (const QChar c : s) {
-        switch (c.unicode()) {
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += QLatin1Char('"');
-    return out;
-}
-
 /// The report as JSON, written as it goes: a whole-mesh report has tens of thousands of violations,
 /// and building it as a QJsonDocument first costs more than the check itself.
 void printJson(QTextStream &out, const GovernanceReport &r, const std::vector<Violation> &metricViolations)
 {
     const auto field = [&out](const char *key, const QString &value, bool last = false) {
-        out << '"' << key << "\": " << quoted(value) << (last ? "" : ", ");
+        out << '"' << key << "\": " << jsonQuoted(value) << (last ? "" : ", ");
     };
     // A product's violations name their policy and product; the metric registry's are about metrics.
     const auto violation = [&field](const Violation &v, bool ofProduct) {

@@ -33,6 +33,8 @@ const std::vector<CommandEntry> &commands()
         {"lint", "Check contracts and products against their official JSON Schemas; exit 1 on errors", lintCommand},
         {"check", "Check products against governance policies: violations, scores; exit 1 on errors", checkCommand},
         {"metrics", "The metric registry: list metrics by domain, show one; inconsistent definitions", metricsCommand},
+        {"maturity", "Each product's maturity level, criteria met and the next level's missing ones", maturityCommand},
+        {"new", "Scaffold a new data product at a maturity level (new product --mesh DIR ...)", newCommand},
         {"lineage", "Upstream and downstream of a product, dataset, column or metric; impact, paths", lineageCommand},
         {"export", "Write a view to PNG, SVG, PDF or CSV, or the whole mesh as a static web site", exportCommand},
     };

@@ -18,5 +18,7 @@ int tokenCommand(const QStringList &arguments);
 int exportCommand(const QStringList &arguments);
 int lintCommand(const QStringList &arguments);
 int metricsCommand(const QStringList &arguments);
+int maturityCommand(const QStringList &arguments);
+int newCommand(const QStringList &arguments);
 
 } // namespace meshscope::cli

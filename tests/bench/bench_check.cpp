@@ -1,7 +1,9 @@
 // `meshscope check` on a generated mesh: the governance engine over every product and its contracts.
 // Rows: the reference (reading every product and contract row's JSON text from the cache, the I/O a
 // check cannot avoid), loading them into entities, evaluating every policy rule, SLO evaluation over
-// the run events, and the real `meshscope check --json` process end to end (the ≤ 2 s target).
+// the run events, and the real `meshscope check --json` process end to end (the ≤ 2 s target); then
+// the maturity assessment of the same mesh (docs/maturity.md) in process and as `meshscope maturity
+// --json` (the ≤ 1 s target), beside check's own time in the same run.
 // The machine may be shared: CPU seconds (user + system) are printed next to wall times.
 //   bench_check [--products N] [--domains N] [--smoke] [--cache FILE (an already synced cache: no generate)]
 #include "benchmesh.h"
@@ -9,6 +11,7 @@
 
 #include "cache/cachefile.h"
 #include "governance/governance.h"
+#include "maturity/maturity.h"
 #include "slo/sloevaluation.h"
 
 #include <QCoreApplication>
@@ -94,7 +97,36 @@ int main(int argc, char **argv)
     bench::row("meshscope check --json (process, end to end)", endToEnd, "s", 2.0);
     bench::row("  CPU of the process", cpuSeconds(RUSAGE_CHILDREN) - childCpu, "s");
     bench::row("  end to end / reference", endToEnd / reference, "x");
-    if (report.products.size() != data.products.size() || data.products.empty())
+
+    // Maturity: the facts only it reads (all contract versions, consumers), then every criterion of
+    // every level for every product, over the MeshData loaded above.
+    t.restart();
+    cpu = cpuSeconds();
+    const cache::MaturityFacts facts = cache::readMaturityFacts(db);
+    const double factsTime = seconds(t);
+    const maturity::MaturityReport maturityReport = maturity::evaluateMaturity(data, facts);
+    const double maturityTime = seconds(t);
+    bench::row("maturity: read facts (versions, consumers)", factsTime, "s");
+    bench::row("maturity: facts + assess every product", maturityTime, "s", 1.0);
+    bench::row("  CPU", cpuSeconds() - cpu, "s");
+    bench::row("  / check's evaluate in this run", maturityTime / std::max(1e-9, evaluate), "x");
+
+    QProcess maturityProcess;
+    maturityProcess.setStandardOutputFile(QProcess::nullDevice());
+    t.restart();
+    maturityProcess.start(QStringLiteral(MESHSCOPE_BINARY),
+                          {QStringLiteral("maturity"), QStringLiteral("--cache"), cache, QStringLiteral("--json")});
+    maturityProcess.waitForFinished(120000);
+    const double maturityEndToEnd = seconds(t);
+    if (maturityProcess.exitStatus() != QProcess::NormalExit || maturityProcess.exitCode() != 0) {
+        std::fprintf(stderr, "meshscope maturity failed (%d): %s\n", maturityProcess.exitCode(),
+                     maturityProcess.readAllStandardError().constData());
+        return 1;
+    }
+    bench::row("meshscope maturity --json (end to end)", maturityEndToEnd, "s");
+    bench::row("  / check --json in this run", maturityEndToEnd / std::max(1e-9, endToEnd), "x");
+    if (report.products.size() != data.products.size() || data.products.empty()
+        || maturityReport.products.size() != data.products.size())
         return 1;
     return 0;
 }

@@ -118,6 +118,35 @@ private Q_SLOTS:
         QVERIFY(distinctColours(shot.image) > 60);
     }
 
+    /// The product page's maturity panel (docs/maturity.md): the badge in the level's colour, the next
+    /// level's checklist below it, nothing overlapping; at the top level no checklist.
+    void productPageShowsMaturity()
+    {
+        const Shot shot = shoot("product-maturity", {"--select", "order-events"});
+        verifyTitle(shot, "Order Events");
+        const QRect panel = namedRect(shot, "maturityPanel");
+        const QRect badge = namedRect(shot, "maturityBadge");
+        const QRect next = namedRect(shot, "maturityNext");
+        QVERIFY2(!panel.isNull() && !badge.isNull() && !next.isNull(), "no maturity panel drawn");
+        QVERIFY(panel.contains(badge) && panel.contains(next));
+        QVERIFY2(!badge.intersects(next), "badge and checklist overlap");
+        // Level 2 (Standard) is drawn in the accent colour, with white text on it.
+        const QImage b = shot.image.copy(badge);
+        QVERIFY2(pixelsNear(b, kFocusOutline, 12) > badge.width() * badge.height() / 3,
+                 qPrintable(QString::number(pixelsNear(b, kFocusOutline, 12))));
+        QVERIFY(pixelsNear(b, QColor("#ffffff"), 40) > 50);
+        // Five criteria of level 3 below the heading: the panel has room for them.
+        QVERIFY2(panel.height() > 5 * next.height() + badge.height(), qPrintable(QString::number(panel.height())));
+        QVERIFY(inkPixels(shot.image, QRect(next.left(), next.bottom() + 4, next.width(), panel.bottom() - next.bottom() - 8)) > 3000);
+
+        const Shot top = shoot("product-maturity-top", {"--select", "order-lines"});
+        verifyTitle(top, "Order Lines");
+        const QRect topBadge = namedRect(top, "maturityBadge");
+        QVERIFY(!topBadge.isNull());
+        QVERIFY(pixelsNear(top.image.copy(topBadge), QColor("#1f8a4c"), 12) > topBadge.width() * topBadge.height() / 3);
+        QVERIFY(namedRect(top, "maturityPanel").height() < panel.height());
+    }
+
     void unknownSelectionKeepsTheMap()
     {
         const Shot shot = shoot("unknown", {"--select", "no-such-thing"});

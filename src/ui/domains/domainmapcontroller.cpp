@@ -6,6 +6,7 @@
 #include "cache/guithreadguard.h"
 #include "domainmap/productedges.h"
 #include "domainmap/productpage.h"
+#include "maturity/maturityjson.h"
 #include "domains/changesmodel.h"
 #include "domains/domainproductsmodel.h"
 
@@ -307,6 +308,18 @@ void DomainMapController::openProduct(const QString &id)
         }
         m_productId = id;
         m_productPage = toJson(page).toVariantMap();
+        // The maturity badge and the next level's checklist (docs/maturity.md).
+        // A failure there leaves the rest of the page as it is.
+        try {
+            bool lighthouse = false;
+            if (const auto m = maturity::assessProductInCache(db, id, page.product.domainId, &lighthouse)) {
+                QVariantMap mv = maturity::toJson(*m).toVariantMap();
+                mv.insert(QStringLiteral("lighthouse"), lighthouse);
+                m_productPage.insert(QStringLiteral("maturity"), mv);
+            }
+        } catch (const sql::SqlError &e) {
+            qCWarning(lcDomains) << "cannot assess the maturity of" << id << ":" << e.message();
+        }
         // The map behind the page shows the product's domain, so "back" lands next to it.
         const int domain = m_map->products[size_t(m_map->productOf(id))].domain;
         if (domain != m_focused)

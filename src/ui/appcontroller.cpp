@@ -94,6 +94,19 @@ bool AppController::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
+QString AppController::syncSummary(int read, int unchanged, int removed)
+{
+    // "0 files read" after a sync that found everything as it was reads like a sync that found nothing.
+    QStringList parts;
+    if (read > 0 || (unchanged == 0 && removed == 0))
+        parts << (read == 1 ? tr("1 file read") : tr("%1 files read").arg(read));
+    if (unchanged > 0)
+        parts << (unchanged == 1 ? tr("1 file unchanged") : tr("%1 files unchanged").arg(unchanged));
+    if (removed > 0)
+        parts << (removed == 1 ? tr("1 file gone") : tr("%1 files gone").arg(removed));
+    return parts.join(QStringLiteral(", "));
+}
+
 QVariantMap AppController::countHints() const
 {
     return ::countHints(m_counts);
@@ -227,8 +240,8 @@ void AppController::syncNow()
                     : tr("Sync cancelled; %n source(s) no longer configured were removed, the rest is as it was", nullptr,
                          int(report.forgottenSources.size()));
             else
-                m_syncMessage = tr("%n file(s) read", nullptr, report.filesParsed)
-                    + (errors ? tr(", %n problem(s)", nullptr, errors) : QString())
+                m_syncMessage = syncSummary(report.filesParsed, report.filesUnchanged, report.filesRemoved)
+                    + (errors ? (errors == 1 ? tr(", 1 problem") : tr(", %1 problems").arg(errors)) : QString())
                     + (report.forgottenSources.isEmpty()
                            ? QString()
                            : tr(", %n source(s) no longer configured removed", nullptr,

@@ -51,6 +51,8 @@ public:
     QDateTime lastSync() const { return m_lastSync; }
     QVariantMap counts() const { return m_counts; }
     QVariantMap countHints() const;
+    /// The status line after a sync: "3 files read, 85 files unchanged" (never "0 files read" alone).
+    static QString syncSummary(int read, int unchanged, int removed);
     bool syncing() const { return m_syncThread != nullptr; }
     int syncDone() const { return m_syncDone; }
     int syncTotal() const { return m_syncTotal; }

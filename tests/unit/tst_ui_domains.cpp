@@ -6,6 +6,7 @@
 #include "domains/mapgeometry.h"
 #include "sync/syncengine.h"
 #include "cache/cachefile.h"
+#include "appcontroller.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -259,6 +260,15 @@ private Q_SLOTS:
                                             .arg(controller.dependencyCount()))
                      && counts.contains(" read from input ports and "),
                  qPrintable(counts));
+    }
+
+    /// The status line after a sync says what it did, and an unchanged re-sync does not read as empty.
+    void theSyncSummarySaysWhatTheSyncDid()
+    {
+        QCOMPARE(AppController::syncSummary(0, 88, 0), QStringLiteral("88 files unchanged"));
+        QCOMPARE(AppController::syncSummary(1, 87, 0), QStringLiteral("1 file read, 87 files unchanged"));
+        QCOMPARE(AppController::syncSummary(0, 0, 0), QStringLiteral("0 files read"));
+        QCOMPARE(AppController::syncSummary(2, 0, 1), QStringLiteral("2 files read, 1 file gone"));
     }
 
     void geometryUsesLevelOfDetailAndSmallChunks()

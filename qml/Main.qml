@@ -137,7 +137,7 @@ ApplicationWindow {
                 else
                     AppController.open("contracts", entityId)
             }
-            else if (kind === "dataset" || kind === "column")
+            else if (kind === "dataset" || kind === "column" || kind === "metric")
                 AppController.open("lineage", entityId)
             else
                 AppController.open("domains", entityId)

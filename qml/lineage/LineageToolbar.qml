@@ -33,8 +33,8 @@ GridLayout {
 
         ComboBox {
             id: levelBox
-            model: [qsTr("Products"), qsTr("Datasets"), qsTr("Columns")]
-            readonly property var keys: ["product", "dataset", "column"]
+            model: [qsTr("Products"), qsTr("Datasets"), qsTr("Columns"), qsTr("Metrics")]
+            readonly property var keys: ["product", "dataset", "column", "metric"]
             currentIndex: keys.indexOf(bar.controller.level)
             onActivated: (index) => bar.controller.level = keys[index]
             ToolTip.visible: hovered

@@ -17,7 +17,7 @@ AreaPage {
     property string lastHit
 
     title: qsTr("Lineage")
-    subtitle: qsTr("Where data comes from and what breaks if it changes, at product, dataset and column level")
+    subtitle: qsTr("Where data comes from and what breaks if it changes, at product, dataset, column and metric level")
     icon: "lineage"
     emptyHeading: qsTr("The lineage graph is not built yet")
     emptyBody: qsTr("The datasets and edges come from dbt manifests and OpenLineage events. Search finds datasets and columns with Ctrl+K.")

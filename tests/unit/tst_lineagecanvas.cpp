@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <functional>
 #include <memory>
 
@@ -544,6 +546,20 @@ private Q_SLOTS:
     /// Switching levels stays on what is shown: a product's graph switched to columns shows its columns (it
     /// said "no column 'customer-profiles'"), a selected dataset becomes the start, and back at product level
     /// a column stands for its product (it said "no product '…#recency_score'").
+    /// A metric (what a search hit of kind metric opens) starts the graph at metric level, on the metric.
+    void aMetricOpensAtMetricLevel()
+    {
+        LineageController c;
+        c.setThreaded(false);
+        c.setCachePath(m_cache);
+        c.openNode(QStringLiteral("finance.net_revenue"));
+        QCOMPARE(c.level(), QStringLiteral("metric"));
+        QVERIFY2(c.nodeCount() > 1, qPrintable(c.message())); // the metric and what it is built on
+        const auto scene = c.scene();
+        QVERIFY(std::any_of(scene->nodes.begin(), scene->nodes.end(),
+                            [](const auto &n) { return n.seed && n.id == QStringLiteral("finance.net_revenue"); }));
+    }
+
     void switchingLevelsKeepsTheStartAcrossLevels()
     {
         LineageController c;

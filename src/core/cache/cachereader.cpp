@@ -60,6 +60,13 @@ bool CacheReader::hasProduct(const QString &id)
     return s.step();
 }
 
+bool CacheReader::hasMetric(const QString &id)
+{
+    sql::Statement s = m_db.prepare("SELECT 1 FROM metrics WHERE id = ?");
+    s.bind(1, id);
+    return s.step();
+}
+
 QStringList CacheReader::productsTagged(const QString &tag)
 {
     sql::Statement s = m_db.prepare("SELECT p.id FROM products p WHERE EXISTS "

@@ -51,6 +51,8 @@ public:
     std::vector<Change> changesSince(const QDateTime &since, int limit = 1000);
     /// Whether a data product has this id.
     bool hasProduct(const QString &id);
+    /// Whether a business metric has this id (metric documents, dbt metrics).
+    bool hasMetric(const QString &id);
     /// Ids of the products tagged `tag` (exactly, as written in their documents).
     QStringList productsTagged(const QString &tag);
     /// What only the sources `uris` (as sourceUris() keys them) hold, so what removing them drops.

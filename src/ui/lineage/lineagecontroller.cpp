@@ -216,17 +216,21 @@ bool LineageController::takeFitRequest()
 void LineageController::openNode(const QString &id)
 {
     // Debt (issue 19): still reads the cache on the GUI thread; to move onto OffGuiThread.
-    const meshscope::sql::GuiThreadRead onGuiThread("LineageController::openNode: product or dataset");
+    const meshscope::sql::GuiThreadRead onGuiThread("LineageController::openNode: product, metric or dataset");
     const QString wanted = id.trimmed();
     if (wanted.isEmpty())
         return;
-    // The level follows what was asked for: a product at product level, a column at column level.
+    // The level follows what was asked for: a product at product level, a column at column level, a metric
+    // at metric level.
     lineage::Level level = wanted.contains(QLatin1Char('#')) ? lineage::Level::Column : lineage::Level::Dataset;
     if (level == lineage::Level::Dataset && !m_cachePath.isEmpty()) {
         try {
             sql::Connection db = cache::openCache(m_cachePath, /*readOnly=*/true);
-            if (cache::CacheReader(db).hasProduct(wanted))
+            cache::CacheReader reader(db);
+            if (reader.hasProduct(wanted))
                 level = lineage::Level::Product;
+            else if (reader.hasMetric(wanted))
+                level = lineage::Level::Metric; // a search hit of kind metric: its inputs, down to the datasets
         } catch (const sql::SqlError &e) {
             qCWarning(lcLineage) << e.message();
         }

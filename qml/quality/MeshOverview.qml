@@ -21,14 +21,17 @@ ColumnLayout {
         columns: 5
         rowSpacing: Theme.spacing
         columnSpacing: Theme.spacing
+        // A count, not the list, as the model: a refresh (every sync) then updates the cards in place instead of
+        // destroying them inside the layout, which Qt 6.4 may rearrange before its next polish (the crash
+        // class of 6270c55).
         Repeater {
-            model: overview.dashboard.kpis
+            model: overview.dashboard.kpis.length
             delegate: KpiCard {
-                required property var modelData
+                required property int index
                 Layout.fillWidth: true
                 Layout.preferredWidth: 100
-                kpi: modelData
-                onClicked: overview.kpiClicked(modelData.key)
+                kpi: overview.dashboard.kpis[index] || ({})
+                onClicked: overview.kpiClicked(kpi.key)
             }
         }
     }

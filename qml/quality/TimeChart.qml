@@ -169,13 +169,19 @@ ChartView {
         hoverEnabled: true
         acceptedButtons: Qt.NoButton
         property var day: containsMouse ? chart.pointAt(mouseX + x) : null
-        ToolTip.visible: day !== null
-        ToolTip.delay: 200
-        ToolTip.text: day === null ? ""
-                      : Qt.formatDate(new Date(day.time), "yyyy-MM-dd") + ": "
-                        + (day.value === undefined || day.value === null
-                           ? qsTr("no runs or checks that day")
-                           : (chart.valueLabel + " " + Number(day.value).toFixed(chart.maxValue - chart.minValue < 8 ? 1 : 0)))
+        // Beside the pointer, not above the plot: there it covered the card's title.
+        ToolTip {
+            id: dayTip
+            visible: hover.day !== null
+            delay: 200
+            x: Math.min(hover.mouseX + 14, hover.width - width)
+            y: Math.max(hover.mouseY - height - 10, 0)
+            text: hover.day === null ? ""
+                  : Qt.formatDate(new Date(hover.day.time), "yyyy-MM-dd") + ": "
+                    + (hover.day.value === undefined || hover.day.value === null
+                       ? qsTr("no runs or checks that day")
+                       : (chart.valueLabel + " " + Number(hover.day.value).toFixed(chart.maxValue - chart.minValue < 8 ? 1 : 0)))
+        }
     }
 
     onPointsChanged: rebuild()

@@ -101,6 +101,37 @@ private Q_SLOTS:
                      qPrintable(i.key));
     }
 
+    /// The sample's two definitions of average_order_value differ: one agenda item for the council (issue 23),
+    /// after the governance errors and before the SLO breaches, its evidence naming both definitions.
+    void agendaHasTheInconsistentMetric()
+    {
+        const auto items = AgendaBuilder::withDefaultProviders().build(m_db, m_context);
+        const AgendaItem *metric = find(items, QStringLiteral("metric:average_order_value"));
+        QVERIFY(metric);
+        QCOMPARE(metric->kind, AgendaKind::MetricInconsistency);
+        QCOMPARE(kindId(metric->kind), QStringLiteral("metric"));
+        QCOMPARE(kindFromId(QStringLiteral("metric")), std::optional<AgendaKind>(AgendaKind::MetricInconsistency));
+        QCOMPARE(metric->title, QStringLiteral("average_order_value: 2 definitions"));
+        QCOMPARE(metric->evidence.size(), 1);
+        QVERIFY2(metric->evidence.front().contains(QStringLiteral("finance.average_order_value"))
+                     && metric->evidence.front().contains(QStringLiteral("orders.average_order_value")),
+                 qPrintable(metric->evidence.front()));
+        int metricAt = -1, lastGovernance = -1, firstSlo = -1;
+        for (int i = 0; i < int(items.size()); ++i) {
+            if (items[size_t(i)].kind == AgendaKind::GovernanceError)
+                lastGovernance = i;
+            if (items[size_t(i)].kind == AgendaKind::SloBreach && firstSlo < 0)
+                firstSlo = i;
+            if (&items[size_t(i)] == metric)
+                metricAt = i;
+        }
+        QVERIFY(lastGovernance < metricAt && (firstSlo < 0 || metricAt < firstSlo));
+        int metricItems = 0;
+        for (const AgendaItem &i : items)
+            metricItems += i.kind == AgendaKind::MetricInconsistency ? 1 : 0;
+        QCOMPARE(metricItems, 1); // the sample's other metrics agree or stand alone
+    }
+
     void agendaHasGovernanceErrorsAndSloBreaches()
     {
         const auto items = AgendaBuilder::withDefaultProviders().build(m_db, m_context);

@@ -21,6 +21,7 @@ struct KindInfo {
 constexpr KindInfo kKinds[] = {
     {AgendaKind::Proposal, "proposal", "Contract proposal"},
     {AgendaKind::GovernanceError, "governance", "Governance errors"},
+    {AgendaKind::MetricInconsistency, "metric", "Inconsistent metric"},
     {AgendaKind::SloBreach, "slo", "SLO breach"},
     {AgendaKind::NewProduct, "new-product", "New data product"},
 };
@@ -65,6 +66,7 @@ AgendaBuilder AgendaBuilder::withDefaultProviders()
     AgendaBuilder builder;
     builder.addProvider(proposalsAwaitingCouncil);
     builder.addProvider(productsWithGovernanceErrors);
+    builder.addProvider(inconsistentMetrics);
     builder.addProvider(productsWithSloBreaches);
     builder.addProvider(productsAwaitingApproval);
     return builder;

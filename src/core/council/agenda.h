@@ -14,11 +14,12 @@ namespace meshscope::council {
 enum class AgendaKind {
     Proposal,        ///< a contract proposal with a breaking change, or one touching PII or classification
     GovernanceError, ///< a product that fails a governance policy
+    MetricInconsistency, ///< one business metric defined differently in several places (metrics.consistency)
     SloBreach,       ///< a product whose SLO was breached since the last meeting
     NewProduct,      ///< a product waiting to be approved into the mesh
 };
 
-QString kindId(AgendaKind kind);    ///< "proposal", "governance", "slo", "new-product"
+QString kindId(AgendaKind kind);    ///< "proposal", "governance", "metric", "slo", "new-product"
 QString kindLabel(AgendaKind kind); ///< for people: "Contract proposal", ...
 std::optional<AgendaKind> kindFromId(const QString &id);
 
@@ -73,6 +74,10 @@ constexpr int kMaxAgendaItemsPerDomain = 5;
 /// `what`, the evidence counted by rule ("RULE: …" lines found in two or more products) and the first
 /// three products after `namedAs`. A generated 10,000-product mesh made 11,934 items, 41 days of meeting.
 std::vector<AgendaItem> foldLargeDomains(std::vector<AgendaItem> items, const QString &what, const QString &namedAs);
+
+/// Business metrics defined differently in more than one place (the rule metrics.consistency): one item per
+/// business name, its evidence the differences of each pair, for the council to settle one definition.
+std::vector<AgendaItem> inconsistentMetrics(sql::Connection &db, const AgendaContext &context);
 
 /// Products that missed an SLO, as of the newest evidence in the cache (since the last meeting when known).
 std::vector<AgendaItem> productsWithSloBreaches(sql::Connection &db, const AgendaContext &context);

@@ -129,19 +129,9 @@ int checkCommand(const QStringList &arguments)
     const QCommandLineOption domain(QStringLiteral("domain"), QStringLiteral("Only products of domain D (and its sub-domains)."),
                                     QStringLiteral("D"));
     parser.addOption(domain);
+    if (const std::optional<int> ended = parseOptionsOnly(parser, arguments, "check"))
+        return *ended;
     QTextStream err(stderr);
-    if (!parser.parse(arguments.mid(1))) {
-        err << "meshscope check: " << parser.errorText() << Qt::endl;
-        return BadUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return Success;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << "meshscope check: unexpected argument '" << parser.positionalArguments().first() << "'" << Qt::endl;
-        return BadUsage;
-    }
     GovernanceReport report;
     std::vector<Violation> metricViolations;
     try {

@@ -4,6 +4,8 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <optional>
+
 namespace meshscope::cli {
 
 /// @brief The options every subcommand shares: --cache FILE, repeatable --source PATH|URL, --json.
@@ -30,5 +32,10 @@ struct CommonOptions {
 
 /// Exit codes shared by every subcommand.
 enum ExitCode { Success = 0, Found = 1, BadUsage = 2 };
+
+/// Parses `arguments` (the subcommand's name first) for a subcommand that takes options only: prints the
+/// help, or the error naming `command` ("meshscope check: ..."), and returns the exit code when the command
+/// ends there; nothing when it goes on.
+std::optional<int> parseOptionsOnly(QCommandLineParser &parser, const QStringList &arguments, const char *command);
 
 } // namespace meshscope::cli

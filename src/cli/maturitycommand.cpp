@@ -150,19 +150,9 @@ int maturityCommand(const QStringList &arguments)
     const QCommandLineOption domain(QStringLiteral("domain"), QStringLiteral("Only products of domain D (and its sub-domains)."),
                                     QStringLiteral("D"));
     parser.addOption(domain);
+    if (const std::optional<int> ended = parseOptionsOnly(parser, arguments, "maturity"))
+        return *ended;
     QTextStream err(stderr);
-    if (!parser.parse(arguments.mid(1))) {
-        err << "meshscope maturity: " << parser.errorText() << Qt::endl;
-        return BadUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return Success;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << "meshscope maturity: unexpected argument '" << parser.positionalArguments().first() << "'" << Qt::endl;
-        return BadUsage;
-    }
     MaturityReport report;
     try {
         sql::Connection db = cache::openCache(common.cachePath(parser), /*readOnly=*/true);

@@ -81,6 +81,7 @@ ListView {
                 spacing: 2
                 Label {
                     text: row.kindLabel + (row.domain ? " · " + row.domain : "")
+                    textFormat: Text.PlainText // names from documents: shown as written, never as markup
                     color: row.kind === "proposal" ? Theme.error : Theme.textMuted
                     font.pointSize: Theme.fontSmall
                     font.bold: true
@@ -88,6 +89,7 @@ ListView {
                 Label {
                     Layout.fillWidth: true
                     text: row.title
+                    textFormat: Text.PlainText // names from documents: shown as written, never as markup
                     color: Theme.text
                     font.bold: true
                     elide: Text.ElideRight
@@ -95,6 +97,7 @@ ListView {
                 Label {
                     Layout.fillWidth: true
                     text: row.reason
+                    textFormat: Text.PlainText // names from documents: shown as written, never as markup
                     color: Theme.textMuted
                     elide: Text.ElideRight
                 }
